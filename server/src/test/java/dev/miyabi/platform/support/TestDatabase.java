@@ -1,0 +1,99 @@
+package dev.miyabi.platform.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The PostgreSQL the tests of this JVM use, in this order of preference:
+ *
+ * <ol>
+ *   <li>{@code MIYABI_TEST_DATABASE_URL} (+ {@code _USER}/{@code _PASSWORD}) — CI creates a fresh database and names it;
+ *   <li>a throwaway database created on the local server at 127.0.0.1:5432 and dropped when the JVM ends, so
+ *       parallel test runs never share state;
+ *   <li>an embedded PostgreSQL in a temporary directory when no server is reachable.
+ * </ol>
+ */
+public final class TestDatabase {
+
+    public record Connection(String url, String user, String password) {}
+
+    private static Connection connection;
+
+    private TestDatabase() {}
+
+    public static synchronized Connection get() {
+        if (connection == null) {
+            connection = open();
+        }
+        return connection;
+    }
+
+    /**
+     * Makes the chosen database the application's, as {@code MIYABI_DATABASE_URL} would: set as system
+     * properties so they are seen when the environment is prepared.
+     */
+    public static void exportAsSystemProperties() {
+        Connection db = get();
+        System.setProperty("miyabi.database.url", db.url());
+        System.setProperty("miyabi.database.user", db.user());
+        System.setProperty("miyabi.database.password", db.password());
+    }
+
+    private static Connection open() {
+        String configured = System.getenv("MIYABI_TEST_DATABASE_URL");
+        if (configured != null && !configured.isBlank()) {
+            return new Connection(
+                    configured, env("MIYABI_TEST_DATABASE_USER", "postgres"), env("MIYABI_TEST_DATABASE_PASSWORD", ""));
+        }
+        String server = env("MIYABI_TEST_POSTGRES_SERVER", "127.0.0.1:5432");
+        String name = "miyabi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        String admin = "jdbc:postgresql://" + server + "/postgres";
+        try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+            return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
+        } catch (SQLException unreachable) {
+            return embedded();
+        }
+    }
+
+    private static void drop(String admin, String name) {
+        try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException ignored) {
+            // The server went away first; nothing is left to clean.
+        }
+    }
+
+    private static Connection embedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("miyabi-test-pg"))
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // The JVM is ending; the temporary directory goes with the machine's cleanup.
+                }
+            }));
+            return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No PostgreSQL is reachable and the embedded one failed to start", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
