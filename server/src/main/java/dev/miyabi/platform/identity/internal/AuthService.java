@@ -1,0 +1,189 @@
+package dev.miyabi.platform.identity.internal;
+
+import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration, sign-in, refresh-token rotation with reuse detection, and sign-out. Work that must
+ * persist even though the caller gets an error (a counted failure, a revoked family) is committed
+ * before the error is thrown.
+ */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final Users users;
+    private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final TokenIssuer issuer;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
+    private final IdentityProperties properties;
+    private final Clock clock;
+    private final String dummyHash;
+
+    AuthService(
+            Users users,
+            RefreshTokens refreshTokens,
+            LoginThrottle throttle,
+            TokenIssuer issuer,
+            PasswordEncoder passwords,
+            TransactionTemplate transactions,
+            IdentityProperties properties,
+            Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.issuer = issuer;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        // Verifying against this when the email is unknown keeps both answers equally slow.
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** A signed-in session: the access token and the newest refresh token of its family. */
+    public record Session(UserAccount user, String accessToken, String refreshToken, long expiresIn) {}
+
+    /** Where a request came from, kept with the session for the operators' view. */
+    public record Client(String address, @Nullable String userAgent) {}
+
+    private sealed interface Attempt {
+        record Succeeded(Session session) implements Attempt {}
+
+        record Failed() implements Attempt {}
+
+        record Blocked(Duration retryAfter) implements Attempt {}
+    }
+
+    public Session register(String email, String password, String name, Client client) {
+        String normalized = normalize(email);
+        String hash = passwords.encode(password);
+        return transactions.execute(status -> {
+            UserAccount user = users.insert(normalized, name.trim(), hash, EnumSet.of(Role.CUSTOMER))
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.CONFLICT, ErrorCodes.EMAIL_TAKEN, "An account with this email already exists"));
+            return openSession(user, client);
+        });
+    }
+
+    public Session login(String email, String password, Client client) {
+        String normalized = normalize(email);
+        Attempt attempt = transactions.execute(status -> {
+            throttle.lockAccount(normalized);
+            Optional<Duration> blocked = throttle.blockedFor(normalized, client.address());
+            if (blocked.isPresent()) {
+                return new Attempt.Blocked(blocked.get());
+            }
+            Optional<UserAccount> user = users.findByEmail(normalized);
+            if (!verify(user, password)) {
+                throttle.recordFailure(normalized, client.address());
+                return new Attempt.Failed();
+            }
+            throttle.recordSuccess(normalized);
+            return new Attempt.Succeeded(openSession(user.get(), client));
+        });
+        return switch (attempt) {
+            case Attempt.Succeeded succeeded -> succeeded.session();
+            case Attempt.Failed failed ->
+                throw new ApiException(
+                        HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "The email or password is wrong");
+            case Attempt.Blocked blocked ->
+                throw ApiException.rateLimited(
+                        ErrorCodes.RATE_LIMITED,
+                        "Too many failed sign-ins; try again in "
+                                + Math.max(1, blocked.retryAfter().toSeconds()) + " seconds",
+                        blocked.retryAfter());
+        };
+    }
+
+    /**
+     * Spends the refresh token and returns a new pair. A token that was already spent means it was
+     * copied: its whole family is revoked, so neither the thief nor the owner can continue.
+     */
+    public Session refresh(String token, Client client) {
+        Optional<Session> session = transactions.execute(status -> {
+            Optional<RefreshTokens.Presented> found = refreshTokens.lock(token);
+            if (found.isEmpty()) {
+                return Optional.<Session>empty();
+            }
+            RefreshTokens.Presented presented = found.get();
+            Instant now = clock.instant();
+            if (presented.familyRevokedAt() != null
+                    || presented.expiresAt().isBefore(now)
+                    || presented.familyExpiresAt().isBefore(now)) {
+                return Optional.<Session>empty();
+            }
+            if (presented.usedAt() != null) {
+                refreshTokens.revokeFamily(presented.familyId(), "reuse_detected");
+                log.warn(
+                        "A spent refresh token was presented again; session family {} of user {} revoked",
+                        presented.familyId(),
+                        presented.userId());
+                return Optional.<Session>empty();
+            }
+            Optional<UserAccount> user = users.findById(presented.userId());
+            if (user.isEmpty()) {
+                refreshTokens.revokeFamily(presented.familyId(), "user_deleted");
+                return Optional.<Session>empty();
+            }
+            refreshTokens.markUsed(presented.tokenId());
+            String next = issuer.newRefreshToken();
+            refreshTokens.add(
+                    presented.familyId(), next, now.plus(properties.auth().refreshTokenTtl()));
+            return Optional.of(
+                    new Session(user.get(), issuer.accessToken(user.get()), next, issuer.accessTokenTtlSeconds()));
+        });
+        return session.orElseThrow(() -> new ApiException(
+                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "The refresh token is invalid, expired or revoked"));
+    }
+
+    /** Revokes the token's family; unknown tokens are ignored so the answer reveals nothing. */
+    public void logout(String token) {
+        transactions.executeWithoutResult(status -> refreshTokens
+                .lock(token)
+                .ifPresent(presented -> refreshTokens.revokeFamily(presented.familyId(), "logout")));
+    }
+
+    public Optional<UserAccount> find(UUID userId) {
+        return users.findById(userId);
+    }
+
+    private boolean verify(Optional<UserAccount> user, String password) {
+        String hash = user.map(UserAccount::passwordHash).orElse(null);
+        if (hash == null) {
+            passwords.matches(password, dummyHash);
+            return false;
+        }
+        return passwords.matches(password, hash);
+    }
+
+    private Session openSession(UserAccount user, Client client) {
+        Instant expires = clock.instant().plus(properties.auth().refreshTokenTtl());
+        UUID family = refreshTokens.openFamily(user.id(), expires, client.address(), client.userAgent());
+        String refreshToken = issuer.newRefreshToken();
+        refreshTokens.add(family, refreshToken, expires);
+        return new Session(user, issuer.accessToken(user), refreshToken, issuer.accessTokenTtlSeconds());
+    }
+
+    static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.miyabi.platform.identity.internal;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.web.ProblemResponses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless bearer-token security for the whole API. Which paths are public is decided here, in
+ * one list; role rules live next to the endpoints ({@code @PreAuthorize}). Every 401 and 403 is a
+ * problem+json answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Endpoints any caller may use without a token. */
+    private static final String[] PUBLIC_POST = {"/api/payments/webhooks/**"};
+
+    private static final String[] PUBLIC_GET = {
+        "/.well-known/jwks.json",
+        "/api/products",
+        "/api/products/*",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/ws"
+    };
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ProblemResponses problems)
+            throws Exception {
+        var bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+        var bearerDenied = new BearerTokenAccessDeniedHandler();
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> {})
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                                + "connect-src 'self' ws: wss:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .requestMatchers("/api/auth/me")
+                        .authenticated()
+                        .requestMatchers("/api/auth/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POST)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET)
+                        .permitAll()
+                        .requestMatchers("/api/admin/**", "/actuator/**")
+                        .hasRole(Role.ADMIN.value())
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint((request, response, exception) -> {
+                            bearerEntryPoint.commence(request, response, exception);
+                            problems.write(
+                                    response,
+                                    ProblemResponses.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            ErrorCodes.UNAUTHORIZED,
+                                            "A valid access token is required"),
+                                    request.getRequestURI());
+                        })
+                        .accessDeniedHandler((request, response, exception) -> {
+                            bearerDenied.handle(request, response, exception);
+                            problems.write(
+                                    response,
+                                    ProblemResponses.problem(
+                                            HttpStatus.FORBIDDEN,
+                                            ErrorCodes.FORBIDDEN,
+                                            "You do not have the role this needs"),
+                                    request.getRequestURI());
+                        }));
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, exception) -> {
+                    bearerEntryPoint.commence(request, response, exception);
+                    problems.write(
+                            response,
+                            ProblemResponses.problem(
+                                    HttpStatus.UNAUTHORIZED,
+                                    ErrorCodes.UNAUTHORIZED,
+                                    "A valid access token is required"),
+                            request.getRequestURI());
+                })
+                .accessDeniedHandler((request, response, exception) -> problems.write(
+                        response,
+                        ProblemResponses.problem(
+                                HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "You do not have the role this needs"),
+                        request.getRequestURI())));
+        return http.build();
+    }
+
+    /** Accepts only RS256 tokens signed by one of our keys, with our issuer and audience, not expired. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, Clock clock) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM, new ImmutableJWKSet<>(keys.publicKeys())));
+        // Claims are checked by Spring's validators below, with one clock.
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
+                timestamps,
+                new JwtIssuerValidator(properties.jwt().issuer()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(IdentityProperties.AUDIENCE)),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, expiry -> expiry != null),
+                new JwtClaimValidator<Object>(JwtClaimNames.SUB, subject -> subject != null)));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+    }
+
+    /**
+     * Argon2id with m = 19 MiB, t = 2, p = 1 (the OWASP minimum). The whole password counts: Argon2
+     * has no 72-byte limit.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(IdentityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(origins);
+            configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match"));
+            configuration.setExposedHeaders(List.of("Location", "Retry-After", "Idempotent-Replayed", "ETag"));
+            configuration.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", configuration);
+            source.registerCorsConfiguration("/.well-known/**", configuration);
+        }
+        return source;
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

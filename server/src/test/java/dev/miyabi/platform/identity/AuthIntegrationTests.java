@@ -1,0 +1,387 @@
+package dev.miyabi.platform.identity;
+
+import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AuthIntegrationTests extends IntegrationTest {
+
+    @AfterEach
+    void forgetFailures() {
+        // Every test signs in from 127.0.0.1; keep the address counter from leaking between tests.
+        jdbc.sql("DELETE FROM login_failures").update();
+    }
+
+    @Test
+    void registerSignsTheNewCustomerIn() {
+        String email = "New.User-" + UUID.randomUUID() + "@Example.test";
+        Api.Response response = api.post("/api/auth/register")
+                .json(Map.of("email", email, "password", PASSWORD, "name", "New User"))
+                .send();
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.header("Location")).contains("/api/auth/me");
+        JsonNode body = response.json();
+        assertThat(body.path("user").path("email").asString()).isEqualTo(email.toLowerCase());
+        assertThat(body.path("user").path("name").asString()).isEqualTo("New User");
+        assertThat(body.path("user").path("roles")).hasSize(1);
+        assertThat(body.path("user").path("roles").get(0).asString()).isEqualTo("customer");
+        assertThat(body.path("user").has("passwordHash")).isFalse();
+        assertThat(body.path("expiresIn").asLong()).isEqualTo(900);
+        assertThat(body.path("accessToken").asString()).isNotBlank();
+        assertThat(body.path("refreshToken").asString()).isNotBlank();
+    }
+
+    @Test
+    void passwordsAreStoredAsArgon2idHashesAndRefreshTokensOnlyAsDigests() {
+        Session user = register();
+
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+                .param("id", user.id())
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
+        long plain = jdbc.sql("SELECT count(*) FROM refresh_tokens WHERE encode(token_hash, 'escape') LIKE :token")
+                .param("token", "%" + user.refreshToken() + "%")
+                .query(Long.class)
+                .single();
+        assertThat(plain).isZero();
+    }
+
+    @Test
+    void shouldRefuseASecondAccountWithTheSameEmailInAnyCase() {
+        Session first = register();
+
+        Api.Response again = api.post("/api/auth/register")
+                .json(Map.of("email", first.email().toUpperCase(), "password", PASSWORD, "name", "Copy"))
+                .send();
+
+        assertProblem(again, 409, "email_taken");
+    }
+
+    @Test
+    void shouldExplainEveryBrokenFieldOnRegistration() {
+        Api.Response response = api.post("/api/auth/register")
+                .json(Map.of("email", "not-an-email", "password", "short", "name", ""))
+                .send();
+
+        JsonNode problem = assertProblem(response, 400, "validation_failed");
+        List<String> fields = new ArrayList<>();
+        problem.path("errors").forEach(error -> fields.add(error.path("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("email", "password", "name");
+    }
+
+    @Test
+    void shouldRefusePasswordsLongerThan128Characters() {
+        Api.Response response = api.post("/api/auth/register")
+                .json(Map.of(
+                        "email",
+                        "long-" + UUID.randomUUID() + "@example.test",
+                        "password",
+                        "x".repeat(129),
+                        "name",
+                        "L"))
+                .send();
+
+        JsonNode problem = assertProblem(response, 400, "validation_failed");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("password");
+    }
+
+    @Test
+    void everyOneOf128PasswordCharactersCounts() {
+        String email = "long-" + UUID.randomUUID() + "@example.test";
+        String password = "p".repeat(127) + "A";
+        assertThat(api.post("/api/auth/register")
+                        .json(Map.of("email", email, "password", password, "name", "Long"))
+                        .send()
+                        .status())
+                .isEqualTo(201);
+
+        Api.Response lastCharacterDiffers = api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", "p".repeat(127) + "B"))
+                .send();
+        assertProblem(lastCharacterDiffers, 401, "invalid_credentials");
+        assertThat(login(email, password).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void loginAnswersWrongPasswordAndUnknownEmailAlike() {
+        Session user = register();
+
+        JsonNode wrongPassword = assertProblem(
+                api.post("/api/auth/login")
+                        .json(Map.of("email", user.email(), "password", "wrong password"))
+                        .send(),
+                401,
+                "invalid_credentials");
+        JsonNode unknown = assertProblem(
+                api.post("/api/auth/login")
+                        .json(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.test", "password", "whatever1"))
+                        .send(),
+                401,
+                "invalid_credentials");
+
+        assertThat(wrongPassword.path("detail")).isEqualTo(unknown.path("detail"));
+    }
+
+    @Test
+    void meShowsTheSignedInUser() {
+        Session user = register();
+
+        Api.Response me = api.get("/api/auth/me").token(user.accessToken()).send();
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("id")).isEqualTo(user.id().toString());
+        assertThat(me.text("email")).isEqualTo(user.email());
+        assertThat(me.text("name")).isEqualTo("Test User");
+        assertThat(me.json().path("roles").get(0).asString()).isEqualTo("customer");
+        assertThat(me.text("createdAt")).endsWith("Z");
+    }
+
+    @Test
+    void meWithoutATokenIsUnauthorized() {
+        Api.Response response = api.get("/api/auth/me").send();
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.header("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void accessTokensCarryTheContractsClaims() {
+        Session user = register();
+
+        String[] parts = user.accessToken().split("\\.");
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode header = json.readTree(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+        JsonNode claims = json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+
+        assertThat(header.path("alg").asString()).isEqualTo("RS256");
+        JsonNode jwks = api.get("/.well-known/jwks.json").send().json();
+        assertThat(jwks.path("keys").get(0).path("kid").asString())
+                .isEqualTo(header.path("kid").asString());
+        assertThat(jwks.path("keys").get(0).has("d"))
+                .as("no private part is published")
+                .isFalse();
+        assertThat(claims.path("iss").asString()).isEqualTo("miyabi");
+        assertThat(claims.path("sub").asString()).isEqualTo(user.id().toString());
+        assertThat(
+                        claims.path("aud").isArray()
+                                ? claims.path("aud").get(0).asString()
+                                : claims.path("aud").asString())
+                .isEqualTo("miyabi-api");
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(900);
+        assertThat(claims.path("jti").asString()).isNotBlank();
+        assertThat(claims.path("email").asString()).isEqualTo(user.email());
+        assertThat(claims.path("roles").get(0).asString()).isEqualTo("customer");
+    }
+
+    @Test
+    void refreshRotatesAndAReplayedTokenRevokesTheWholeFamily() {
+        Session user = register();
+
+        Api.Response first = api.post("/api/auth/refresh")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+        assertThat(first.status()).isEqualTo(200);
+        String rotated = first.text("refreshToken");
+        assertThat(rotated).isNotEqualTo(user.refreshToken());
+        assertThat(api.get("/api/auth/me")
+                        .token(first.text("accessToken"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response replay = api.post("/api/auth/refresh")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+        assertProblem(replay, 401, "unauthorized");
+
+        Api.Response afterRevocation = api.post("/api/auth/refresh")
+                .json(Map.of("refreshToken", rotated))
+                .send();
+        assertProblem(afterRevocation, 401, "unauthorized");
+        String reason =
+                jdbc.sql("""
+                        SELECT f.revoked_reason FROM refresh_token_families f
+                        JOIN refresh_tokens t ON t.family_id = f.id WHERE t.token_hash = sha256(convert_to(:token, 'UTF8'))
+                        """).param("token", rotated).query(String.class).single();
+        assertThat(reason).isEqualTo("reuse_detected");
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenYieldOneNewPairAndRevokeTheFamily() throws Exception {
+        Session user = register();
+        int callers = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            calls.add(() -> {
+                start.await();
+                return api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", user.refreshToken()))
+                        .send();
+            });
+        }
+        List<Api.Response> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Api.Response>> futures =
+                    calls.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Api.Response> future : futures) {
+                responses.add(future.get());
+            }
+        }
+
+        assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() == 401).hasSize(callers - 1);
+        String winner = responses.stream()
+                .filter(r -> r.status() == 200)
+                .findFirst()
+                .orElseThrow()
+                .text("refreshToken");
+        assertProblem(
+                api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", winner))
+                        .send(),
+                401,
+                "unauthorized");
+    }
+
+    @Test
+    void logoutRevokesTheSession() {
+        Session user = register();
+
+        Api.Response logout = api.post("/api/auth/logout")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+        assertThat(logout.status()).isEqualTo(204);
+
+        assertProblem(
+                api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", user.refreshToken()))
+                        .send(),
+                401,
+                "unauthorized");
+        assertThat(api.post("/api/auth/logout")
+                        .json(Map.of("refreshToken", "unknown-token"))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void otherSessionsOfTheUserSurviveALogout() {
+        Session user = register();
+        Session second = login(user.email(), PASSWORD);
+
+        api.post("/api/auth/logout")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+
+        assertThat(api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", second.refreshToken()))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void eightWrongPasswordsBlockTheAccountWithRetryAfter() {
+        Session user = register();
+        List<Integer> statuses = new ArrayList<>();
+        Api.Response last = null;
+        for (int i = 0; i < 8; i++) {
+            last = api.post("/api/auth/login")
+                    .json(Map.of("email", user.email(), "password", "wrong password " + i))
+                    .send();
+            statuses.add(last.status());
+        }
+
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429, 429, 429);
+        assertProblem(last, 429, "rate_limited");
+        long retryAfter = Long.parseLong(last.header("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 900L);
+
+        Api.Response rightPasswordWhileBlocked = api.post("/api/auth/login")
+                .json(Map.of("email", user.email(), "password", PASSWORD))
+                .send();
+        assertProblem(rightPasswordWhileBlocked, 429, "rate_limited");
+    }
+
+    @Test
+    void concurrentWrongPasswordsNeverSlipPastTheAccountLimit() throws Exception {
+        Session user = register();
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                futures.add(pool.submit(() -> api.post("/api/auth/login")
+                        .json(Map.of("email", user.email(), "password", "wrong password"))
+                        .send()));
+            }
+        }
+        long rejectedPasswords = 0;
+        for (Future<Api.Response> future : futures) {
+            if (future.get().status() == 401) {
+                rejectedPasswords++;
+            }
+        }
+
+        assertThat(rejectedPasswords).as("passwords actually checked").isEqualTo(5);
+    }
+
+    @Test
+    void manyFailuresFromOneAddressBlockThatAddress() {
+        for (int i = 0; i < 50; i++) {
+            api.post("/api/auth/login")
+                    .json(Map.of(
+                            "email", "ghost-" + i + "-" + UUID.randomUUID() + "@example.test", "password", "guess1234"))
+                    .send();
+        }
+        Session someoneElse = register();
+
+        Api.Response blocked = api.post("/api/auth/login")
+                .json(Map.of("email", someoneElse.email(), "password", PASSWORD))
+                .send();
+
+        assertProblem(blocked, 429, "rate_limited");
+        assertThat(blocked.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void aRoleChangeReachesTheUserAtTheNextRefresh() {
+        Session user = register();
+        Api.Response changed = api.put("/api/admin/users/" + user.id() + "/roles")
+                .token(admin().accessToken())
+                .json(Map.of("roles", List.of("approver")))
+                .send();
+        assertThat(changed.status()).isEqualTo(200);
+
+        Api.Response refreshed = api.post("/api/auth/refresh")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+
+        JsonNode roles = refreshed.json().path("user").path("roles");
+        assertThat(roles).extracting(JsonNode::asString).containsExactly("customer", "approver");
+        String claims = new String(
+                Base64.getUrlDecoder().decode(refreshed.text("accessToken").split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"approver\"");
+    }
+}
