@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the Miyabi platform from a fresh clone: builds the server jar when needed, then starts it.
+# With no configuration it uses an embedded PostgreSQL in ./.miyabi, the offline LLM and sandbox
+# payments; the first start prints the generated admin password. Arguments go to the server
+# (e.g. ./run.sh --server.port=9090). Environment variables: see README.md, "Configuration".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/temurin-25*; do
+    if [ -x "$candidate/bin/java" ]; then JAVA_HOME=$candidate; break; fi
+  done
+fi
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+  echo "Miyabi needs JDK 25 or newer: set JAVA_HOME to it." >&2
+  exit 1
+fi
+export JAVA_HOME
+
+jar=server/target/miyabi-server.jar
+if [ ! -f "$jar" ] || [ -n "$(find server/src web cli pom.xml server/pom.xml -newer "$jar" -type f -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
+  echo "Building the server (tests skipped; run ./mvnw verify for them)..."
+  ./mvnw -q -B -DskipTests package
+fi
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
