@@ -1,0 +1,93 @@
+package dev.miyabi.platform.catalog.internal;
+
+import dev.miyabi.platform.catalog.Catalog;
+import dev.miyabi.platform.catalog.Product;
+import dev.miyabi.platform.catalog.ProductArchived;
+import dev.miyabi.platform.catalog.ProductCreated;
+import dev.miyabi.platform.catalog.ProductStatus;
+import dev.miyabi.platform.catalog.ProductUpdated;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.PageQuery;
+import dev.miyabi.platform.shared.PageResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Product use cases of the HTTP API, and the {@link Catalog} facade other modules read through. */
+@Service
+public class ProductService implements Catalog {
+
+    private final Products products;
+    private final ApplicationEventPublisher events;
+
+    ProductService(Products products, ApplicationEventPublisher events) {
+        this.products = products;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Product> find(UUID productId) {
+        return products.findById(productId);
+    }
+
+    /** A product as the caller may see it: customers and anonymous callers see active products only. */
+    @Transactional(readOnly = true)
+    public Product get(UUID id, boolean admin) {
+        return products.findById(id)
+                .filter(product -> admin || product.status() == ProductStatus.ACTIVE)
+                .orElseThrow(() -> ApiException.notFound("Product"));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Product> list(ProductSearch search, PageQuery page) {
+        return PageResponse.of(products.page(search, page), page, products.count(search));
+    }
+
+    @Transactional
+    public Product create(ProductDraft draft) {
+        Product product = products.insert(draft);
+        events.publishEvent(new ProductCreated(product));
+        return product;
+    }
+
+    /**
+     * Full replacement under optimistic locking: {@code expectedVersion} must be the current one
+     * (null only when the client sent {@code If-Match: *}), else 409 {@code version_conflict}.
+     */
+    @Transactional
+    public Product replace(UUID id, ProductDraft draft, @Nullable Long expectedVersion) {
+        Optional<Product> replaced = products.replace(id, draft, expectedVersion);
+        if (replaced.isEmpty()) {
+            Product current = products.findById(id).orElseThrow(() -> ApiException.notFound("Product"));
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.VERSION_CONFLICT,
+                    "The product was changed since version " + expectedVersion + "; it is at version "
+                            + current.version() + " now. Reload it and apply your change again",
+                    List.of(),
+                    Map.of("currentVersion", current.version()),
+                    null);
+        }
+        events.publishEvent(new ProductUpdated(replaced.get()));
+        return replaced.get();
+    }
+
+    /** Archives the product; archiving an archived product changes nothing. */
+    @Transactional
+    public void archive(UUID id) {
+        Optional<Product> archived = products.archive(id);
+        if (archived.isPresent()) {
+            events.publishEvent(new ProductArchived(archived.get()));
+        } else if (products.findById(id).isEmpty()) {
+            throw ApiException.notFound("Product");
+        }
+    }
+}
