@@ -156,7 +156,7 @@ public class OrderService implements Orders {
             throw new IllegalOrderTransitionException(
                     order.status(),
                     OrderStatus.COMPLETED,
-                    "a " + order.category().value() + " order is completed by its fulfilment, not by an admin");
+                    "an order for " + order.category().value() + " is completed by its fulfilment, not by an admin");
         }
         Actor actor = userActor(admin.id());
         if (order.status() == OrderStatus.PAID) {
