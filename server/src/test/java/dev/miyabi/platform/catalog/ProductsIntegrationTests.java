@@ -352,6 +352,33 @@ class ProductsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void totalsFollowChangesAtOnce() {
+        create("one " + tag, "10", "ai_search_service", "active");
+        String two = create("two " + tag, "10", "ai_search_service", "active");
+        String page = "/api/products?size=1&q=" + tag;
+        assertThat(api.get(page).send().json().path("total").asLong()).isEqualTo(2);
+
+        create("three " + tag, "10", "ai_search_service", "active");
+        assertThat(api.get(page).send().json().path("total").asLong()).isEqualTo(3);
+
+        api.delete("/api/products/" + two).token(admin).send();
+        assertThat(api.get(page).send().json().path("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/products?size=5&q=" + tag)
+                        .send()
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(api.get("/api/products?size=1&page=5&q=" + tag)
+                        .send()
+                        .json()
+                        .path("total")
+                        .asLong())
+                .as("an empty page beyond the end still tells the total")
+                .isEqualTo(2);
+    }
+
+    @Test
     void theApiDocumentDescribesTheCatalog() {
         JsonNode paths = api.get("/v3/api-docs").send().json().path("paths");
 

@@ -25,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductService implements Catalog {
 
     private final Products products;
+    private final ProductCounts counts;
     private final ApplicationEventPublisher events;
 
-    ProductService(Products products, ApplicationEventPublisher events) {
+    ProductService(Products products, ProductCounts counts, ApplicationEventPublisher events) {
         this.products = products;
+        this.counts = counts;
         this.events = events;
     }
 
@@ -46,15 +48,24 @@ public class ProductService implements Catalog {
                 .orElseThrow(() -> ApiException.notFound("Product"));
     }
 
+    /**
+     * A page of products and the total. A page that is not full tells the total by itself; otherwise
+     * it is counted, or taken from {@link ProductCounts} when the same filters were counted moments ago.
+     */
     @Transactional(readOnly = true)
     public PageResponse<Product> list(ProductSearch search, PageQuery page) {
-        return PageResponse.of(products.page(search, page), page, products.count(search));
+        List<Product> items = products.page(search, page);
+        long total = items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)
+                ? page.offset() + items.size()
+                : counts.count(search, () -> products.count(search));
+        return PageResponse.of(items, page, total);
     }
 
     @Transactional
     public Product create(ProductDraft draft) {
         Product product = products.insert(draft);
         events.publishEvent(new ProductCreated(product));
+        counts.forgetAfterCommit();
         return product;
     }
 
@@ -77,6 +88,7 @@ public class ProductService implements Catalog {
                     null);
         }
         events.publishEvent(new ProductUpdated(replaced.get()));
+        counts.forgetAfterCommit();
         return replaced.get();
     }
 
@@ -86,6 +98,7 @@ public class ProductService implements Catalog {
         Optional<Product> archived = products.archive(id);
         if (archived.isPresent()) {
             events.publishEvent(new ProductArchived(archived.get()));
+            counts.forgetAfterCommit();
         } else if (products.findById(id).isEmpty()) {
             throw ApiException.notFound("Product");
         }
