@@ -306,6 +306,11 @@ class ProductsIntegrationTests extends IntegrationTest {
         assertThat(ids(api.get("/api/products?q=Al%25" + tag).send()))
                 .as("%% is a character, not a wildcard")
                 .isEmpty();
+        assertThat(ids(api.get("/api/products?size=100&q=course%20covers%20" + tag)
+                        .send()))
+                .as("name and description are searched apart")
+                .isEmpty();
+        assertProblem(api.get("/api/products?q=course%0Acovers").send(), 400, "validation_failed");
         assertProblem(api.get("/api/products?q=" + "x".repeat(201)).send(), 400, "validation_failed");
     }
 

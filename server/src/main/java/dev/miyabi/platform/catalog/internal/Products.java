@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code products} table. List queries are assembled from fixed fragments for the filters that
  * are present (values are always bound), so that PostgreSQL plans each combination for its indexes:
- * the pg_trgm GIN indexes for text search, the (status|category, sort column, id) b-trees otherwise.
+ * the pg_trgm GIN index on {@code search_text} for text search, the (status|category, sort column,
+ * id) b-trees otherwise.
  */
 @Repository
 class Products {
@@ -137,8 +138,9 @@ class Products {
                 params.put("category", search.category().value());
             }
             if (search.text() != null) {
-                // ILIKE is served by the gin_trgm_ops indexes on name and description.
-                conditions.add("(name ILIKE :pattern OR description ILIKE :pattern)");
+                // search_text is lower(name, newline, description) with a gin_trgm_ops index; the
+                // pattern is lower-cased by the same function, so case never matters.
+                conditions.add("search_text LIKE lower(:pattern)");
                 params.put("pattern", "%" + escapeLike(search.text()) + "%");
             }
             if (search.minPrice() != null) {

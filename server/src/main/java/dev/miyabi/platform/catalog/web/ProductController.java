@@ -144,6 +144,9 @@ class ProductController {
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > MAX_QUERY) {
             errors.add(new FieldViolation("q", "must be at most " + MAX_QUERY + " characters"));
+        } else if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            // Also keeps the newline that separates name from description in search_text unmatchable.
+            errors.add(new FieldViolation("q", "must not contain control characters"));
         }
         ProductCategory categoryFilter = null;
         if (category != null && !category.isBlank()) {

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every query of the product listing is served by an index on a catalog of 10 000 products: the
  * plans of the repository's own SQL are checked (in a transaction that is rolled back). Text search
- * is checked by {@code bench/products-search.sh} on 100 000 products instead: below about 50 000
- * rows a scan is honestly cheaper than the trigram indexes and PostgreSQL rightly takes it.
+ * is checked by {@code bench/products-search.sh} on 100 000 products instead: on a table this small
+ * a scan is honestly cheaper than the trigram index, and PostgreSQL rightly takes it.
  */
 class ProductListingPlansIntegrationTests extends IntegrationTest {
 
