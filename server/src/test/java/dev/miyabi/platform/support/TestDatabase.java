@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <ol>
  *   <li>{@code MIYABI_TEST_DATABASE_URL} (+ {@code _USER}/{@code _PASSWORD}) — CI creates a fresh database and names it;
- *   <li>a throwaway database created on the local server at 127.0.0.1:5432 and dropped when the JVM ends, so
- *       parallel test runs never share state;
+ *   <li>a throwaway database created on the local server at 127.0.0.1:5432, so parallel test runs never share
+ *       state; throwaway databases older than a day are dropped by the next run (not at JVM exit, where dropping
+ *       would race the application contexts that are still shutting down);
  *   <li>an embedded PostgreSQL in a temporary directory when no server is reachable.
  * </ol>
  */
@@ -58,19 +62,31 @@ public final class TestDatabase {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         String admin = "jdbc:postgresql://" + server + "/postgres";
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            dropStale(c);
             c.createStatement().execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
             return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
         } catch (SQLException unreachable) {
             return embedded();
         }
     }
 
-    private static void drop(String admin, String name) {
-        try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+    /** Drops throwaway databases of runs that started more than a day ago (their name holds the start time). */
+    private static void dropStale(java.sql.Connection c) throws SQLException {
+        String cutoff = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = c.createStatement()
+                .executeQuery("SELECT datname FROM pg_database WHERE datname ~ '^miyabi_test_[0-9]{14}_[0-9a-f]+$'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (name.substring("miyabi_test_".length(), "miyabi_test_".length() + 14)
+                                .compareTo(cutoff)
+                        < 0) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException ignored) {
-            // The server went away first; nothing is left to clean.
         }
     }
 
