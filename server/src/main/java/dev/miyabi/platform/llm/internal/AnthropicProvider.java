@@ -75,7 +75,8 @@ final class AnthropicProvider extends LangChain4jProvider {
             LlmProperties.Anthropic settings, LlmProperties.Timeouts timeouts, Clock clock) {
         return ProviderHttpClient.builder(clock, settings.baseUrl().startsWith("https:"))
                 .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request());
+                .readTimeout(timeouts.request())
+                .streamTimeout(timeouts.stream());
     }
 
     @Override

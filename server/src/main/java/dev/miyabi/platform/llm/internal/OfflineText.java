@@ -162,14 +162,18 @@ final class OfflineText {
         return aspects.get(Math.floorMod(index, aspects.size()));
     }
 
-    /** A title; inside a list ({@code container} = "modules") it is numbered: "Module 2: ...". */
-    String title(String container, int index) {
+    /**
+     * A title; inside a list ({@code container} = "modules") it is numbered: "Module 2: ...", and
+     * {@code shift} (the positions of the enclosing lists) varies what it is about.
+     */
+    String title(String container, int index, int shift) {
         if (index < 0) {
             return subject;
         }
+        int focusIndex = index + shift;
         String focus = !objectives.isEmpty()
-                ? capitalize(objectives.get(index % objectives.size()))
-                : japanese ? subject + "：" + aspect(index) : aspect(index) + " of " + subject;
+                ? capitalize(objectives.get(focusIndex % objectives.size()))
+                : japanese ? subject + "：" + aspect(focusIndex) : aspect(focusIndex) + " of " + subject;
         if (japanese) {
             return "第" + (index + 1) + "部 " + focus;
         }
@@ -207,21 +211,46 @@ final class OfflineText {
         return out.toString().stripTrailing();
     }
 
-    /** The {@code index}-th entry of a list named {@code list} ("topics", "prerequisites", "options"). */
-    String listItem(String list, int index) {
+    /**
+     * The {@code index}-th entry of a list named {@code list} ("topics", "prerequisites", "options");
+     * {@code shift} moves lists at different places of a document to different entries.
+     */
+    String listItem(String list, int index, int shift) {
         String name = list.toLowerCase(Locale.ROOT);
         if ((name.contains("objective") || name.contains("goal")) && !objectives.isEmpty()) {
             return objectives.get(index % objectives.size());
         }
+        if (name.contains("exercise")
+                || name.contains("task")
+                || name.contains("activit")
+                || name.contains("assignment")) {
+            int number = index + 1;
+            String aspect = aspect(index + shift);
+            return japanese
+                    ? "演習" + number + "：" + subject + "の" + aspect + "を小さな例で試してみましょう。"
+                    : "Exercise " + number + ": try " + aspect.toLowerCase(Locale.ROOT) + " of " + subject
+                            + " on a small example of your own.";
+        }
+        char letter = (char) ('A' + index % 26);
+        if (name.contains("prerequisite") || name.contains("requirement")) {
+            List<String> needs = japanese
+                    ? List.of("パソコンの基本操作", "週に数時間、" + subject + "を練習する意欲", subject + "の事前知識は不要です")
+                    : List.of(
+                            "Basic computer skills",
+                            "A few hours a week to practise " + subject,
+                            "No prior experience with " + subject + " is required");
+            return index < needs.size() ? needs.get(index) : needs.get(index % needs.size()) + " (" + (index + 1) + ")";
+        }
+        index += shift * 3;
         if (name.contains("option") || name.contains("choice")) {
-            char letter = (char) ('A' + index % 26);
             return japanese
                     ? letter + "：" + subject + "の" + aspect(index)
                     : letter + ": " + aspect(index) + " of " + subject;
         }
         if (name.contains("tag") || name.contains("keyword")) {
             List<String> words = keywords(subject, 8);
-            return index < words.size() ? words.get(index) : slug(aspect(index)) + "-" + (index + 1);
+            int position = index - shift;
+            return position < words.size() ? words.get(position) : slug(aspect(index)) + "-" + (position + 1);
         }
         if (japanese) {
             return subject + "の" + aspect(index);
@@ -230,12 +259,13 @@ final class OfflineText {
     }
 
     /** A question about the subject. */
-    String question(int index) {
+    String question(int index, int shift) {
         int number = Math.max(index, 0) + 1;
+        String aspect = aspect(Math.max(index, 0) + shift);
         return japanese
-                ? subject + "の" + aspect(index) + "について正しい説明はどれですか？（問" + number + "）"
-                : "Question " + number + ": which statement about "
-                        + aspect(index).toLowerCase(Locale.ROOT) + " of " + subject + " is correct?";
+                ? subject + "の" + aspect + "について正しい説明はどれですか？（問" + number + "）"
+                : "Question " + number + ": which statement about " + aspect.toLowerCase(Locale.ROOT) + " of " + subject
+                        + " is correct?";
     }
 
     /** A short phrase for a field without a recognised meaning. */
@@ -302,8 +332,30 @@ final class OfflineText {
         return capitalize(spaced.toLowerCase(Locale.ROOT).strip());
     }
 
+    private static final Map<String, String> IRREGULAR = Map.of(
+            "children",
+            "Child",
+            "people",
+            "Person",
+            "criteria",
+            "Criterion",
+            "indices",
+            "Index",
+            "analyses",
+            "Analysis",
+            "quizzes",
+            "Quiz",
+            "data",
+            "Data",
+            "series",
+            "Series");
+
     /** "modules" → "Module", "categories" → "Category". */
     static String singular(String plural) {
+        String irregular = IRREGULAR.get(plural.toLowerCase(Locale.ROOT));
+        if (irregular != null) {
+            return irregular;
+        }
         String word = humanize(plural);
         if (word.endsWith("ies") && word.length() > 3) {
             return word.substring(0, word.length() - 3) + "y";

@@ -54,7 +54,8 @@ final class OpenAiProvider extends LangChain4jProvider {
             LlmProperties.OpenAi settings, LlmProperties.Timeouts timeouts, Clock clock) {
         return ProviderHttpClient.builder(clock, settings.effectiveBaseUrl().startsWith("https:"))
                 .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request());
+                .readTimeout(timeouts.request())
+                .streamTimeout(timeouts.stream());
     }
 
     @Override

@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProviderHttpClient implements HttpClient {
 
+    /** Closes streams that outlive their time, so no reader waits forever on a stalled server. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("llm-stream-watchdog").factory());
+
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
+    private final Duration streamTimeout;
     private final Clock clock;
 
     private ProviderHttpClient(Builder builder) {
@@ -44,6 +52,7 @@ final class ProviderHttpClient implements HttpClient {
                                 : java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
         this.readTimeout = builder.readTimeout;
+        this.streamTimeout = builder.streamTimeout;
         this.clock = builder.clock;
     }
 
@@ -107,11 +116,24 @@ final class ProviderHttpClient implements HttpClient {
                 .statusCode(response.statusCode())
                 .headers(response.headers().map())
                 .build());
-        try (InputStream in = response.body()) {
+        InputStream in = response.body();
+        ScheduledFuture<?> deadline =
+                WATCHDOG.schedule(() -> closeQuietly(in), streamTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (in) {
             parser.parse(in, listener);
             listener.onClose();
         } catch (IOException | RuntimeException e) {
             listener.onError(e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException alreadyBroken) {
+            // The reader sees the stream end either way.
         }
     }
 
@@ -163,6 +185,7 @@ final class ProviderHttpClient implements HttpClient {
         private final boolean http2;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
+        private Duration streamTimeout = Duration.ofMinutes(10);
 
         private Builder(Clock clock, boolean http2) {
             this.clock = clock;
@@ -188,6 +211,12 @@ final class ProviderHttpClient implements HttpClient {
         @Override
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
+            return this;
+        }
+
+        /** How long a streamed answer may take before its connection is closed. */
+        Builder streamTimeout(Duration timeout) {
+            this.streamTimeout = timeout;
             return this;
         }
 

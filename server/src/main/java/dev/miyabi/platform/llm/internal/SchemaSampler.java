@@ -4,7 +4,9 @@ import dev.miyabi.platform.llm.LlmRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,8 +41,9 @@ final class SchemaSampler {
 
     private static final Set<String> TITLE_WORDS =
             Set.of("title", "name", "heading", "headline", "label", "caption", "subject");
-    private static final Set<String> MARKDOWN_WORDS = Set.of("content", "body", "markdown", "md");
+    private static final Set<String> MARKDOWN_WORDS = Set.of("content", "markdown", "md");
     private static final Set<String> PROSE_WORDS = Set.of(
+            "body",
             "description",
             "summary",
             "overview",
@@ -68,6 +72,7 @@ final class SchemaSampler {
     private final LlmRequest request;
     private final OfflineText text;
     private final long seed;
+    private final Deque<String> expanding = new ArrayDeque<>();
 
     SchemaSampler(JsonNode root, LlmRequest request, long seed) {
         this.root = root;
@@ -86,6 +91,31 @@ final class SchemaSampler {
      * @param index its position in that list, -1 if none
      */
     private JsonNode node(JsonNode schema, String path, String property, String container, int index, int depth) {
+        String ref = reference(schema);
+        if (ref == null) {
+            return generate(schema, path, property, container, index, depth);
+        }
+        expanding.push(ref);
+        try {
+            return generate(schema, path, property, container, index, depth);
+        } finally {
+            expanding.pop();
+        }
+    }
+
+    /** The {@code $ref} of a schema, if it is one. */
+    private static @Nullable String reference(JsonNode schema) {
+        return schema.isObject() && schema.has("$ref") ? schema.get("$ref").asString() : null;
+    }
+
+    /** Whether a schema refers to one being expanded already (a recursive structure). */
+    private boolean recursive(JsonNode schema) {
+        String ref = reference(schema);
+        // One level of a recursive structure is shown; below that it has as little as it must.
+        return ref != null && java.util.Collections.frequency(expanding, ref) >= 2;
+    }
+
+    private JsonNode generate(JsonNode schema, String path, String property, String container, int index, int depth) {
         JsonNode s = resolve(schema, 0);
         if (!s.isObject()) {
             return NODES.stringNode(
@@ -114,7 +144,8 @@ final class SchemaSampler {
         s.path("required").values().forEach(name -> required.add(name.asString()));
         JsonNode properties = s.path("properties");
         for (String name : properties.propertyNames()) {
-            if (depth >= MAX_DEPTH && !required.contains(name)) {
+            boolean optional = !required.contains(name);
+            if (optional && (depth >= MAX_DEPTH || recursive(properties.get(name)))) {
                 continue;
             }
             out.set(name, node(properties.get(name), path + "." + name, name, container, index, depth + 1));
@@ -169,7 +200,8 @@ final class SchemaSampler {
         }
         List<String> given = request.texts(property);
         int preferred = !given.isEmpty() ? given.size() : Math.max(3, prefix.size());
-        if (depth >= MAX_DEPTH) {
+        if (depth >= MAX_DEPTH || (items != null && recursive(items))) {
+            // A recursive structure ends where its schema allows: as few items as it must have.
             preferred = 0;
         }
         int count = Math.max(min, Math.min(preferred, max));
@@ -208,6 +240,7 @@ final class SchemaSampler {
             return fitString(formatted.get(), s, path);
         }
         String name = property.toLowerCase(Locale.ROOT);
+        int shift = outerShift(path);
         String value;
         Optional<String> variable = request.text(property);
         if (variable.isPresent() && !property.isEmpty() && index < 0) {
@@ -215,20 +248,33 @@ final class SchemaSampler {
         } else if (name.equals("language") || name.equals("lang") || name.equals("locale")) {
             value = request.language();
         } else if (index >= 0 && property.equals(container)) {
-            value = text.listItem(property, index);
+            value = text.listItem(property, index, shift);
         } else if (matches(name, TITLE_WORDS)) {
-            value = text.title(container, index);
+            value = text.title(container, index, shift);
         } else if (name.contains("question")) {
-            value = text.question(index);
+            value = text.question(index, shift);
         } else if (matches(name, MARKDOWN_WORDS)) {
-            value = text.markdown(text.title(container, index), index, hash(path));
+            value = text.markdown(text.title(container, index, shift), index + shift, hash(path));
         } else if (matches(name, PROSE_WORDS) || name.isEmpty()) {
-            value = text.sentences(index, 2, hash(path));
+            value = text.sentences(index < 0 ? index : index + shift, name.equals("body") ? 3 : 2, hash(path));
         } else {
             value = text.phrase(property, index);
         }
         return fitString(value, s, path);
     }
+
+    /** The sum of the positions of the enclosing lists: {@code $.modules[1].lessons[2].title} → 1. */
+    private static int outerShift(String path) {
+        int last = path.lastIndexOf('[');
+        int shift = 0;
+        java.util.regex.Matcher positions = POSITION.matcher(path);
+        while (positions.find() && positions.start() < last) {
+            shift += Integer.parseInt(positions.group(1));
+        }
+        return shift;
+    }
+
+    private static final Pattern POSITION = Pattern.compile("\\[(\\d+)]");
 
     private static boolean matches(String name, Set<String> words) {
         for (String word : words) {
@@ -255,7 +301,7 @@ final class SchemaSampler {
         StringBuilder out = new StringBuilder(value);
         for (int round = 0; length(out) < min && round < 10_000; round++) {
             if (!text.japanese() && !out.isEmpty()) {
-                out.append(' ');
+                out.append(Character.isLetterOrDigit(out.charAt(out.length() - 1)) ? ". " : " ");
             }
             out.append(text.filler(round));
         }
@@ -332,7 +378,7 @@ final class SchemaSampler {
             low = low == null ? null : low.setScale(0, RoundingMode.CEILING);
             high = high == null ? null : high.setScale(0, RoundingMode.FLOOR);
         }
-        BigDecimal value = preferredNumber(property, path);
+        BigDecimal value = preferredNumber(property, path, low, high, integer);
         if (low != null && value.compareTo(low) < 0) {
             value = low;
         }
@@ -356,13 +402,27 @@ final class SchemaSampler {
                 : value.stripTrailingZeros();
     }
 
-    private BigDecimal preferredNumber(String property, String path) {
+    private BigDecimal preferredNumber(
+            String property, String path, @Nullable BigDecimal low, @Nullable BigDecimal high, boolean integer) {
         Object given = request.variables().get(property);
         if (given instanceof Number number) {
             return new BigDecimal(number.toString());
         }
         String name = property.toLowerCase(Locale.ROOT);
         long h = hash(path);
+        boolean named = name.contains("minute")
+                || name.contains("hour")
+                || name.contains("index")
+                || name.endsWith("position")
+                || name.contains("year")
+                || name.contains("percent")
+                || name.contains("score");
+        if (!named && low != null && high != null && high.compareTo(low) > 0) {
+            // Somewhere inside the bounds, not stuck on one of them.
+            BigDecimal fraction = BigDecimal.valueOf(Math.floorMod(h, 101)).movePointLeft(2);
+            BigDecimal value = low.add(high.subtract(low).multiply(fraction));
+            return integer ? value.setScale(0, RoundingMode.HALF_UP) : value.setScale(2, RoundingMode.HALF_UP);
+        }
         if (name.contains("minute")) {
             return BigDecimal.valueOf(20 + Math.floorMod(h, 5) * 5);
         }

@@ -586,6 +586,32 @@ class LlmGatewayTests {
     }
 
     @Test
+    void aStreamThatStallsBeforeItsFirstPieceTimesOutAndIsRetried() {
+        TestSettings settings = anthropicThenOpenAi();
+        settings.streamTimeout = Duration.ofMillis(500);
+        anthropic
+                .then(anthropicStream(List.of("never"), 1, 1)
+                        .newBuilder()
+                        .bodyDelay(5, TimeUnit.SECONDS)
+                        .build())
+                .then(anthropicStream(List.of("Hi ", "Aiko"), 20, 4));
+        List<String> chunks = new ArrayList<>();
+        long start = System.nanoTime();
+
+        ChatResult result = gateway(settings).stream(greeting(), chunks::add);
+
+        assertThat(chunks).containsExactly("Hi ", "Aiko");
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+        assertThat(meters.get("miyabi.llm.errors")
+                        .tag("provider", "anthropic")
+                        .tag("outcome", "timeout")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aStreamRefusedBeforeItStartsIsRetried() {
         anthropic
                 .then(anthropicError(429, "rate_limit_error", "Slow down", "Retry-After", "0"))
