@@ -12,6 +12,7 @@ import static dev.miyabi.platform.llm.internal.LlmTestServer.status;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.trickled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.llm.ChatRequest;
 import dev.miyabi.platform.llm.ChatResult;
@@ -328,7 +329,7 @@ class LlmGatewayTests {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(anthropic.received()).hasSize(2);
         // The configured backoff is 10 ms: a gap of a second is the server's Retry-After.
-        assertThat(anthropic.gapMillis(1)).isBetween(1000L, 2500L);
+        assertThat(anthropic.gapMillis(1)).isBetween(1000L, 4000L);
         assertThat(meters.get("miyabi.llm.retries")
                         .tag("provider", "anthropic")
                         .tag("reason", "rate_limited")
@@ -355,7 +356,7 @@ class LlmGatewayTests {
 
         assertThat(result.attempts()).isEqualTo(2);
         // The date has whole seconds: the wait is between 2 and 3 seconds.
-        assertThat(openai.gapMillis(1)).isBetween(1900L, 4000L);
+        assertThat(openai.gapMillis(1)).isBetween(1900L, 6000L);
     }
 
     @Test
@@ -365,7 +366,7 @@ class LlmGatewayTests {
 
         gateway(only("openai")).chat(greeting());
 
-        assertThat(openai.gapMillis(1)).isBetween(700L, 2000L);
+        assertThat(openai.gapMillis(1)).isBetween(700L, 3000L);
     }
 
     @Test
@@ -421,7 +422,7 @@ class LlmGatewayTests {
 
         assertThat(result.generatedBy().provider()).isEqualTo("openai");
         assertThat(anthropic.received()).hasSize(1);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
     }
 
     @Test
@@ -460,7 +461,7 @@ class LlmGatewayTests {
         TestSettings settings = anthropicThenOpenAi();
         settings.requestTimeout = Duration.ofMillis(300);
         anthropic
-                .then(delayed(anthropicMessage("too late", 1, 1), Duration.ofSeconds(3)))
+                .then(delayed(anthropicMessage("too late", 1, 1), Duration.ofSeconds(8)))
                 .then(anthropicMessage("Hello!", 10, 2));
         long start = System.nanoTime();
 
@@ -468,7 +469,34 @@ class LlmGatewayTests {
 
         assertThat(result.text()).isEqualTo("Hello!");
         assertThat(result.attempts()).isEqualTo(2);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2500);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6000);
+    }
+
+    @Test
+    void anInterruptedCallerStopsWaitingAndDoesNotFallBack() throws InterruptedException {
+        anthropic.then(anthropicError(429, "rate_limit_error", "Slow down", "Retry-After", "8"));
+        LlmGateway gateway = gateway(anthropicThenOpenAi());
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                gateway.chat(greeting());
+            } catch (RuntimeException e) {
+                outcome.set(e);
+            }
+        });
+        await().until(() -> anthropic.received().size() == 1);
+        long start = System.nanoTime();
+
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(5));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(4000);
+        assertThat(outcome.get()).isInstanceOfSatisfying(LlmException.class, e -> {
+            assertThat(e.kind()).isEqualTo(LlmException.Kind.INTERRUPTED);
+            assertThat(e.retryable()).isFalse();
+        });
+        assertThat(openai.received()).isEmpty();
     }
 
     @Test
@@ -592,7 +620,7 @@ class LlmGatewayTests {
         anthropic
                 .then(anthropicStream(List.of("never"), 1, 1)
                         .newBuilder()
-                        .bodyDelay(5, TimeUnit.SECONDS)
+                        .bodyDelay(8, TimeUnit.SECONDS)
                         .build())
                 .then(anthropicStream(List.of("Hi ", "Aiko"), 20, 4));
         List<String> chunks = new ArrayList<>();
@@ -602,7 +630,7 @@ class LlmGatewayTests {
 
         assertThat(chunks).containsExactly("Hi ", "Aiko");
         assertThat(result.attempts()).isEqualTo(2);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6000);
         assertThat(meters.get("miyabi.llm.errors")
                         .tag("provider", "anthropic")
                         .tag("outcome", "timeout")
