@@ -3,6 +3,7 @@ package dev.miyabi.platform.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miyabi.platform.llm.internal.LlmProperties;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.support.IntegrationTest;
@@ -39,9 +40,21 @@ class LlmGatewayIntegrationTests extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    LlmProperties settings;
+
     @Test
     void withoutKeysTheApplicationAnswersOffline() {
         assertThat(gateway.chain()).first().isEqualTo(new GeneratedBy("offline", "miyabi-offline-1"));
+    }
+
+    @Test
+    void pricesAndDefaultsAreBoundFromTheConfiguration() {
+        assertThat(settings.prices()).containsKeys("claude-sonnet-4", "gpt-4.1", "gpt-4.1-mini");
+        assertThat(settings.prices().get("gpt-4.1").output()).isEqualByComparingTo("8.00");
+        assertThat(settings.budget().monthlyTokensPerUser()).isEqualTo(2_000_000);
+        assertThat(settings.maxRepairs()).isEqualTo(2);
+        assertThat(settings.retry().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
