@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL the tests of this JVM use, in this order of preference:
@@ -59,7 +60,9 @@ public final class TestDatabase {
         String admin = "jdbc:postgresql://" + server + "/postgres";
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
             c.createStatement().execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+            // Dropped after the application contexts closed (Spring's shutdown handlers run then): a
+            // plain JVM hook races their shutdown, which still queries the database.
+            SpringApplication.getShutdownHandlers().add(() -> drop(admin, name));
             return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
         } catch (SQLException unreachable) {
             return embedded();
@@ -79,13 +82,13 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("miyabi-test-pg"))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // The JVM is ending; the temporary directory goes with the machine's cleanup.
                 }
-            }));
+            });
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL is reachable and the embedded one failed to start", e);
