@@ -42,6 +42,9 @@ public interface JobContext {
      * its output is stored together with the usage recorded during it before it is returned; progress
      * then counts the step as completed. An exception from {@code work} fails the attempt.
      *
+     * <p>Steps may run in parallel on several threads (e.g. one per lesson); usage recorded on the
+     * thread running a step counts for that step. A step cannot start inside another on the same thread.
+     *
      * @param key unique within the job, at most 100 characters, e.g. {@code outline} or {@code lesson-2-3}
      */
     JsonNode step(String key, Callable<JsonNode> work) throws Exception;

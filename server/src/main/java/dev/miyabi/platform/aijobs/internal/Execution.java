@@ -40,9 +40,18 @@ final class Execution implements JobContext, JobQueue.Leased {
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private volatile boolean cancelRequested;
     private volatile @Nullable Thread thread;
-    private @Nullable String currentStep;
-    private long stepInputTokens;
-    private long stepOutputTokens;
+    /** The step running on the current thread: steps may run in parallel on several threads. */
+    private final ThreadLocal<@Nullable StepScope> currentStep = new ThreadLocal<>();
+
+    private static final class StepScope {
+        final String key;
+        long inputTokens;
+        long outputTokens;
+
+        StepScope(String key) {
+            this.key = key;
+        }
+    }
 
     Execution(Job job, UUID leaseToken, JobQueue queue, JsonMapper json) {
         this.job = job;
@@ -52,8 +61,11 @@ final class Execution implements JobContext, JobQueue.Leased {
         this.cancelRequested = job.cancelRequested();
     }
 
+    /** Loads the steps earlier attempts finished (none if progress counts none: both change together). */
     void loadSteps() {
-        finishedSteps.putAll(queue.storedSteps(job.id()));
+        if (job.progress().completedSteps() > 0) {
+            finishedSteps.putAll(queue.storedSteps(job.id()));
+        }
     }
 
     void bind(Thread worker) {
@@ -120,22 +132,22 @@ final class Execution implements JobContext, JobQueue.Leased {
         if (stored != null) {
             return stored.deepCopy();
         }
-        if (currentStep != null) {
-            throw new IllegalStateException("Step " + key + " started inside step " + currentStep);
+        StepScope outer = currentStep.get();
+        if (outer != null) {
+            throw new IllegalStateException("Step " + key + " started inside step " + outer.key);
         }
         checkpoint();
         queue.progress(job.id(), leaseToken, key, null, null).orElseThrow(this::leaseLost);
-        currentStep = key;
-        stepInputTokens = 0;
-        stepOutputTokens = 0;
+        StepScope scope = new StepScope(key);
+        currentStep.set(scope);
         JsonNode output;
         try {
             output = work.call();
         } finally {
-            currentStep = null;
+            currentStep.remove();
         }
         JsonNode result = output == null ? NullNode.getInstance() : output;
-        queue.saveStep(job.id(), leaseToken, key, result, stepInputTokens, stepOutputTokens)
+        queue.saveStep(job.id(), leaseToken, key, result, scope.inputTokens, scope.outputTokens)
                 .orElseThrow(this::leaseLost);
         finishedSteps.put(key, result);
         return result.deepCopy();
@@ -171,9 +183,10 @@ final class Execution implements JobContext, JobQueue.Leased {
     @Override
     public void recordUsage(JobUsage usage) {
         queue.addUsage(job.id(), usage);
-        if (currentStep != null) {
-            stepInputTokens += usage.inputTokens();
-            stepOutputTokens += usage.outputTokens();
+        StepScope scope = currentStep.get();
+        if (scope != null) {
+            scope.inputTokens += usage.inputTokens();
+            scope.outputTokens += usage.outputTokens();
         }
     }
 

@@ -330,6 +330,43 @@ class JobQueueIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void stepsMayRunInParallelAndAreAllStoredAndCounted() {
+        String type = type("parallel");
+        QueueFixture queue = start(QueueFixture.settings().handler(handler(type, job -> {
+            job.totalSteps(12);
+            List<java.util.concurrent.Future<JsonNode>> lessons = new ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 12; i++) {
+                    int lesson = i;
+                    lessons.add(threads.submit(() -> job.step("lesson-" + lesson, () -> {
+                        job.recordUsage(JobUsage.tokens(lesson, 1));
+                        return NODES.numberNode(lesson);
+                    })));
+                }
+            }
+            int sum = 0;
+            for (var lesson : lessons) {
+                sum += lesson.get().asInt();
+            }
+            return JobOutcome.completed(NODES.objectNode().put("sum", sum));
+        })));
+
+        UUID id = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(id) == JobStatus.COMPLETED);
+
+        Job job = queue.jobs.find(id).orElseThrow();
+        assertThat(job.progress().completedSteps()).isEqualTo(12);
+        assertThat(job.tokenUsage()).isEqualTo(new Job.TokenUsage(66, 12));
+        assertThat(storedSteps(id)).hasSize(12);
+        assertThat(queue.jobs.output(id).orElseThrow().path("sum").asInt()).isEqualTo(66);
+        assertThat(jdbc.sql("SELECT sum(input_tokens) FROM ai_job_steps WHERE job_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(66);
+    }
+
+    @Test
     void twoInstancesOnOneDatabaseNeverRunTheSameJobTwice() {
         String type = type("shared");
         Map<UUID, String> ranOn = new ConcurrentHashMap<>();
