@@ -544,13 +544,13 @@ class JobQueueIntegrationTests extends IntegrationTest {
 
         UUID local =
                 worker.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> status(local) == JobStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(local) == JobStatus.COMPLETED);
         // The other instance has no handler for the type; its enqueue reaches the worker by NOTIFY.
         UUID remote = elsewhere
                 .queue
                 .enqueue(NewJob.of(type, NODES.objectNode(), owner))
                 .id();
-        await().atMost(Duration.ofSeconds(5)).until(() -> status(remote) == JobStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(remote) == JobStatus.COMPLETED);
     }
 
     // --- helpers ---
