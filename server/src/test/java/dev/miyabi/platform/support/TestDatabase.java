@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL the tests of this JVM use, in this order of preference:
@@ -20,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ol>
  *   <li>{@code MIYABI_TEST_DATABASE_URL} (+ {@code _USER}/{@code _PASSWORD}) — CI creates a fresh database and names it;
  *   <li>a throwaway database created on the local server at 127.0.0.1:5432, so parallel test runs never share
- *       state; throwaway databases older than a day are dropped by the next run (not at JVM exit, where dropping
- *       would race the application contexts that are still shutting down);
+ *       state; it is dropped after the application contexts have closed, and throwaway databases a killed run
+ *       left behind are dropped by a later run once they are a day old;
  *   <li>an embedded PostgreSQL in a temporary directory when no server is reachable.
  * </ol>
  */
@@ -64,9 +65,20 @@ public final class TestDatabase {
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
             dropStale(c);
             c.createStatement().execute("CREATE DATABASE " + name);
+            // Dropped after the application contexts closed (Spring's shutdown handlers run then): a
+            // plain JVM hook races their shutdown, which still queries the database.
+            SpringApplication.getShutdownHandlers().add(() -> drop(admin, name));
             return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
         } catch (SQLException unreachable) {
             return embedded();
+        }
+    }
+
+    private static void drop(String admin, String name) {
+        try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // The server went away first; dropStale() removes the database on a later run.
         }
     }
 
@@ -95,13 +107,13 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("miyabi-test-pg"))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // The JVM is ending; the temporary directory goes with the machine's cleanup.
                 }
-            }));
+            });
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL is reachable and the embedded one failed to start", e);
