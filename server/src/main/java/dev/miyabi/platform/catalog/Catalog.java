@@ -1,0 +1,14 @@
+package dev.miyabi.platform.catalog;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The catalog module's facade for other modules: read access to products whatever their status
+ * (the orders module takes the price and checks {@link Product#isOrderable()} at order time).
+ * Changes go through the HTTP API and are announced as {@link ProductEvent}s.
+ */
+public interface Catalog {
+
+    Optional<Product> find(UUID productId);
+}

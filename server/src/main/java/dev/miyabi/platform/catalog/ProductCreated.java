@@ -1,0 +1,4 @@
+package dev.miyabi.platform.catalog;
+
+/** An admin added a product. */
+public record ProductCreated(Product product) implements ProductEvent {}

@@ -1,0 +1,11 @@
+package dev.miyabi.platform.orders;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An {@link ApprovalGate}'s answer that a new order needs approval: the request it opened, and the
+ * actor and note the order's timeline records for the move to {@code awaiting_approval}.
+ */
+public record ApprovalRequired(
+        UUID approvalId, Actor actor, @Nullable String note) {}

@@ -1,0 +1,48 @@
+package dev.miyabi.platform.orders;
+
+import dev.miyabi.platform.identity.CurrentUser;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The orders module's facade for the modules that carry an order forward: approvals, payments,
+ * fulfilment, realtime. Each transition locks the order, checks that its current status allows the
+ * move (else {@link IllegalOrderTransitionException}, 409 {@code invalid_state}), appends a timeline
+ * entry with the actor and note, and publishes an {@link OrderStatusChanged} — all in the caller's
+ * transaction when there is one. An unknown order is an {@code ApiException} 404 {@code not_found}.
+ */
+public interface Orders {
+
+    Optional<OrderSnapshot> find(UUID orderId);
+
+    /** The order an approval request was opened for. */
+    Optional<OrderSnapshot> findByApproval(UUID approvalId);
+
+    /** True when the user owns the order or is an admin; unknown ids are false. */
+    boolean isVisibleTo(UUID orderId, CurrentUser user);
+
+    /** {@code awaiting_approval → awaiting_payment}: the approval request was approved. */
+    OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable String note);
+
+    /** {@code awaiting_approval → rejected}: the approval request was rejected (or expired). */
+    OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable String note);
+
+    /** {@code awaiting_payment → paid}, recording the payment. */
+    OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note);
+
+    /** {@code paid → fulfilling}, recording the AI job that fulfils it (null for staff or access grants). */
+    OrderSnapshot startFulfilment(UUID orderId, @Nullable UUID aiJobId, Actor actor, @Nullable String note);
+
+    /** {@code fulfilling → completed}. */
+    OrderSnapshot complete(UUID orderId, Actor actor, @Nullable String note);
+
+    /** {@code paid | fulfilling → failed}: fulfilment failed for good (payments refunds on the event). */
+    OrderSnapshot fail(UUID orderId, Actor actor, @Nullable String note);
+
+    /**
+     * {@code → cancelled} on behalf of the platform or an agent: allowed before payment, and after it
+     * ({@code paid}, {@code fulfilling}) too — the payments module refunds on the event.
+     */
+    OrderSnapshot cancel(UUID orderId, Actor actor, @Nullable String note);
+}
