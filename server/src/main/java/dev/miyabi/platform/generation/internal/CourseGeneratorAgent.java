@@ -170,8 +170,7 @@ class CourseGeneratorAgent implements Agent {
         return variables;
     }
 
-    static Map<String, Object> quizVariables(
-            Map<String, Object> course, String courseTitle, JsonNode module, int m) {
+    static Map<String, Object> quizVariables(Map<String, Object> course, String courseTitle, JsonNode module, int m) {
         Map<String, Object> variables = new LinkedHashMap<>(course);
         variables.put("courseTitle", courseTitle);
         variables.put("moduleNumber", m + 1);

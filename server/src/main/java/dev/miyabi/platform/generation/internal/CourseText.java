@@ -134,14 +134,6 @@ abstract class CourseText {
         }
     }
 
-    /** "Load data" becomes "load data" inside a sentence; acronyms ("SQL basics") stay as written. */
-    static String lower(String text) {
-        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
-            return Character.toLowerCase(text.charAt(0)) + text.substring(1);
-        }
-        return text;
-    }
-
     static String upper(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

@@ -10,7 +10,7 @@ final class EnglishCourseText extends CourseText {
     String courseTitle(CourseInput input) {
         String topic = upper(shorten(input.topic(), 150));
         return switch (input.difficulty()) {
-            case "advanced" -> "Advanced " + lower(topic);
+            case "advanced" -> "Advanced " + (topic);
             case "intermediate" -> topic + " in Practice";
             default -> topic + ": A Practical Introduction";
         };
@@ -18,8 +18,8 @@ final class EnglishCourseText extends CourseText {
 
     @Override
     String description(CourseInput input) {
-        return "A " + input.hoursText() + "-hour " + input.difficulty() + " course on " + lower(input.topic())
-                + " for " + lower(input.targetAudience()) + ". Its objectives: " + list(input.learningObjectives())
+        return "A " + input.hoursText() + "-hour " + input.difficulty() + " course on " + (input.topic())
+                + " for " + (input.targetAudience()) + ". Its objectives: " + list(input.learningObjectives())
                 + ". Each module combines short " + formatNoun(input.format())
                 + " lessons with worked examples, hands-on exercises and a quiz, and the course ends with a"
                 + " capstone project in which you apply everything to a task of your own.";
@@ -27,7 +27,7 @@ final class EnglishCourseText extends CourseText {
 
     @Override
     List<String> prerequisites(CourseInput input) {
-        String topic = lower(input.topic());
+        String topic = (input.topic());
         List<String> prerequisites = new ArrayList<>(
                 switch (input.difficulty()) {
                     case "advanced" ->
@@ -56,20 +56,20 @@ final class EnglishCourseText extends CourseText {
     String moduleTitle(ModuleKind kind, CourseInput input, List<String> focus) {
         String topic = shorten(input.topic(), 120);
         return switch (kind) {
-            case FOUNDATIONS -> "Foundations of " + lower(topic);
+            case FOUNDATIONS -> "Foundations of " + (topic);
             case OBJECTIVE -> focusTitle(focus);
             case DEEPENING -> shorten(upper(focus.getFirst()), 150) + ": beyond the basics";
-            case CAPSTONE -> "Capstone: putting " + lower(topic) + " to work";
+            case CAPSTONE -> "Capstone: putting " + (topic) + " to work";
         };
     }
 
     @Override
     String moduleSummary(ModuleKind kind, CourseInput input, List<String> focus) {
-        String topic = lower(input.topic());
+        String topic = (input.topic());
         return switch (kind) {
             case FOUNDATIONS ->
                 "Lays the groundwork: what " + topic + " is and why it matters to "
-                        + lower(input.targetAudience()) + ", the vocabulary you need, and a first walkthrough"
+                        + (input.targetAudience()) + ", the vocabulary you need, and a first walkthrough"
                         + " from start to finish.";
             case OBJECTIVE ->
                 (focus.size() == 1
@@ -89,7 +89,7 @@ final class EnglishCourseText extends CourseText {
     @Override
     String lessonTitle(ModuleKind kind, int role, CourseInput input, String focus) {
         String f = shorten(upper(focus), 150);
-        String topic = lower(shorten(input.topic(), 150));
+        String topic = (shorten(input.topic(), 150));
         return switch (kind) {
             case FOUNDATIONS ->
                 List.of(
@@ -134,8 +134,8 @@ final class EnglishCourseText extends CourseText {
 
     @Override
     List<String> lessonTopics(ModuleKind kind, int role, CourseInput input, String focus) {
-        String f = lower(shorten(focus, 100));
-        String topic = lower(shorten(input.topic(), 100));
+        String f = (shorten(focus, 100));
+        String topic = (shorten(input.topic(), 100));
         return switch (kind) {
             case FOUNDATIONS ->
                 List.of(
@@ -189,15 +189,15 @@ final class EnglishCourseText extends CourseText {
     String introduction(LessonBrief lesson) {
         String text = "In this lesson you work on **" + lesson.focus() + "**, part of the module “"
                 + lesson.moduleTitle() + "”. It takes about " + lesson.minutes() + " minutes and is written for "
-                + lower(lesson.audience()) + ".";
+                + (lesson.audience()) + ".";
         text += switch (lesson.difficulty()) {
             case "advanced" -> " It assumes you know the fundamentals and concentrates on judgement and depth.";
             case "intermediate" -> " It builds on the basics and concentrates on applying them with confidence.";
             default -> " No prior knowledge is assumed: every term is explained when it first appears.";
         };
-        String topics = list(lesson.topics().stream().map(CourseText::lower).toList());
+        String topics = list(lesson.topics());
         text += "\n\nYou will look at " + topics + ", and finish with exercises that apply them to "
-                + lower(lesson.courseTopic()) + ".";
+                + (lesson.courseTopic()) + ".";
         text += switch (lesson.format()) {
             case "video" -> " Watch the video segment first, then use this text as your reference.";
             case "interactive" -> " Try each step in the interactive workspace as you read.";
@@ -228,15 +228,14 @@ final class EnglishCourseText extends CourseText {
     @Override
     String explanation(LessonBrief lesson) {
         StringBuilder text = new StringBuilder();
-        String topic = lower(lesson.courseTopic());
+        String topic = (lesson.courseTopic());
         for (int i = 0; i < lesson.topics().size(); i++) {
             String t = lesson.topics().get(i);
             int variant = lesson.lessonNumber() + lesson.moduleNumber() + i;
             text.append("### ").append(upper(t)).append("\n\n");
             String opening = OPENINGS.get(variant % OPENINGS.size());
             text.append(upper(opening.formatted(
-                            variant % OPENINGS.size() == 1 || variant % OPENINGS.size() == 2 ? lower(t) : upper(t),
-                            topic)))
+                            variant % OPENINGS.size() == 1 || variant % OPENINGS.size() == 2 ? (t) : upper(t), topic)))
                     .append(' ')
                     .append(FOLLOW_UPS.get(variant % FOLLOW_UPS.size()))
                     .append(' ')
@@ -244,11 +243,11 @@ final class EnglishCourseText extends CourseText {
                     .append("\n\n");
         }
         text.append("### A dependable method\n\nWhen you work on ")
-                .append(lower(lesson.focus()))
+                .append((lesson.focus()))
                 .append(", these steps keep you on track:\n\n")
                 .append("1. Clarify the goal and what a good result looks like.\n")
                 .append("2. Gather what you need: ")
-                .append(list(lesson.topics().stream().map(CourseText::lower).toList()))
+                .append(list(lesson.topics()))
                 .append(".\n")
                 .append("3. Work through one small case from start to finish.\n")
                 .append("4. Check the result against the goal and note anything that surprised you.\n")
@@ -257,14 +256,14 @@ final class EnglishCourseText extends CourseText {
             text.append("### Going further\n\nOnce the method feels natural, vary one thing at a time: a different"
                             + " input, a tighter deadline, a colleague's way of doing it. Each variation shows you"
                             + " which parts of ")
-                    .append(lower(lesson.focus()))
+                    .append((lesson.focus()))
                     .append(" are essential and which are habits you can change.\n\n");
         }
         if (lesson.depth() >= 3) {
             text.append("### A closer look\n\nLonger lessons leave room for reflection. Take ten minutes to compare"
                             + " two approaches you have seen in this lesson, list their strengths and weaknesses"
                             + " in a table, and decide which one you would use for ")
-                    .append(lower(lesson.audience()))
+                    .append((lesson.audience()))
                     .append(" and why.\n\n");
         }
         text.append(
@@ -302,10 +301,10 @@ final class EnglishCourseText extends CourseText {
     @Override
     List<Example> examples(LessonBrief lesson) {
         List<Example> examples = new ArrayList<>();
-        String first = lower(lesson.topic(0));
+        String first = (lesson.topic(0));
         examples.add(new Example(
                 "Worked example: " + first,
-                "Suppose you are one of " + lower(lesson.audience()) + " and need to deal with " + first
+                "Suppose you are one of " + (lesson.audience()) + " and need to deal with " + first
                         + " in a real task.\n\n"
                         + "1. Describe the starting point in one sentence.\n"
                         + "2. Apply what this lesson says about " + first
@@ -313,7 +312,7 @@ final class EnglishCourseText extends CourseText {
                         + "3. Check the result: is it what you expected? If not, which step surprised you?\n\n"
                         + "The aim is not a perfect result but a clear trail of decisions that you can repeat."));
         if (lesson.depth() >= 2 && lesson.topics().size() > 1) {
-            String second = lower(lesson.topic(1));
+            String second = (lesson.topic(1));
             examples.add(new Example(
                     "Before and after: " + second,
                     "**Before:** the work on " + second + " is done ad hoc, and nobody can tell why a result came"
@@ -328,18 +327,17 @@ final class EnglishCourseText extends CourseText {
     List<Exercise> exercises(LessonBrief lesson) {
         List<Exercise> exercises = new ArrayList<>();
         exercises.add(new Exercise(
-                "Explain " + lower(lesson.topic(0)) + " in three sentences to a colleague who has never heard of"
-                        + " it.",
+                "Explain " + (lesson.topic(0)) + " in three sentences to a colleague who has never heard of" + " it.",
                 "Start with the problem it solves, then say how it works, then give one example from your own"
                         + " work."));
         exercises.add(new Exercise(
-                "Apply what this lesson says about " + lower(lesson.topic(1))
+                "Apply what this lesson says about " + (lesson.topic(1))
                         + " to a small task of your own and write down each step you took.",
                 "Pick a task you can finish in ten minutes: a small, complete attempt teaches more than a large,"
                         + " unfinished one."));
         if (lesson.minutes() >= 20) {
             exercises.add(new Exercise(
-                    "List two mistakes people often make with " + lower(lesson.focus())
+                    "List two mistakes people often make with " + (lesson.focus())
                             + ", and how you would notice each one early.",
                     "Think about what a result looks like when something went wrong, and which check would have"
                             + " caught it."));
@@ -482,7 +480,7 @@ final class EnglishCourseText extends CourseText {
         if (focus.size() == 1) {
             return shorten(upper(focus.getFirst()), 180);
         }
-        String joined = upper(list(focus.stream().map(CourseText::lower).toList()));
+        String joined = upper(list(focus));
         return joined.length() <= 120 ? joined : shorten(upper(focus.getFirst()), 120) + " and related skills";
     }
 
