@@ -239,15 +239,14 @@ final class ClientConnection {
     /**
      * Drops the queue and closes at once, on a thread of its own: the writer may be stuck in a
      * write to a client that does not read, and the caller (the dispatcher) must not wait for it.
+     * The close frame follows the message being written, if the client takes it within the send
+     * timeout; otherwise the container drops the TCP connection.
      */
     void closeNow(CloseStatus status) {
         if (closing.compareAndSet(false, true)) {
             onDisconnectReason.accept(RealtimeCloseStatus.reason(status));
             outbox.discard();
-            Thread.ofVirtual().name("ws-close-" + session.getId()).start(() -> {
-                closeSession(status);
-                writer.interrupt();
-            });
+            Thread.ofVirtual().name("ws-close-" + session.getId()).start(() -> closeSession(status));
         }
     }
 
