@@ -228,9 +228,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
         }
         connection.authenticated(user, expiresAt);
         connection.cancelAuthDeadline();
-        long untilExpiry =
-                Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis());
-        connection.setExpiry(timer.schedule(() -> tokenExpired(connection), untilExpiry, TimeUnit.MILLISECONDS));
+        scheduleExpiry(connection, expiresAt);
         ObjectNode payload = json.createObjectNode();
         payload.put("userId", user.id().toString());
         payload.set(
@@ -423,10 +421,17 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
         }
     }
 
+    /** Closes the socket at the token's expiry; a later auth message replaces this timer. */
+    private void scheduleExpiry(ClientConnection connection, Instant expiresAt) {
+        long millis = Math.max(0, Duration.between(clock.instant(), expiresAt).toMillis() + 1);
+        connection.setExpiry(timer.schedule(() -> tokenExpired(connection), millis, TimeUnit.MILLISECONDS));
+    }
+
     private void tokenExpired(ClientConnection connection) {
         Instant expiresAt = connection.expiresAt();
         if (expiresAt != null && expiresAt.isAfter(clock.instant())) {
-            return; // renewed by a later auth message
+            scheduleExpiry(connection, expiresAt); // the timer fired a little early
+            return;
         }
         connection.offer(error(null, ErrorCodes.UNAUTHORIZED, "The access token expired", null));
         connection.closeAfterPending(RealtimeCloseStatus.TOKEN_EXPIRED);
