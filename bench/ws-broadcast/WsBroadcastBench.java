@@ -82,6 +82,7 @@ public class WsBroadcastBench {
         CountDownLatch subscribed = new CountDownLatch(clients);
         AtomicInteger received = new AtomicInteger();
         AtomicInteger closedEarly = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
         List<HttpClient> wsClients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -126,8 +127,10 @@ public class WsBroadcastBench {
 
                 @Override
                 public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
-                    closedEarly.incrementAndGet();
-                    System.out.println("client " + client + " closed: " + code + " " + reason);
+                    if (!finished.get()) {
+                        closedEarly.incrementAndGet();
+                        System.out.println("client " + client + " closed by the server: " + code + " " + reason);
+                    }
                     return null;
                 }
             };
@@ -188,6 +191,7 @@ public class WsBroadcastBench {
                 clients, lastClient[events / 2], lastClient[events - 1]);
         System.out.println("server after run: " + memory(serverPid));
 
+        finished.set(true);
         for (WebSocket socket : sockets) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }

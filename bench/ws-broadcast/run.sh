@@ -12,7 +12,6 @@ CLIENTS="${CLIENTS:-1000}"
 USERS="${USERS:-50}"
 EVENTS="${EVENTS:-30}"
 INTERVAL_MS="${INTERVAL_MS:-300}"
-PORT="${BENCH_PORT:-18080}"
 PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
 PG_PORT="${BENCH_PG_PORT:-5432}"
 SERVER_OPTS="${SERVER_OPTS:--Xmx512m}"
@@ -39,15 +38,19 @@ cleanup() {
 trap cleanup EXIT
 
 MIYABI_DATABASE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MIYABI_DATABASE_USER=postgres \
-    MIYABI_HOME="$HOME_DIR" MIYABI_ADMIN_PASSWORD="bench-admin-password" PORT="$PORT" \
+    MIYABI_HOME="$HOME_DIR" MIYABI_ADMIN_PASSWORD="bench-admin-password" PORT=0 \
     "$JAVA_HOME/bin/java" $SERVER_OPTS -jar server/target/miyabi-server.jar > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; then break; fi
+# A random free port (other servers may run on this machine): read it from the log.
+PORT=""
+for _ in $(seq 1 180); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server exited; see $OUT/server.log"; exit 1; }
+    PORT="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$OUT/server.log" | head -1)"
+    if [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; then break; fi
     sleep 1
 done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null || { echo "server did not start; see $OUT/server.log"; exit 1; }
-echo "server: java $SERVER_OPTS, pid $SERVER_PID, $(nproc) cores"
+[ -n "$PORT" ] || { echo "server did not start; see $OUT/server.log"; exit 1; }
+echo "server: java $SERVER_OPTS, pid $SERVER_PID, port $PORT, $(nproc) cores"
 
 "$JAVA_HOME/bin/java" -cp "$(ls $OUT/lib/postgresql-*.jar | head -1)" bench/ws-broadcast/WsBroadcastBench.java \
     --base "http://127.0.0.1:$PORT" --jdbc "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \

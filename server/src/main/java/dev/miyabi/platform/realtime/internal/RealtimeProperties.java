@@ -28,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param replayLimit at most this many events are replayed; a client further behind is told to
  *     {@code resync}
  * @param maxTopics topics per connection
- * @param maxMessageSize largest client message accepted (close 1009 beyond)
+ * @param maxMessageSize largest client message accepted (close 1009 beyond); the container keeps a
+ *     buffer of twice this size per connection, so it stays small (client messages are tiny)
  */
 @Validated
 @ConfigurationProperties("miyabi.realtime")
@@ -47,7 +48,7 @@ public record RealtimeProperties(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1000") @Min(1) int replayLimit,
         @DefaultValue("100") @Min(1) int maxTopics,
-        @DefaultValue("64KB") DataSize maxMessageSize) {
+        @DefaultValue("8KB") DataSize maxMessageSize) {
 
     /** The defaults, for components built outside Spring (tests). */
     public static RealtimeProperties defaults() {
@@ -66,6 +67,6 @@ public record RealtimeProperties(
                 Duration.ofSeconds(10),
                 1000,
                 100,
-                DataSize.ofKilobytes(64));
+                DataSize.ofKilobytes(8));
     }
 }
