@@ -15,6 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param id the log's id (a bigint sequence); clients resume with it as {@code lastEventId}. A
  *     transient event (see {@link ClientEvents#publishTransient}) carries the position of the log it
  *     was published at.
+ * @param payload the resource's client-visible fields; shared by all subscribers, so read it, never
+ *     modify it
  * @param createdAt when the event was appended (database clock)
  * @param persistent false for a transient event: not logged, never replayed, this instance only
  */

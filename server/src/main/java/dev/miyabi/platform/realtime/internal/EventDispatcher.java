@@ -21,16 +21,12 @@ public class EventDispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long position;
 
-    public EventDispatcher(List<ClientEventSubscriber> subscribers) {
+    EventDispatcher(List<ClientEventSubscriber> subscribers) {
         this.subscribers.addAll(subscribers);
     }
 
-    public void add(ClientEventSubscriber subscriber) {
+    void add(ClientEventSubscriber subscriber) {
         subscribers.add(subscriber);
-    }
-
-    public void remove(ClientEventSubscriber subscriber) {
-        subscribers.remove(subscriber);
     }
 
     /** The highest logged id delivered in order (late events below it do not move it). */

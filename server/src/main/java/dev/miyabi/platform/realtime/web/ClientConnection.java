@@ -266,10 +266,6 @@ final class ClientConnection {
         return closing.get();
     }
 
-    int queued() {
-        return outbox.size();
-    }
-
     private void write() {
         try {
             while (true) {

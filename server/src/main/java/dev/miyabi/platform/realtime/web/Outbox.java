@@ -136,15 +136,6 @@ final class Outbox {
         }
     }
 
-    int size() {
-        lock.lock();
-        try {
-            return items.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private boolean hasRoomFor(String text) {
         // One message larger than the whole budget still goes through an empty queue.
         return items.size() < capacity && (items.isEmpty() || characters + text.length() <= characterLimit);

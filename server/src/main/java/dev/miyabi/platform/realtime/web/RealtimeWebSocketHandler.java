@@ -543,8 +543,4 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
     public boolean isRunning() {
         return running;
     }
-
-    int openConnections() {
-        return connections.size();
-    }
 }
