@@ -6,18 +6,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The PostgreSQL the tests of this JVM use, in this order of preference:
  *
  * <ol>
  *   <li>{@code MIYABI_TEST_DATABASE_URL} (+ {@code _USER}/{@code _PASSWORD}) — CI creates a fresh database and names it;
- *   <li>a throwaway database created on the local server at 127.0.0.1:5432 and dropped when the JVM ends, so
- *       parallel test runs never share state;
+ *   <li>a throwaway database created on the local server at 127.0.0.1:5432, so parallel test runs never share
+ *       state; it is dropped after the application contexts have closed, and throwaway databases a killed run
+ *       left behind are dropped by a later run once they are a day old;
  *   <li>an embedded PostgreSQL in a temporary directory when no server is reachable.
  * </ol>
  */
@@ -58,8 +63,11 @@ public final class TestDatabase {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         String admin = "jdbc:postgresql://" + server + "/postgres";
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+            dropStale(c);
             c.createStatement().execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+            // Dropped after the application contexts closed (Spring's shutdown handlers run then): a
+            // plain JVM hook races their shutdown, which still queries the database.
+            SpringApplication.getShutdownHandlers().add(() -> drop(admin, name));
             return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
         } catch (SQLException unreachable) {
             return embedded();
@@ -69,8 +77,28 @@ public final class TestDatabase {
     private static void drop(String admin, String name) {
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException ignored) {
-            // The server went away first; nothing is left to clean.
+        } catch (SQLException e) {
+            // The server went away first; dropStale() removes the database on a later run.
+        }
+    }
+
+    /** Drops throwaway databases of runs that started more than a day ago (their name holds the start time). */
+    private static void dropStale(java.sql.Connection c) throws SQLException {
+        String cutoff = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = c.createStatement()
+                .executeQuery("SELECT datname FROM pg_database WHERE datname ~ '^miyabi_test_[0-9]{14}_[0-9a-f]+$'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (name.substring("miyabi_test_".length(), "miyabi_test_".length() + 14)
+                                .compareTo(cutoff)
+                        < 0) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
@@ -79,13 +107,13 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("miyabi-test-pg"))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
                     // The JVM is ending; the temporary directory goes with the machine's cleanup.
                 }
-            }));
+            });
             return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("No PostgreSQL is reachable and the embedded one failed to start", e);

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.catalog.internal;
 
+import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.math.BigDecimal;
 import java.util.List;
 import org.slf4j.Logger;
@@ -99,9 +100,7 @@ class DemoCatalog implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('miyabi:demo-catalog', 0))")
-                    .query((rs, row) -> 1)
-                    .list();
+            AdvisoryLocks.lockForTransaction(jdbc, "miyabi:demo-catalog");
             if (jdbc.sql("SELECT count(*) FROM products").query(Long.class).single() > 0) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.MiyabiHome;
+import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -58,9 +59,7 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('miyabi:admin-bootstrap', 0))")
-                    .query((rs, row) -> 1)
-                    .list();
+            AdvisoryLocks.lockForTransaction(jdbc, "miyabi:admin-bootstrap");
             if (users.countWithRole(Role.ADMIN) > 0) {
                 return;
             }

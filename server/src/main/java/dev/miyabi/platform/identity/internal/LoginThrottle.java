@@ -1,5 +1,6 @@
 package dev.miyabi.platform.identity.internal;
 
+import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +30,7 @@ class LoginThrottle {
 
     /** Serializes sign-in attempts on one account for the current transaction, across instances. */
     void lockAccount(String email) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "login:" + email)
-                .query((rs, row) -> 1)
-                .list();
+        AdvisoryLocks.lockForTransaction(jdbc, "login:" + email);
     }
 
     /** How long the caller must wait, if the account or the address is blocked now. */

@@ -35,7 +35,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -70,8 +72,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ProblemResponses problems)
             throws Exception {
-        var bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-        var bearerDenied = new BearerTokenAccessDeniedHandler();
+        AuthenticationEntryPoint unauthorized = unauthorized(problems);
+        AccessDeniedHandler forbidden = forbidden(problems);
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> {})
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -107,42 +109,36 @@ class SecurityConfiguration {
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint((request, response, exception) -> {
-                            bearerEntryPoint.commence(request, response, exception);
-                            problems.write(
-                                    response,
-                                    ProblemResponses.problem(
-                                            HttpStatus.UNAUTHORIZED,
-                                            ErrorCodes.UNAUTHORIZED,
-                                            "A valid access token is required"),
-                                    request.getRequestURI());
-                        })
-                        .accessDeniedHandler((request, response, exception) -> {
-                            bearerDenied.handle(request, response, exception);
-                            problems.write(
-                                    response,
-                                    ProblemResponses.problem(
-                                            HttpStatus.FORBIDDEN,
-                                            ErrorCodes.FORBIDDEN,
-                                            "You do not have the role this needs"),
-                                    request.getRequestURI());
-                        }));
-        http.exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, exception) -> {
-                    bearerEntryPoint.commence(request, response, exception);
-                    problems.write(
-                            response,
-                            ProblemResponses.problem(
-                                    HttpStatus.UNAUTHORIZED,
-                                    ErrorCodes.UNAUTHORIZED,
-                                    "A valid access token is required"),
-                            request.getRequestURI());
-                })
-                .accessDeniedHandler((request, response, exception) -> problems.write(
-                        response,
-                        ProblemResponses.problem(
-                                HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "You do not have the role this needs"),
-                        request.getRequestURI())));
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /** 401 with the bearer challenge ({@code WWW-Authenticate}) and a problem body. */
+    private static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            problems.write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "A valid access token is required"),
+                    request.getRequestURI());
+        };
+    }
+
+    private static AccessDeniedHandler forbidden(ProblemResponses problems) {
+        var bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            problems.write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "You do not have the role this needs"),
+                    request.getRequestURI());
+        };
     }
 
     /** Accepts only RS256 tokens signed by one of our keys, with our issuer and audience, not expired. */

@@ -1,0 +1,4 @@
+package dev.miyabi.platform.aijobs;
+
+/** The running job moved on: a step started or finished, or its message or total changed. */
+public record JobProgressed(Job job) implements JobEvent {}

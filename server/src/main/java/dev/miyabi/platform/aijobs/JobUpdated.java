@@ -1,0 +1,4 @@
+package dev.miyabi.platform.aijobs;
+
+/** Another client-visible change: cancellation was requested for the running job, or LLM usage was added. */
+public record JobUpdated(Job job) implements JobEvent {}

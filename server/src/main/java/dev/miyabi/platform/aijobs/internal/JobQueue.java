@@ -1,0 +1,327 @@
+package dev.miyabi.platform.aijobs.internal;
+
+import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobCancelled;
+import dev.miyabi.platform.aijobs.JobCompleted;
+import dev.miyabi.platform.aijobs.JobEvent;
+import dev.miyabi.platform.aijobs.JobFailed;
+import dev.miyabi.platform.aijobs.JobProgressed;
+import dev.miyabi.platform.aijobs.JobQueued;
+import dev.miyabi.platform.aijobs.JobStarted;
+import dev.miyabi.platform.aijobs.JobStatus;
+import dev.miyabi.platform.aijobs.JobUpdated;
+import dev.miyabi.platform.aijobs.JobUsage;
+import dev.miyabi.platform.aijobs.NewJob;
+import dev.miyabi.platform.shared.ApiException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The queue's state changes, each one transaction that also publishes the matching {@link JobEvent}.
+ * Used by the facade ({@link JobService}) and by the workers ({@link WorkerPool}); a transaction
+ * already open on the calling thread is joined. Whoever changes what workers may claim also sends a
+ * PostgreSQL {@code NOTIFY} (for other instances) and, after commit, wakes this instance's workers.
+ */
+class JobQueue {
+
+    /** The PostgreSQL notification channel that tells workers there is something to claim. */
+    static final String CHANNEL = "miyabi_jobs";
+
+    private final Jobs jobs;
+    private final JobSteps steps;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final int defaultMaxAttempts;
+    private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
+
+    JobQueue(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            JobsProperties properties) {
+        this.jdbc = jdbc;
+        this.jobs = new Jobs(jdbc);
+        this.steps = new JobSteps(jdbc);
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+        this.defaultMaxAttempts = properties.maxAttempts();
+    }
+
+    /** Called after a commit that may have made jobs claimable (local workers wake at once). */
+    void onWork(Runnable listener) {
+        wakeListeners.add(listener);
+    }
+
+    /** Called after a commit that asked a running job to stop. */
+    void onCancelRequested(Consumer<UUID> listener) {
+        cancelListeners.add(listener);
+    }
+
+    Job enqueue(NewJob job) {
+        return inTransaction(() -> {
+            Jobs.Row row = jobs.insert(
+                    job.type(),
+                    job.input(),
+                    job.userId(),
+                    job.orderId(),
+                    job.priority(),
+                    job.maxAttempts() == null ? defaultMaxAttempts : job.maxAttempts());
+            publish(new JobQueued(row.job()));
+            announceWork(job.type());
+            return row.job();
+        });
+    }
+
+    Optional<Job> find(UUID id) {
+        return jobs.find(id).map(Jobs.Row::job);
+    }
+
+    Jobs jobs() {
+        return jobs;
+    }
+
+    Job cancel(UUID id) {
+        return inTransaction(() -> {
+            Jobs.Row row = jobs.lock(id).orElseThrow(() -> ApiException.notFound("Job"));
+            Job job = row.job();
+            return switch (job.status()) {
+                case QUEUED -> {
+                    Job cancelled = jobs.cancelQueued(id).job();
+                    publish(new JobCancelled(cancelled));
+                    yield cancelled;
+                }
+                case RUNNING -> {
+                    if (job.cancelRequested()) {
+                        yield job;
+                    }
+                    Job requested = jobs.requestCancel(id).job();
+                    publish(new JobUpdated(requested));
+                    afterCommit(() -> cancelListeners.forEach(listener -> listener.accept(id)));
+                    yield requested;
+                }
+                default ->
+                    throw ApiException.invalidState(
+                            "The job is " + job.status().value() + "; only queued or running jobs can be cancelled");
+            };
+        });
+    }
+
+    Job retry(UUID id) {
+        return inTransaction(() -> {
+            Job job = jobs.lock(id)
+                    .orElseThrow(() -> ApiException.notFound("Job"))
+                    .job();
+            if (job.status() != JobStatus.FAILED) {
+                throw ApiException.invalidState(
+                        "The job is " + job.status().value() + "; only failed jobs can be retried");
+            }
+            Job queued = jobs.requeueFailed(id).job();
+            publish(new JobQueued(queued));
+            announceWork(queued.type());
+            return queued;
+        });
+    }
+
+    Optional<Job> addUsage(UUID id, JobUsage usage) {
+        return inTransaction(() -> jobs.addUsage(id, usage).map(row -> {
+            publish(new JobUpdated(row.job()));
+            return row.job();
+        }));
+    }
+
+    // --- worker operations: all fenced by the lease token ---
+
+    /**
+     * Claims up to {@code limit} due jobs whose type has free slots, best first, under fresh leases of
+     * {@code owner}.
+     */
+    List<Jobs.Row> claim(String owner, Map<String, Integer> freeSlotsByType, int limit, Duration lease) {
+        if (limit <= 0 || freeSlotsByType.isEmpty()) {
+            return List.of();
+        }
+        List<Jobs.Row> claimed = inTransaction(() -> {
+            Map<String, Integer> left = new HashMap<>(freeSlotsByType);
+            List<UUID> chosen = new ArrayList<>();
+            for (Jobs.Candidate candidate : jobs.lockDue(freeSlotsByType.keySet(), limit)) {
+                int free = left.getOrDefault(candidate.type(), 0);
+                if (free > 0) {
+                    left.put(candidate.type(), free - 1);
+                    chosen.add(candidate.id());
+                }
+            }
+            if (chosen.isEmpty()) {
+                return List.of();
+            }
+            List<Jobs.Row> rows = jobs.markRunning(chosen, owner, lease);
+            rows.forEach(row -> publish(new JobStarted(row.job())));
+            return rows;
+        });
+        return claimed;
+    }
+
+    Map<String, JsonNode> storedSteps(UUID jobId) {
+        return steps.outputs(jobId);
+    }
+
+    List<Jobs.Renewal> renew(Map<UUID, UUID> tokensByJob, Duration lease) {
+        if (tokensByJob.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction(() -> jobs.renew(tokensByJob, lease));
+    }
+
+    /** Empty when the lease is lost; else whether cancellation was requested. */
+    Optional<Boolean> cancelRequested(UUID id, UUID token) {
+        return jobs.cancelRequestedUnderLease(id, token);
+    }
+
+    /** Empty when the lease is lost. */
+    Optional<Job> progress(
+            UUID id, UUID token, @Nullable String step, @Nullable Integer total, @Nullable String message) {
+        return inTransaction(() -> jobs.progress(id, token, step, total, message, false)
+                .map(row -> {
+                    publish(new JobProgressed(row.job()));
+                    return row.job();
+                }));
+    }
+
+    /** Stores a finished step and counts it in the progress; empty when the lease is lost. */
+    Optional<Job> saveStep(UUID id, UUID token, String key, JsonNode output, long inputTokens, long outputTokens) {
+        return inTransaction(() -> {
+            if (!jobs.lockUnderLease(id, token)) {
+                return Optional.<Job>empty();
+            }
+            steps.insert(id, key, output, inputTokens, outputTokens);
+            return jobs.progress(id, token, key, null, null, true).map(row -> {
+                publish(new JobProgressed(row.job()));
+                return row.job();
+            });
+        });
+    }
+
+    Optional<Job> complete(UUID id, UUID token, JsonNode output) {
+        return inTransaction(() -> jobs.complete(id, token, output).map(row -> {
+            publish(new JobCompleted(row.job()));
+            return row.job();
+        }));
+    }
+
+    /** Ends a failed attempt: a retry is scheduled after {@code retryDelay}, or the job fails for good. */
+    Optional<Job> failAttempt(UUID id, UUID token, String error, Duration retryDelay, boolean permanent) {
+        return inTransaction(() -> jobs.failAttempt(id, token, truncate(error), retryDelay, permanent)
+                .map(row -> {
+                    publishTransition(row.job());
+                    return row.job();
+                }));
+    }
+
+    Optional<Job> cancelRunning(UUID id, UUID token) {
+        return inTransaction(() -> jobs.cancelUnderLease(id, token).map(row -> {
+            publish(new JobCancelled(row.job()));
+            return row.job();
+        }));
+    }
+
+    /** Gives jobs back without counting the attempt (graceful shutdown). */
+    List<Job> release(Map<UUID, UUID> tokensByJob) {
+        if (tokensByJob.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction(() -> transitions(jobs.release(tokensByJob)));
+    }
+
+    /** Re-queues (or fails, or cancels) up to {@code limit} jobs whose lease expired. */
+    List<Job> recoverExpired(int limit) {
+        return inTransaction(() -> transitions(jobs.recoverExpired(limit)));
+    }
+
+    private List<Job> transitions(List<Jobs.Row> rows) {
+        List<Job> changed = rows.stream().map(Jobs.Row::job).toList();
+        changed.forEach(this::publishTransition);
+        changed.stream()
+                .filter(job -> job.status() == JobStatus.QUEUED)
+                .map(Job::type)
+                .distinct()
+                .forEach(this::announceWork);
+        return changed;
+    }
+
+    private void publishTransition(Job job) {
+        switch (job.status()) {
+            case QUEUED -> publish(new JobQueued(job));
+            case FAILED -> publish(new JobFailed(job));
+            case CANCELLED -> publish(new JobCancelled(job));
+            case COMPLETED -> publish(new JobCompleted(job));
+            case RUNNING -> publish(new JobUpdated(job));
+        }
+    }
+
+    private void publish(JobEvent event) {
+        events.publishEvent(event);
+    }
+
+    /** Tells every instance (NOTIFY, sent at commit) and this one's workers (after commit) about new work. */
+    private void announceWork(String type) {
+        jdbc.sql("SELECT pg_notify(:channel, :type)")
+                .param("channel", CHANNEL)
+                .param("type", type)
+                .query(rs -> {});
+        afterCommit(() -> wakeListeners.forEach(Runnable::run));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        T result = tx.execute(status -> work.get());
+        if (result == null) {
+            throw new IllegalStateException("transaction returned nothing");
+        }
+        return result;
+    }
+
+    static String truncate(String error) {
+        return error.length() <= 4000 ? error : error.substring(0, 3997) + "...";
+    }
+
+    static Map<UUID, UUID> tokens(Collection<? extends Leased> leased) {
+        Map<UUID, UUID> tokens = new HashMap<>();
+        leased.forEach(l -> tokens.put(l.jobId(), l.leaseToken()));
+        return tokens;
+    }
+
+    /** Something holding a job's lease. */
+    interface Leased {
+        UUID jobId();
+
+        UUID leaseToken();
+    }
+}

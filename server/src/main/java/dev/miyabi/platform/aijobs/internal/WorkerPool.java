@@ -1,0 +1,377 @@
+package dev.miyabi.platform.aijobs.internal;
+
+import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobAbortedException;
+import dev.miyabi.platform.aijobs.JobHandler;
+import dev.miyabi.platform.aijobs.JobOutcome;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workers of one instance. A dispatcher claims due jobs ({@code FOR UPDATE SKIP LOCKED}) while
+ * slots are free (in total and per type) and runs each on its own virtual thread; a heartbeat renews
+ * the leases of running jobs; a sweeper re-queues jobs whose lease expired anywhere. The dispatcher
+ * sleeps until woken: by a local enqueue, a PostgreSQL notification from another instance, a finished
+ * job, or the poll interval.
+ *
+ * <p>Stopping (graceful shutdown) stops claiming, lets running jobs finish within
+ * {@code shutdownTimeout}, then gives the rest back to the queue (re-queued, attempt not counted) and
+ * interrupts them; whatever they do afterwards is fenced out by their lease token.
+ */
+final class WorkerPool implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final int RECOVERY_BATCH = 100;
+
+    private final String instanceId;
+    private final JobsProperties properties;
+    private final JobHandlers handlers;
+    private final JobQueue queue;
+    private final JsonMapper json;
+    private final Backoff backoff;
+    private final @Nullable DataSource notifications;
+    private final Map<UUID, Execution> active = new ConcurrentHashMap<>();
+    private final Object drained = new Object();
+
+    private volatile boolean running;
+    private volatile boolean claiming;
+    private volatile @Nullable Thread dispatcher;
+    private @Nullable ScheduledExecutorService maintenance;
+    private @Nullable JobNotificationListener listener;
+
+    WorkerPool(
+            String instanceId,
+            JobsProperties properties,
+            JobHandlers handlers,
+            JobQueue queue,
+            JsonMapper json,
+            Backoff backoff,
+            @Nullable DataSource notifications) {
+        this.instanceId = instanceId;
+        this.properties = properties;
+        this.handlers = handlers;
+        this.queue = queue;
+        this.json = json;
+        this.backoff = backoff;
+        this.notifications = notifications;
+        queue.onWork(this::wake);
+        queue.onCancelRequested(id -> {
+            Execution execution = active.get(id);
+            if (execution != null) {
+                execution.requestCancel();
+            }
+        });
+    }
+
+    String instanceId() {
+        return instanceId;
+    }
+
+    /** Jobs running on this instance now. */
+    int activeCount() {
+        return active.size();
+    }
+
+    /** Whether the dispatcher claims new jobs (false once stopping). */
+    boolean claiming() {
+        return claiming;
+    }
+
+    /** Whether this pool receives notifications of work enqueued on other instances now. */
+    boolean listening() {
+        JobNotificationListener notifier = listener;
+        return notifier != null && notifier.isListening();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (properties.heartbeatInterval().compareTo(properties.leaseDuration()) >= 0) {
+            log.warn(
+                    "miyabi.jobs.heartbeat-interval ({}) is not shorter than the lease ({}): running jobs will lose"
+                            + " their leases",
+                    properties.heartbeatInterval(),
+                    properties.leaseDuration());
+        }
+        Set<String> types = handlers.types();
+        running = true;
+        claiming = true;
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
+                2,
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("jobs-maintenance-" + instanceId + "-", 0)
+                        .factory());
+        long heartbeat = properties.heartbeatInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::recover, 0, properties.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        maintenance = scheduler;
+        dispatcher = Thread.ofVirtual().name("jobs-dispatcher-" + instanceId).start(this::dispatch);
+        if (properties.listen() && notifications != null) {
+            listener = new JobNotificationListener(notifications, instanceId, type -> {
+                if (type == null || handlers.find(type).isPresent()) {
+                    wake();
+                }
+            });
+            listener.start();
+        }
+        log.info("Job workers of {} started: {} workers for types {}", instanceId, properties.workers(), types);
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        claiming = false;
+        Thread dispatching = dispatcher;
+        if (dispatching != null) {
+            LockSupport.unpark(dispatching);
+            joinQuietly(dispatching);
+        }
+        awaitDrained(properties.shutdownTimeout());
+        List<Execution> remaining =
+                active.values().stream().filter(Execution::release).toList();
+        if (!remaining.isEmpty()) {
+            try {
+                List<Job> released = queue.release(JobQueue.tokens(remaining));
+                log.info("Released {} unfinished jobs of {} back to the queue", released.size(), instanceId);
+            } catch (RuntimeException e) {
+                log.warn("Could not release jobs of {}; their leases will expire instead", instanceId, e);
+            }
+            remaining.forEach(Execution::interrupt);
+        }
+        ScheduledExecutorService scheduler = maintenance;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        JobNotificationListener notifier = listener;
+        if (notifier != null) {
+            notifier.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Ends the dispatcher before the connection pool closes; runs jobs until then. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    /** Makes the dispatcher look for work now. */
+    void wake() {
+        Thread dispatching = dispatcher;
+        if (dispatching != null) {
+            LockSupport.unpark(dispatching);
+        }
+    }
+
+    private void dispatch() {
+        long poll = properties.pollInterval().toNanos();
+        while (claiming) {
+            int claimed = 0;
+            try {
+                claimed = claimOnce();
+            } catch (RuntimeException e) {
+                log.warn("Claiming jobs failed on {}; retrying after the poll interval", instanceId, e);
+            }
+            if (claimed == 0 || active.size() >= properties.workers()) {
+                LockSupport.parkNanos(this, poll);
+            }
+        }
+    }
+
+    private int claimOnce() {
+        int free = properties.workers() - active.size();
+        if (free <= 0) {
+            return 0;
+        }
+        Map<String, Long> runningByType = active.values().stream()
+                .collect(Collectors.groupingBy(e -> e.job().type(), Collectors.counting()));
+        Map<String, Integer> slots = new HashMap<>();
+        for (String type : handlers.types()) {
+            int typeFree = properties.concurrencyOf(type)
+                    - runningByType.getOrDefault(type, 0L).intValue();
+            if (typeFree > 0) {
+                slots.put(type, Math.min(typeFree, free));
+            }
+        }
+        List<Jobs.Row> rows = queue.claim(instanceId, slots, free, properties.leaseDuration());
+        for (Jobs.Row row : rows) {
+            UUID token = row.leaseToken();
+            if (token == null) {
+                throw new IllegalStateException("claimed job " + row.job().id() + " has no lease");
+            }
+            Execution execution = new Execution(row.job(), token, queue, json);
+            active.put(row.job().id(), execution);
+            Thread.ofVirtual()
+                    .name("job-" + row.job().type() + "-" + row.job().id())
+                    .start(() -> run(execution));
+        }
+        return rows.size();
+    }
+
+    private void run(Execution execution) {
+        execution.bind(Thread.currentThread());
+        Job job = execution.job();
+        try {
+            JobHandler handler = handlers.find(job.type())
+                    .orElseThrow(() -> new IllegalStateException("No handler for job type " + job.type()));
+            execution.loadSteps();
+            JobOutcome outcome = handler.run(execution);
+            if (!execution.beginFinishing()) {
+                return;
+            }
+            switch (outcome) {
+                case JobOutcome.Completed completed ->
+                    queue.complete(job.id(), execution.leaseToken(), completed.output());
+                case JobOutcome.Failed failed ->
+                    queue.failAttempt(job.id(), execution.leaseToken(), failed.error(), Duration.ZERO, true);
+                case null -> throw new IllegalStateException("Handler for " + job.type() + " returned no outcome");
+            }
+        } catch (JobAbortedException aborted) {
+            if (aborted.reason() == JobAbortedException.Reason.CANCELLED && execution.beginFinishing()) {
+                queue.cancelRunning(job.id(), execution.leaseToken());
+            } else {
+                log.info("Job {} ({}) stopped on {}: {}", job.id(), job.type(), instanceId, aborted.reason());
+            }
+        } catch (Exception | LinkageError | AssertionError failure) {
+            failAttempt(execution, failure);
+        } finally {
+            active.remove(job.id());
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+            wake();
+        }
+    }
+
+    private void failAttempt(Execution execution, Throwable failure) {
+        Job job = execution.job();
+        boolean ours = execution.beginFinishing() || execution.state() == Execution.State.FINISHING;
+        if (!ours) {
+            log.info(
+                    "Job {} ({}) ended on {} after it was taken away ({}): {}",
+                    job.id(),
+                    job.type(),
+                    instanceId,
+                    execution.state(),
+                    failure.toString());
+            return;
+        }
+        log.warn("Job {} ({}) attempt {} failed on {}", job.id(), job.type(), job.attempts(), instanceId, failure);
+        try {
+            queue.failAttempt(
+                    job.id(), execution.leaseToken(), describe(failure), backoff.delay(job.attempts()), false);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Could not record the failure of job {}; its lease will expire and it will be recovered",
+                    job.id(),
+                    e);
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            List<Execution> held =
+                    active.values().stream().filter(Execution::isRunning).toList();
+            if (held.isEmpty()) {
+                return;
+            }
+            Map<UUID, Boolean> renewed = new HashMap<>();
+            queue.renew(JobQueue.tokens(held), properties.leaseDuration())
+                    .forEach(renewal -> renewed.put(renewal.token(), renewal.cancelRequested()));
+            for (Execution execution : held) {
+                Boolean cancel = renewed.get(execution.leaseToken());
+                if (cancel == null) {
+                    if (execution.loseLease()) {
+                        log.warn("Job {} lost its lease on {}; stopping it", execution.jobId(), instanceId);
+                    }
+                } else if (cancel) {
+                    execution.requestCancel();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Renewing job leases failed on {}", instanceId, e);
+        }
+    }
+
+    private void recover() {
+        try {
+            List<Job> recovered;
+            do {
+                recovered = queue.recoverExpired(RECOVERY_BATCH);
+                for (Job job : recovered) {
+                    log.warn(
+                            "Recovered job {} ({}) whose lease expired: now {}",
+                            job.id(),
+                            job.type(),
+                            job.status().value());
+                }
+            } while (recovered.size() == RECOVERY_BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Recovering expired job leases failed on {}", instanceId, e);
+        }
+    }
+
+    private void awaitDrained(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drained) {
+            while (!active.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + message;
+    }
+
+    Set<String> types() {
+        return handlers.types();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.miyabi.platform.llm;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request to one provider, as the gateway prepared it: the conversation with the prompt's
+ * placeholders replaced (for structured requests the system message ends with the schema, and
+ * repair turns follow the first answer) and the effective output limit.
+ */
+public record LlmCall(LlmRequest request, List<LlmMessage> messages, int maxOutputTokens) {
+
+    public LlmCall {
+        messages = List.copyOf(messages);
+        if (maxOutputTokens <= 0) {
+            throw new IllegalArgumentException("maxOutputTokens must be positive");
+        }
+    }
+
+    public String task() {
+        return request.task();
+    }
+
+    /** The structured request, or null for chat and streaming. */
+    public @Nullable StructuredRequest structured() {
+        return request instanceof StructuredRequest structured ? structured : null;
+    }
+}

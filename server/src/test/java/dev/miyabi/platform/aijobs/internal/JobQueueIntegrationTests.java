@@ -1,0 +1,623 @@
+package dev.miyabi.platform.aijobs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobCancelled;
+import dev.miyabi.platform.aijobs.JobCompleted;
+import dev.miyabi.platform.aijobs.JobContext;
+import dev.miyabi.platform.aijobs.JobFailed;
+import dev.miyabi.platform.aijobs.JobHandler;
+import dev.miyabi.platform.aijobs.JobOutcome;
+import dev.miyabi.platform.aijobs.JobProgressed;
+import dev.miyabi.platform.aijobs.JobQueued;
+import dev.miyabi.platform.aijobs.JobStarted;
+import dev.miyabi.platform.aijobs.JobStatus;
+import dev.miyabi.platform.aijobs.JobUsage;
+import dev.miyabi.platform.aijobs.NewJob;
+import dev.miyabi.platform.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The queue on real PostgreSQL, with worker pools built outside Spring (each its own "instance") on the
+ * application's database. Every test uses job types of its own, so pools never see each other's jobs.
+ */
+class JobQueueIntegrationTests extends IntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(JobQueueIntegrationTests.class);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    private final List<QueueFixture> fixtures = new ArrayList<>();
+    private UUID owner;
+
+    @BeforeEach
+    void createOwner() {
+        owner = jdbc.sql("INSERT INTO users (email, name) VALUES (:email, 'Queue test') RETURNING id")
+                .param("email", "queue-" + UUID.randomUUID() + "@example.test")
+                .query(UUID.class)
+                .single();
+    }
+
+    @AfterEach
+    void stopPools() {
+        fixtures.forEach(QueueFixture::close);
+    }
+
+    @Test
+    void twoThousandNoOpJobsOnEightWorkersRunExactlyOnceEach() {
+        String type = type("noop");
+        Map<UUID, AtomicInteger> executions = new ConcurrentHashMap<>();
+        QueueFixture queue = start(QueueFixture.settings().workers(8).handler(handler(type, job -> {
+            executions.computeIfAbsent(job.jobId(), id -> new AtomicInteger()).incrementAndGet();
+            return JobOutcome.completed(NODES.objectNode());
+        })));
+
+        long started = System.nanoTime();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(queue.jobs
+                    .enqueue(NewJob.of(type, NODES.objectNode().put("n", i), owner))
+                    .id());
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> count(type, "completed") == 2000);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("2000 no-op jobs enqueued and completed by 8 workers in {} s ({} jobs/s)", seconds, 2000 / seconds);
+
+        assertThat(executions).hasSize(2000).containsOnlyKeys(ids);
+        assertThat(executions.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM ai_jobs WHERE job_type = :type AND attempts = 1"
+                                + " AND lease_token IS NULL AND completed_at IS NOT NULL")
+                        .param("type", type)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2000);
+        assertThat(queue.events.stream()
+                        .filter(JobCompleted.class::isInstance)
+                        .map(e -> ((JobCompleted) e).jobId())
+                        .distinct()
+                        .count())
+                .isEqualTo(2000);
+    }
+
+    @Test
+    void aJobWhoseWorkerStopsRenewingItsLeaseIsRecoveredAndCompletedOnceWithoutRedoingFinishedSteps() throws Exception {
+        String type = type("crash");
+        Map<String, AtomicInteger> stepRuns = new ConcurrentHashMap<>();
+        CountDownLatch frozenInStepTwo = new CountDownLatch(1);
+        CountDownLatch thaw = new CountDownLatch(1);
+        AtomicInteger completions = new AtomicInteger();
+        Function<Boolean, JobHandler> steps = freezes -> handler(type, job -> {
+            job.totalSteps(3);
+            JsonNode one = job.step("one", () -> run(stepRuns, "one"));
+            JsonNode two = job.step("two", () -> {
+                if (freezes) {
+                    frozenInStepTwo.countDown();
+                    thaw.await();
+                }
+                return run(stepRuns, "two");
+            });
+            JsonNode three = job.step("three", () -> run(stepRuns, "three"));
+            completions.incrementAndGet();
+            return JobOutcome.completed(NODES.objectNode()
+                    .put("attempt", job.attempt())
+                    .set("steps", NODES.arrayNode().add(one).add(two).add(three)));
+        });
+        // Instance A "dies" mid-job: its heartbeat never runs, so its 1 s lease runs out while it hangs.
+        QueueFixture a = start(QueueFixture.settings()
+                .instanceId("crashing-" + UUID.randomUUID())
+                .workers(1)
+                .lease(Duration.ofSeconds(1))
+                .heartbeat(Duration.ofHours(1))
+                .recovery(Duration.ofHours(1))
+                .handler(steps.apply(true)));
+        UUID id = a.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        assertThat(frozenInStepTwo.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(storedSteps(id)).containsExactly("one");
+
+        QueueFixture b = start(QueueFixture.settings()
+                .instanceId("healthy-" + UUID.randomUUID())
+                .lease(Duration.ofSeconds(10))
+                .heartbeat(Duration.ofMillis(500))
+                .recovery(Duration.ofMillis(200))
+                .handler(steps.apply(false)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == JobStatus.COMPLETED);
+        Job completed = b.jobs.find(id).orElseThrow();
+
+        // The frozen worker wakes up and tries to go on: its lease is gone, so it changes nothing.
+        thaw.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.running() == 0);
+
+        assertThat(stepRuns.get("one")).hasValue(1);
+        assertThat(stepRuns.get("three")).hasValue(1);
+        assertThat(stepRuns.get("two")).hasValue(2); // once on each instance; only B's was stored
+        assertThat(completions).hasValue(1);
+        Job after = b.jobs.find(id).orElseThrow();
+        assertThat(after.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.version()).isEqualTo(completed.version());
+        assertThat(after.progress().completedSteps()).isEqualTo(3);
+        assertThat(b.jobs.output(id).orElseThrow().path("attempt").asInt()).isEqualTo(2);
+        assertThat(storedSteps(id)).containsExactlyInAnyOrder("one", "two", "three");
+        assertThat(a.events(JobStarted.class, id)).hasSize(1);
+        assertThat(b.events(JobStarted.class, id)).hasSize(1);
+        JobQueued recovered = b.events(JobQueued.class, id).getFirst();
+        assertThat(recovered.job().error()).contains("stopped renewing its lease during attempt 1");
+        assertThat(a.events(JobCompleted.class, id)).isEmpty();
+        assertThat(b.events(JobCompleted.class, id)).hasSize(1);
+    }
+
+    @Test
+    void aRunningJobCancelledFromAnotherInstanceStopsAtItsNextStep() throws Exception {
+        String type = type("cancel");
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch inStepTwo = new CountDownLatch(1);
+        CountDownLatch finishStepTwo = new CountDownLatch(1);
+        QueueFixture worker = start(QueueFixture.settings().handler(handler(type, job -> {
+            for (String step : List.of("s1", "s2", "s3", "s4")) {
+                job.step(step, () -> {
+                    ran.add(step);
+                    if (step.equals("s2")) {
+                        inStepTwo.countDown();
+                        finishStepTwo.await();
+                    }
+                    return NODES.textNode(step);
+                });
+            }
+            return JobOutcome.completed(NODES.objectNode());
+        })));
+        QueueFixture api = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        UUID id =
+                worker.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        assertThat(inStepTwo.await(20, TimeUnit.SECONDS)).isTrue();
+
+        Job requested = api.jobs.cancel(id);
+        assertThat(requested.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(requested.cancelRequested()).isTrue();
+        finishStepTwo.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id) == JobStatus.CANCELLED);
+        assertThat(ran).containsExactly("s1", "s2");
+        assertThat(storedSteps(id)).containsExactlyInAnyOrder("s1", "s2");
+        Job cancelled = api.jobs.find(id).orElseThrow();
+        assertThat(cancelled.progress().completedSteps()).isEqualTo(2);
+        assertThat(cancelled.completedAt()).isNotNull();
+        assertThat(worker.events(JobCancelled.class, id)).hasSize(1);
+        assertThat(worker.events(JobCompleted.class, id)).isEmpty();
+    }
+
+    @Test
+    void failedAttemptsAreRetriedWithExponentialBackoffUntilMaxAttemptsThenTheJobFailsWithTheLastError() {
+        String type = type("backoff");
+        List<Instant> invocations = new CopyOnWriteArrayList<>();
+        QueueFixture queue = start(QueueFixture.settings()
+                .backoff(Duration.ofMillis(300), Duration.ofSeconds(1), 0.2)
+                .handler(handler(type, job -> {
+                    invocations.add(Instant.now());
+                    throw new IllegalStateException("boom " + job.attempt());
+                })));
+
+        UUID id = queue.jobs
+                .enqueue(NewJob.of(type, NODES.objectNode(), owner).withMaxAttempts(4))
+                .id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == JobStatus.FAILED);
+
+        // Retries: after attempt n the job waits base * 2^(n-1), capped at 1 s, less up to 20 % jitter.
+        List<Job> retries = queue.events(JobQueued.class, id).stream()
+                .map(JobQueued::job)
+                .filter(job -> job.attempts() > 0)
+                .toList();
+        assertThat(retries).extracting(Job::attempts).containsExactly(1, 2, 3);
+        long[] ceilings = {300, 600, 1000};
+        for (int i = 0; i < retries.size(); i++) {
+            Job retry = retries.get(i);
+            long delay = Duration.between(retry.updatedAt(), retry.runAt()).toMillis();
+            assertThat(delay).as("delay after attempt %d", i + 1).isBetween(ceilings[i] * 8 / 10, ceilings[i]);
+            assertThat(retry.error()).isEqualTo("IllegalStateException: boom " + (i + 1));
+            assertThat(retry.status()).isEqualTo(JobStatus.QUEUED);
+            // No attempt starts before the job is due again.
+            assertThat(invocations.get(i + 1)).isAfterOrEqualTo(retry.runAt().minusMillis(25));
+        }
+        assertThat(invocations).hasSize(4);
+        Job failed = queue.events(JobFailed.class, id).getFirst().job();
+        assertThat(failed.attempts()).isEqualTo(4);
+        assertThat(failed.error()).isEqualTo("IllegalStateException: boom 4");
+        assertThat(failed.completedAt()).isNotNull();
+        assertThat(queue.events(JobStarted.class, id)).hasSize(4);
+    }
+
+    @Test
+    void aHandlerThatGivesUpFailsTheJobAtOnceWithoutRetrying() {
+        String type = type("giveup");
+        AtomicInteger calls = new AtomicInteger();
+        QueueFixture queue = start(QueueFixture.settings().handler(handler(type, job -> {
+            calls.incrementAndGet();
+            return JobOutcome.failed("The topic is not something a course can be made of");
+        })));
+
+        UUID id = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id) == JobStatus.FAILED);
+
+        Job failed = queue.jobs.find(id).orElseThrow();
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.error()).isEqualTo("The topic is not something a course can be made of");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aRetriedAttemptResumesAfterTheLastFinishedStepAndKeepsTheUsageOfEveryAttempt() {
+        String type = type("resume");
+        Map<String, AtomicInteger> stepRuns = new ConcurrentHashMap<>();
+        record Outline(String title, List<String> lessons) {}
+        QueueFixture queue = start(QueueFixture.settings().handler(handler(type, job -> {
+            job.totalSteps(3);
+            Outline outline = job.step("outline", Outline.class, () -> {
+                stepRuns.computeIfAbsent("outline", k -> new AtomicInteger()).incrementAndGet();
+                job.recordUsage(new JobUsage(100, 50, new BigDecimal("0.001500"), "offline", "offline-1"));
+                return new Outline("Java", List.of("a", "b"));
+            });
+            List<JsonNode> lessons = new ArrayList<>();
+            for (String lesson : outline.lessons()) {
+                lessons.add(job.step("lesson-" + lesson, () -> {
+                    int n = stepRuns.computeIfAbsent("lesson-" + lesson, k -> new AtomicInteger())
+                            .incrementAndGet();
+                    job.recordUsage(JobUsage.tokens(10, 20));
+                    if (lesson.equals("b") && n == 1) {
+                        throw new IllegalStateException("provider returned 503");
+                    }
+                    return NODES.textNode("content of " + lesson);
+                }));
+            }
+            job.progress("Done");
+            return JobOutcome.completed(
+                    NODES.objectNode().put("title", outline.title()).put("lessons", lessons.size()));
+        })));
+
+        UUID id = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id) == JobStatus.COMPLETED);
+
+        assertThat(stepRuns.get("outline")).hasValue(1);
+        assertThat(stepRuns.get("lesson-a")).hasValue(1);
+        assertThat(stepRuns.get("lesson-b")).hasValue(2);
+        Job job = queue.jobs.find(id).orElseThrow();
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.progress()).isEqualTo(new Job.Progress("lesson-b", 3, 3, "Done"));
+        // Usage counts every call, also the one of the failed attempt.
+        assertThat(job.tokenUsage()).isEqualTo(new Job.TokenUsage(130, 110));
+        assertThat(job.estimatedCost()).isEqualByComparingTo("0.0015");
+        assertThat(job.generatedBy()).isEqualTo(new Job.GeneratedBy("offline", "offline-1"));
+        assertThat(queue.jobs.output(id).orElseThrow().path("lessons").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT input_tokens FROM ai_job_steps WHERE job_id = :id AND step_key = 'outline'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(100);
+        List<Job.Progress> progress = queue.events(JobProgressed.class, id).stream()
+                .map(e -> e.job().progress())
+                .toList();
+        assertThat(progress).extracting(Job.Progress::completedSteps).isSorted();
+    }
+
+    @Test
+    void stepsMayRunInParallelAndAreAllStoredAndCounted() {
+        String type = type("parallel");
+        QueueFixture queue = start(QueueFixture.settings().handler(handler(type, job -> {
+            job.totalSteps(12);
+            List<java.util.concurrent.Future<JsonNode>> lessons = new ArrayList<>();
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 12; i++) {
+                    int lesson = i;
+                    lessons.add(threads.submit(() -> job.step("lesson-" + lesson, () -> {
+                        job.recordUsage(JobUsage.tokens(lesson, 1));
+                        return NODES.numberNode(lesson);
+                    })));
+                }
+            }
+            int sum = 0;
+            for (var lesson : lessons) {
+                sum += lesson.get().asInt();
+            }
+            return JobOutcome.completed(NODES.objectNode().put("sum", sum));
+        })));
+
+        UUID id = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        await().atMost(Duration.ofSeconds(15)).until(() -> status(id) == JobStatus.COMPLETED);
+
+        Job job = queue.jobs.find(id).orElseThrow();
+        assertThat(job.progress().completedSteps()).isEqualTo(12);
+        assertThat(job.tokenUsage()).isEqualTo(new Job.TokenUsage(66, 12));
+        assertThat(storedSteps(id)).hasSize(12);
+        assertThat(queue.jobs.output(id).orElseThrow().path("sum").asInt()).isEqualTo(66);
+        assertThat(jdbc.sql("SELECT sum(input_tokens) FROM ai_job_steps WHERE job_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(66);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseNeverRunTheSameJobTwice() {
+        String type = type("shared");
+        Map<UUID, String> ranOn = new ConcurrentHashMap<>();
+        List<UUID> duplicates = new CopyOnWriteArrayList<>();
+        Function<String, JobHandler> recording = instance -> handler(type, job -> {
+            job.step("work", () -> NODES.textNode(instance));
+            if (ranOn.putIfAbsent(job.jobId(), instance) != null) {
+                duplicates.add(job.jobId());
+            }
+            return JobOutcome.completed(NODES.objectNode().put("by", instance));
+        });
+        QueueFixture a = start(
+                QueueFixture.settings().instanceId("a-" + UUID.randomUUID()).handler(recording.apply("a")));
+        QueueFixture b = start(
+                QueueFixture.settings().instanceId("b-" + UUID.randomUUID()).handler(recording.apply("b")));
+
+        for (int i = 0; i < 600; i++) {
+            (i % 2 == 0 ? a : b).jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner));
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> count(type, "completed") == 600);
+
+        assertThat(duplicates).isEmpty();
+        assertThat(ranOn).hasSize(600);
+        assertThat(ranOn.values()).contains("a", "b");
+        assertThat(jdbc.sql("SELECT count(*) FROM ai_jobs WHERE job_type = :type AND attempts <> 1")
+                        .param("type", type)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void gracefulShutdownLetsRunningJobsFinishWithinTheTimeout() throws Exception {
+        String type = type("drain");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        QueueFixture queue = start(QueueFixture.settings()
+                .shutdownTimeout(Duration.ofSeconds(20))
+                .handler(handler(type, job -> {
+                    started.countDown();
+                    finish.await();
+                    return JobOutcome.completed(NODES.objectNode());
+                })));
+        UUID id = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = Thread.ofVirtual().start(queue::stop);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !queue.pool.claiming());
+        assertThat(stopping.isAlive()).isTrue();
+        finish.countDown();
+        stopping.join(Duration.ofSeconds(20));
+
+        assertThat(stopping.isAlive()).isFalse();
+        assertThat(status(id)).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void gracefulShutdownReleasesJobsThatDoNotFinishInTimeAndAnotherInstanceResumesThem() throws Exception {
+        String type = type("release");
+        Map<String, AtomicInteger> stepRuns = new ConcurrentHashMap<>();
+        CountDownLatch hanging = new CountDownLatch(1);
+        AtomicInteger interrupted = new AtomicInteger();
+        QueueFixture first = start(QueueFixture.settings()
+                .shutdownTimeout(Duration.ofMillis(300))
+                .handler(handler(type, job -> {
+                    job.step("prep", () -> run(stepRuns, "prep"));
+                    job.step("long", () -> {
+                        hanging.countDown();
+                        try {
+                            new CountDownLatch(1).await();
+                        } catch (InterruptedException e) {
+                            interrupted.incrementAndGet();
+                            throw e;
+                        }
+                        return NODES.nullNode();
+                    });
+                    return JobOutcome.completed(NODES.objectNode());
+                })));
+        UUID id = first.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        assertThat(hanging.await(20, TimeUnit.SECONDS)).isTrue();
+
+        first.stop();
+
+        Job released = first.jobs.find(id).orElseThrow();
+        assertThat(released.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(released.attempts()).isZero();
+        assertThat(hasLease(id)).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> interrupted.get() == 1);
+        assertThat(first.events(JobQueued.class, id)).hasSize(2);
+
+        QueueFixture second = start(QueueFixture.settings().handler(handler(type, job -> {
+            job.step("prep", () -> run(stepRuns, "prep"));
+            job.step("long", () -> run(stepRuns, "long"));
+            return JobOutcome.completed(NODES.objectNode());
+        })));
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(id) == JobStatus.COMPLETED);
+        assertThat(stepRuns.get("prep")).hasValue(1);
+        assertThat(second.jobs.find(id).orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void perTypeConcurrencyIsHonouredWhileOtherTypesUseTheRemainingWorkers() throws Exception {
+        String limited = type("limited");
+        String other = type("other");
+        AtomicInteger runningLimited = new AtomicInteger();
+        AtomicInteger maxLimited = new AtomicInteger();
+        CountDownLatch othersTogether = new CountDownLatch(3);
+        QueueFixture queue = start(QueueFixture.settings()
+                .workers(4)
+                .concurrency(limited, 1)
+                .handler(handler(limited, job -> {
+                    maxLimited.accumulateAndGet(runningLimited.incrementAndGet(), Math::max);
+                    othersTogether.await(20, TimeUnit.SECONDS);
+                    runningLimited.decrementAndGet();
+                    return JobOutcome.completed(NODES.objectNode());
+                }))
+                .handler(handler(other, job -> {
+                    othersTogether.countDown();
+                    // Three of these can only meet if the limited type does not take their workers.
+                    if (!othersTogether.await(20, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the other jobs never ran together");
+                    }
+                    return JobOutcome.completed(NODES.objectNode());
+                })));
+
+        for (int i = 0; i < 4; i++) {
+            queue.jobs.enqueue(NewJob.of(limited, NODES.objectNode(), owner).withPriority(10));
+        }
+        for (int i = 0; i < 3; i++) {
+            queue.jobs.enqueue(NewJob.of(other, NODES.objectNode(), owner));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(limited, "completed") == 4 && count(other, "completed") == 3);
+        assertThat(maxLimited).hasValue(1);
+    }
+
+    @Test
+    void higherPriorityJobsRunFirst() throws Exception {
+        String type = type("priority");
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch blocker = new CountDownLatch(1);
+        QueueFixture queue = QueueFixture.settings()
+                .workers(1)
+                .handler(handler(type, job -> {
+                    if (job.input().path("block").asBoolean()) {
+                        blocker.await();
+                    } else {
+                        order.add(job.job().priority());
+                    }
+                    return JobOutcome.completed(NODES.objectNode());
+                }))
+                .build(jdbc, transactions, dataSource);
+        fixtures.add(queue);
+        queue.jobs.enqueue(
+                NewJob.of(type, NODES.objectNode().put("block", true), owner).withPriority(100));
+        queue.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.running() == 1);
+        for (int priority : new int[] {0, 5, -3, 10, 5}) {
+            queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner).withPriority(priority));
+        }
+        blocker.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> order.size() == 5);
+        assertThat(order).containsExactly(10, 5, 5, 0, -3);
+    }
+
+    @Test
+    void idleWorkersWakeAtOnceForJobsEnqueuedHereOrOnAnotherInstance() {
+        String type = type("wake");
+        QueueFixture worker = start(QueueFixture.settings()
+                .poll(Duration.ofHours(1))
+                .handler(handler(type, job -> JobOutcome.completed(NODES.objectNode()))));
+        QueueFixture elsewhere = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        await().atMost(Duration.ofSeconds(10)).until(worker::listening);
+
+        UUID local =
+                worker.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(local) == JobStatus.COMPLETED);
+        // The other instance has no handler for the type; its enqueue reaches the worker by NOTIFY.
+        UUID remote = elsewhere
+                .queue
+                .enqueue(NewJob.of(type, NODES.objectNode(), owner))
+                .id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(remote) == JobStatus.COMPLETED);
+    }
+
+    // --- helpers ---
+
+    private QueueFixture start(QueueFixture.Settings settings) {
+        QueueFixture fixture = settings.build(jdbc, transactions, dataSource);
+        fixtures.add(fixture);
+        return fixture.start();
+    }
+
+    private static String type(String name) {
+        return "test." + name + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    interface Body {
+        JobOutcome run(JobContext job) throws Exception;
+    }
+
+    static JobHandler handler(String type, Body body) {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public JobOutcome run(JobContext context) throws Exception {
+                return body.run(context);
+            }
+        };
+    }
+
+    private static JsonNode run(Map<String, AtomicInteger> runs, String step) {
+        ObjectNode output = NODES.objectNode();
+        output.put("step", step)
+                .put("run", runs.computeIfAbsent(step, k -> new AtomicInteger()).incrementAndGet());
+        return output;
+    }
+
+    private long count(String type, String status) {
+        return jdbc.sql("SELECT count(*) FROM ai_jobs WHERE job_type = :type AND status = :status")
+                .param("type", type)
+                .param("status", status)
+                .query(Long.class)
+                .single();
+    }
+
+    private JobStatus status(UUID id) {
+        return jdbc.sql("SELECT status FROM ai_jobs WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .flatMap(JobStatus::parse)
+                .orElseThrow();
+    }
+
+    private Set<String> storedSteps(UUID id) {
+        return Set.copyOf(jdbc.sql("SELECT step_key FROM ai_job_steps WHERE job_id = :id")
+                .param("id", id)
+                .query(String.class)
+                .list());
+    }
+
+    private boolean hasLease(UUID id) {
+        return jdbc.sql("SELECT lease_token IS NOT NULL OR lease_owner IS NOT NULL FROM ai_jobs WHERE id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+}
