@@ -21,7 +21,7 @@ public class EventDispatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long position;
 
-    EventDispatcher(List<ClientEventSubscriber> subscribers) {
+    public EventDispatcher(List<ClientEventSubscriber> subscribers) {
         this.subscribers.addAll(subscribers);
     }
 
