@@ -4,6 +4,9 @@ import { ja } from './ja';
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
+/** Keys with plural forms: `<base>.one`, `<base>.other` (the CLDR categories the languages use). */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 

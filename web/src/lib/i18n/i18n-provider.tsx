@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { catalogues, LOCALES, type Locale, type MessageKey } from './catalogue';
+import { catalogues, LOCALES, type Locale, type MessageKey, type PluralBase } from './catalogue';
 import { formatDate, formatDateTime, formatMoney, formatNumber, type Money } from './format';
 
 export const LOCALE_STORAGE_KEY = 'miyabi.locale';
@@ -10,6 +10,8 @@ type I18n = {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: Translate;
+  /** The plural form for `count` (`{count}` is filled in, formatted for the locale). */
+  plural: (base: PluralBase, count: number) => string;
   /** A catalogue key (client-side validation) translated; any other text (a server message) as is. */
   message: (keyOrText: string | undefined) => string | undefined;
   money: (money: Money) => string;
@@ -69,6 +71,11 @@ export function I18nProvider({ children, locale: fixed }: { children: ReactNode;
       locale,
       setLocale,
       t: (key, values) => translate(locale, key, values),
+      plural: (base, count) => {
+        const category = new Intl.PluralRules(locale).select(count);
+        const key = (`${base}.${category}` in catalogues.en ? `${base}.${category}` : `${base}.other`) as MessageKey;
+        return translate(locale, key, { count: new Intl.NumberFormat(locale).format(count) });
+      },
       message: (keyOrText) =>
         keyOrText !== undefined && keyOrText in catalogues.en ? translate(locale, keyOrText as MessageKey) : keyOrText,
       money: (money) => formatMoney(money, locale),

@@ -20,7 +20,7 @@ function isRole(value: string | null): value is Role {
 
 /** Admin: every user, searchable by email or name, filterable by role, with their roles editable. */
 export function UsersPage() {
-  const { t, number } = useI18n();
+  const { t, plural } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const roleParam = params.get('role');
@@ -76,7 +76,7 @@ export function UsersPage() {
       {data && data.items.length > 0 ? (
         <>
           <p className="result-count" aria-live="polite">
-            {t('admin.users.count', { count: number(data.total) })}
+            {plural('admin.users.count', data.total)}
           </p>
           <div className="table-wrap">
             <table className="table">

@@ -18,7 +18,7 @@ const SEARCH_DELAY_MS = 300;
 
 /** The catalog: search, category filter and paging, all kept in the URL so a link reproduces the view. */
 export function CatalogPage() {
-  const { t, number } = useI18n();
+  const { t, plural } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const categoryParam = params.get('category');
@@ -94,7 +94,7 @@ export function CatalogPage() {
       {data && data.items.length > 0 ? (
         <>
           <p className="result-count" aria-live="polite">
-            {t('catalog.resultCount', { count: number(data.total) })}
+            {plural('catalog.resultCount', data.total)}
           </p>
           <ul className="product-grid" aria-busy={products.isPlaceholderData || undefined}>
             {data.items.map((product) => (
