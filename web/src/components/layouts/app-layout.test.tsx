@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { session } from '@/lib/auth/session';
 import { I18nProvider } from '@/lib/i18n/i18n-provider';
@@ -30,8 +30,6 @@ function renderLayout() {
 }
 
 describe('the navigation', () => {
-  afterEach(() => session.clear());
-
   it('offers the catalog and sign-in to visitors', () => {
     renderLayout();
 

@@ -1,14 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
 import { fakeFetch, json, problem, USER } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
 import { UsersPage } from './users-page';
 
 describe('the users and roles page', () => {
-  afterEach(() => session.clear());
-
   it('makes a user an approver and shows the new roles in the list', async () => {
     session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
     let roles = ['customer'];

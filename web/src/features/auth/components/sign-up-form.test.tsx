@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
 import { fakeFetch, json, problem, sessionBody } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
@@ -46,8 +46,6 @@ describe('the sign-up rules match the server', () => {
 });
 
 describe('the sign-up form', () => {
-  afterEach(() => session.clear());
-
   async function fill(values: { name?: string; email?: string; password?: string }) {
     const user = userEvent.setup();
     if (values.name !== undefined) await user.type(screen.getByLabelText('Name'), values.name);
