@@ -122,6 +122,8 @@ test('a customer signs up, keeps the session across reloads, and becomes an appr
     await expect(page.getByRole('heading', { level: 1, name: 'プロフィール' })).toBeVisible();
     await page.reload();
     await expect(header(page).getByRole('link', { name: 'カタログ' })).toBeVisible();
+    await expect(header(page).getByRole('link', { name: '承認' })).toBeVisible();
+    await expect(page.getByTestId('profile-name')).toHaveText(customer.name);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await shot(page, 'profile-ja');
     await header(page).getByLabel('言語').selectOption('en');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
 
 /**
@@ -26,6 +27,7 @@ type Fixtures = {
   expectConsoleError: (pattern: RegExp) => void;
   /** Another browser (a second user), whose console is watched as well. */
   openContext: () => Promise<BrowserContext>;
+  /** A full-page screenshot under test-results/screenshots, and an accessibility audit of the page. */
   shot: (page: Page, name: string) => Promise<void>;
 };
 
@@ -99,6 +101,12 @@ export const test = base.extend<Fixtures>({
         path: `test-results/screenshots/${String(shots).padStart(2, '0')}-${name}.png`,
         fullPage: true,
       });
+      // Every page that is photographed is also checked for WCAG 2.1 A/AA violations (axe-core).
+      const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const violations = audit.violations.map(
+        (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+      expect(violations, `accessibility of ${name}`).toEqual([]);
     });
   },
 });

@@ -14,7 +14,11 @@ if (!existsSync(jar)) {
   console.error(`No server jar at ${jar}. Build it first (./mvnw -DskipTests package) or set E2E_SERVER_JAR.`);
   process.exit(2);
 }
-const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+// JAVA_HOME (Maven passes its own JDK), else a JDK 25 where run.sh looks for one, else `java`.
+const javaHome = [process.env.JAVA_HOME, '/usr/lib/jvm/temurin-25-jdk-amd64', '/usr/lib/jvm/java-25-openjdk-amd64'].find(
+  (candidate) => candidate && existsSync(path.join(candidate, 'bin', 'java')),
+);
+const java = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
 const home = mkdtempSync(path.join(tmpdir(), 'miyabi-e2e-'));
 
 const env = { ...process.env };

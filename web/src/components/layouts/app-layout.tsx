@@ -47,7 +47,7 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/" className="brand" aria-label={t('nav.home')}>
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               M
             </span>

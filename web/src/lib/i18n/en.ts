@@ -4,7 +4,6 @@ export const en = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
 
-  'nav.home': 'Miyabi home',
   'nav.primary': 'Main',
   'nav.menu': 'Menu',
   'nav.skipToContent': 'Skip to content',

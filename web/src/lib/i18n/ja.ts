@@ -6,7 +6,6 @@ export const ja: Messages = {
   'common.save': '保存',
   'common.cancel': 'キャンセル',
 
-  'nav.home': 'Miyabi ホーム',
   'nav.primary': 'メイン',
   'nav.menu': 'メニュー',
   'nav.skipToContent': '本文へスキップ',
