@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
@@ -33,10 +33,14 @@ export function RequireAuth({ children, role }: { children: ReactNode; role?: Ro
   return children;
 }
 
-/** Keeps signed-in users away from the sign-in and sign-up pages. */
+/**
+ * Sends a user who opens the sign-in or sign-up page while already signed in to the start page.
+ * Only on arrival: signing in on the page itself is followed by the form's own navigation.
+ */
 export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const signedIn = useSignedIn();
-  if (signedIn) {
+  const [signedInOnArrival] = useState(signedIn);
+  if (signedInOnArrival) {
     return <Navigate to="/" replace />;
   }
   return children;
