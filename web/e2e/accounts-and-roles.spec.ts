@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
 
@@ -26,6 +26,7 @@ async function signOut(page: Page) {
 
 test('a customer signs up, keeps the session across reloads, and becomes an approver', async ({
   page,
+  context,
   openContext,
   shot,
   expectConsoleError,
@@ -85,6 +86,29 @@ test('a customer signs up, keeps the session across reloads, and becomes an appr
     await expect(header(page).getByTestId('current-user')).toHaveText(customer.name);
     await page.goto('/me');
     await expect(page.getByTestId('profile-name')).toHaveText(customer.name);
+  });
+
+  await test.step('tabs opened at once share the rotating refresh token', async () => {
+    // A new tab has no access token yet and spends the shared refresh token. Holding every refresh
+    // for a moment makes the tabs' refreshes overlap: without the cross-tab lock and a store that
+    // every tab reads consistently, two tabs would present the same token and the server's reuse
+    // detection would end the session.
+    const slowRefresh = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    };
+    await context.route('**/api/auth/refresh', slowRefresh);
+    for (let round = 0; round < 2; round += 1) {
+      const tabs = await Promise.all([context.newPage(), context.newPage(), context.newPage()]);
+      await Promise.all(tabs.map((tab) => tab.goto('/me')));
+      for (const tab of tabs) {
+        await expect(tab.getByTestId('profile-name')).toHaveText(customer.name);
+      }
+      await Promise.all(tabs.map((tab) => tab.close()));
+    }
+    await context.unroute('**/api/auth/refresh', slowRefresh);
+    await page.reload();
+    await expect(header(page).getByTestId('current-user')).toHaveText(customer.name);
   });
 
   await test.step('an admin makes the customer an approver', async () => {

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fakeFetch, json, problem, sessionBody, USER, type Call } from '@/testing/http';
 import { createApiClient } from './api-client';
-import { createSession, REFRESH_TOKEN_KEY } from './auth/session';
+import { createSession, SIGNED_IN_KEY, type SessionOptions } from './auth/session';
+import { REFRESH_TOKEN_KEY, storageTokenStore } from './auth/token-store';
 import { ApiError } from './problem';
+
+/** A session on localStorage only (jsdom has no IndexedDB), without a tab store unless given. */
+function testSession(options: SessionOptions = {}) {
+  return createSession({
+    tokens: storageTokenStore(window.localStorage),
+    signal: window.localStorage,
+    tabStorage: undefined,
+    locks: undefined,
+    ...options,
+  });
+}
 
 /** A client whose server knows one valid access token at a time and rotates refresh tokens. */
 function setup(options: { refresh?: (call: Call) => Response | Promise<Response> } = {}) {
@@ -23,7 +35,7 @@ function setup(options: { refresh?: (call: Call) => Response | Promise<Response>
     }
     return json(200, { ok: true, token: valid });
   });
-  const session = createSession({ storage: window.localStorage, fetch, locks: undefined });
+  const session = testSession({ fetch });
   const api = createApiClient({ session, fetch });
   return {
     api,
@@ -51,7 +63,7 @@ describe('the API client', () => {
 
   it('refreshes an expired token once and repeats the call with the new one', async () => {
     const { api, session, calls, refreshes, expire } = setup();
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     expire();
     // The server's next valid token is the one the refresh hands out.
     const result = await api.get<{ token: string }>('/api/things').catch((error: unknown) => error);
@@ -66,7 +78,7 @@ describe('the API client', () => {
 
   it('shares one refresh among concurrent calls that all got 401', async () => {
     const { api, session, refreshes, expire, calls } = setup();
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     expire();
 
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => api.get<{ token: string }>(`/api/things/${n}`)));
@@ -113,7 +125,7 @@ describe('the API client', () => {
     const { api, session, expire } = setup({
       refresh: () => Promise.reject(new TypeError('Failed to fetch')),
     });
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     expire();
 
     const error = await api.get('/api/things').catch((caught: unknown) => caught);
@@ -125,6 +137,7 @@ describe('the API client', () => {
 
   it('after a reload, gets an access token from the stored refresh token before the first call', async () => {
     window.localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    window.localStorage.setItem(SIGNED_IN_KEY, '1');
     const { api, calls, session, setValid } = setup();
     setValid('access-2');
 
@@ -137,7 +150,7 @@ describe('the API client', () => {
 
   it('sends no token on public calls when signed out', async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { items: [] }));
-    const api = createApiClient({ session: createSession({ storage: window.localStorage, fetch, locks: undefined }), fetch });
+    const api = createApiClient({ session: testSession({ fetch }), fetch });
 
     await api.get('/api/products', { auth: 'optional', query: { q: ' ', page: 0, category: undefined } });
 
@@ -151,7 +164,7 @@ describe('the API client', () => {
         errors: [{ field: 'email', message: 'must be a valid email address' }],
       }),
     );
-    const api = createApiClient({ session: createSession({ storage: window.localStorage, fetch, locks: undefined }), fetch });
+    const api = createApiClient({ session: testSession({ fetch }), fetch });
 
     const error = (await api.post('/api/auth/register', {}, { auth: 'none' }).catch((caught: unknown) => caught)) as ApiError;
 
@@ -161,7 +174,7 @@ describe('the API client', () => {
 
   it('refuses an answer that does not match its schema', async () => {
     const { fetch } = fakeFetch(() => json(200, { ...USER, roles: 'admin' }));
-    const api = createApiClient({ session: createSession({ storage: window.localStorage, fetch, locks: undefined }), fetch });
+    const api = createApiClient({ session: testSession({ fetch }), fetch });
 
     const error = await api
       .get('/api/auth/me', { auth: 'none', schema: z.object({ roles: z.array(z.string()) }) })
@@ -172,6 +185,24 @@ describe('the API client', () => {
 });
 
 describe('the session', () => {
+  it('reuses the tab\'s access token after a reload while it is fresh, and refreshes once it is not', async () => {
+    let clock = 1_000_000;
+    const { fetch, calls } = fakeFetch(() => json(200, sessionBody('access-2', 'refresh-2')));
+    const tab = window.sessionStorage;
+    const first = testSession({ fetch, tabStorage: tab, now: () => clock });
+    await first.establish({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresIn: 900 });
+
+    const reloaded = testSession({ fetch, tabStorage: tab, now: () => clock });
+    await expect(reloaded.currentAccessToken()).resolves.toBe('access-1');
+    expect(calls).toHaveLength(0);
+
+    clock += 880_000; // within 30 s of expiry
+    const later = testSession({ fetch, tabStorage: tab, now: () => clock });
+    await expect(later.currentAccessToken()).resolves.toBe('access-2');
+    expect(calls.map((call) => call.body)).toEqual([{ refreshToken: 'refresh-1' }]);
+  });
+
+
   it('serialises refreshes through the lock so tabs never present a spent token', async () => {
     const held: string[] = [];
     const locks = {
@@ -181,8 +212,8 @@ describe('the session', () => {
       },
     } as unknown as Pick<LockManager, 'request'>;
     const { fetch, calls } = fakeFetch(() => json(200, sessionBody('access-2', 'refresh-2')));
-    const session = createSession({ storage: window.localStorage, fetch, locks });
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    const session = testSession({ fetch, locks });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     // Another tab rotated the token meanwhile: the refresh reads the newest one inside the lock.
     window.localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-from-other-tab');
 
@@ -197,12 +228,12 @@ describe('the session', () => {
     const fakeWindow = {
       addEventListener: (_type: string, listener: (event: StorageEvent) => void) => listeners.push(listener),
     } as unknown as Pick<Window, 'addEventListener'>;
-    const session = createSession({ storage: window.localStorage, locks: undefined, window: fakeWindow });
+    const session = testSession({ window: fakeWindow });
     session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
 
-    window.localStorage.removeItem(REFRESH_TOKEN_KEY);
+    window.localStorage.removeItem(SIGNED_IN_KEY);
     listeners.forEach((listener) =>
-      listener(new StorageEvent('storage', { key: REFRESH_TOKEN_KEY, oldValue: 'refresh-1', newValue: null })),
+      listener(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null })),
     );
 
     expect(session.isSignedIn()).toBe(false);

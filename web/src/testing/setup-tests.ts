@@ -8,4 +8,5 @@ afterEach(() => {
   cleanup();
   session.clear();
   window.localStorage.clear();
+  window.sessionStorage.clear();
 });

@@ -21,10 +21,10 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: (response) => {
+    onSuccess: async (response) => {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, response.user);
-      session.establish(response);
+      await session.establish(response);
     },
   });
 }

@@ -4,13 +4,13 @@ import { session } from '@/lib/auth/session';
 
 /** Revokes the session on the server; the tab forgets it even when the server cannot be reached. */
 export async function logout(): Promise<void> {
-  const refreshToken = session.refreshToken();
   try {
+    const refreshToken = await session.refreshToken();
     if (refreshToken !== null) {
       await api.post<void>('/api/auth/logout', { refreshToken }, { auth: 'none' });
     }
   } finally {
-    session.clear();
+    await session.clear();
   }
 }
 

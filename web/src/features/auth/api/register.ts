@@ -32,10 +32,10 @@ export function useRegister() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: register,
-    onSuccess: (response) => {
+    onSuccess: async (response) => {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, response.user);
-      session.establish(response);
+      await session.establish(response);
     },
   });
 }
