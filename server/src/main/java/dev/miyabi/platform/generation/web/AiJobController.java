@@ -13,6 +13,7 @@ import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,7 @@ class AiJobController {
             description = "type course_generation | document_generation; input per schemas/course-input or"
                     + " document-input (422 invalid_input). 429 budget_exceeded when the monthly token budget"
                     + " has no room for the estimated work. 202 + Location.")
+    @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
     ResponseEntity<Job> create(@RequestBody CreateJobRequest body, CurrentUser user) {
         Job job = requests.submit(user, body.type(), body.input());
         return ResponseEntity.accepted()
