@@ -15,7 +15,7 @@ if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
 fi
 courses="${1:-40}"
 hours="${2:-6}"
-./mvnw -q -pl server test -Dspotless.check.skip=true -Dtest=CourseGenerationBenchmark \
+./mvnw -q -pl server -am test -Dskip.web=true -Dspotless.check.skip=true -Dtest=CourseGenerationBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.courses="$courses" -Dbench.hours="$hours" \
     -Dlogging.level.root=WARN \
     > server/target/bench-course-run.log 2>&1 || { tail -50 server/target/bench-course-run.log; exit 1; }
