@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +92,7 @@ class CourseGeneratorAgent implements Agent {
         String courseTitle = outline.path("title").asString();
 
         List<Callable<JsonNode>> lessonSteps = new ArrayList<>();
-        int[] written = {0};
+        AtomicInteger written = new AtomicInteger();
         for (int m = 0; m < modules.size(); m++) {
             JsonNode module = modules.get(m);
             List<JsonNode> lessons = new ArrayList<>();
@@ -101,10 +102,7 @@ class CourseGeneratorAgent implements Agent {
                 String key = "lesson-" + (m + 1) + "-" + (l + 1);
                 String title = lessons.get(l).path("title").asString();
                 lessonSteps.add(() -> job.step(key, () -> {
-                    synchronized (written) {
-                        written[0]++;
-                        job.progress("Writing lesson " + written[0] + " of " + lessonCount + ": " + title);
-                    }
+                    job.progress("Writing lesson " + written.incrementAndGet() + " of " + lessonCount + ": " + title);
                     return calls.structured(request(LESSON_TASK, "course-lesson"), variables);
                 }));
             }

@@ -8,8 +8,6 @@ import dev.miyabi.platform.generation.GenerationJobs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -90,9 +88,6 @@ class ExportsTests {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Python for data analysis: A Practical Introduction", "Load data: core concepts");
         }
-        Files.createDirectories(Path.of("target/exports"));
-        Files.write(Path.of("target/exports/course-en.pdf"), pdf.body());
-        Files.write(Path.of("target/exports/course-en.html"), html.body());
     }
 
     @Test
@@ -106,8 +101,6 @@ class ExportsTests {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains("Pythonによるデータ分析入門", "データを読み込む：基本概念", "はじめに");
         }
-        Files.createDirectories(Path.of("target/exports"));
-        Files.write(Path.of("target/exports/course-ja.pdf"), pdf.body());
     }
 
     @Test
@@ -135,8 +128,5 @@ class ExportsTests {
         try (PDDocument rendered = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(rendered)).contains("<script>alert(1)</script>");
         }
-        Files.createDirectories(Path.of("target/exports"));
-        Files.write(Path.of("target/exports/hostile.pdf"), pdf);
-        if (false) {}
     }
 }
