@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Products and orders made over HTTP, as a client would, for the orders tests. */
@@ -17,6 +19,27 @@ abstract class OrderFixtures extends IntegrationTest {
 
     @Autowired
     protected Orders orders;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    /**
+     * Runs facade calls in one transaction. A paid order is routed to its fulfilment when the payment
+     * commits; a test that drives the next steps itself pays and takes the next step together, so the
+     * fulfilment finds the order already moved on and stays out.
+     */
+    protected <T> T inOneTransaction(java.util.function.Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(status -> work.get());
+    }
+
+    /** Waits until the fulfilment has taken a paid order on (it becomes {@code fulfilling}). */
+    protected JsonNode awaitFulfilling(Session reader, UUID orderId) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(
+                        () -> order(reader, orderId),
+                        o -> o.path("status").asString().equals("fulfilling"));
+    }
 
     private @Nullable Session admin;
 

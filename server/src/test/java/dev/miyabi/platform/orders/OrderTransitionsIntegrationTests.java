@@ -99,13 +99,14 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
     @Test
     void afterPaymentOnlyAnAdminCancels() {
         Session customer = register();
-        String product = createProduct("99.00", "ai_course_generation");
-        UUID paid = placedCourse(customer, product);
+        // A support order: once paid, the fulfilment hands it to staff, and it waits there.
+        UUID paid = placed(customer, createProduct("99.00", "technical_support"));
         UUID paymentId = UUID.randomUUID();
         OrderSnapshot afterPayment = orders.markPaid(paid, paymentId, agent(), "Paid by card");
         assertThat(afterPayment.paymentId()).isEqualTo(paymentId);
         assertThatThrownBy(() -> orders.markPaid(paid, UUID.randomUUID(), agent(), null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
+        awaitFulfilling(customer, paid);
 
         JsonNode refused = assertProblem(
                 api.post("/api/orders/" + paid + "/cancel")
@@ -119,8 +120,9 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
                 .token(adminSession().accessToken())
                 .send();
         assertThat(byAdmin.status()).isEqualTo(200);
-        assertThat(statuses(byAdmin.json())).containsExactly("pending", "awaiting_payment", "paid", "cancelled");
-        JsonNode entry = byAdmin.json().path("timeline").get(3);
+        assertThat(statuses(byAdmin.json()))
+                .containsExactly("pending", "awaiting_payment", "paid", "fulfilling", "cancelled");
+        JsonNode entry = byAdmin.json().path("timeline").get(4);
         assertThat(entry.path("actor").path("id").asString())
                 .isEqualTo(adminSession().id().toString());
         assertThat(entry.path("note").asString()).isEqualTo("Cancelled by an admin");
@@ -139,8 +141,11 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
                 .isInstanceOf(IllegalOrderTransitionException.class);
         assertThatThrownBy(() -> orders.complete(completed, agent(), null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
-        orders.markPaid(completed, UUID.randomUUID(), agent(), null);
-        assertThat(orders.startFulfilment(completed, job, Actor.agent("201", "CourseGeneratorAgent"), "Job queued")
+        assertThat(inOneTransaction(() -> {
+                            orders.markPaid(completed, UUID.randomUUID(), agent(), null);
+                            return orders.startFulfilment(
+                                    completed, job, Actor.agent("201", "CourseGeneratorAgent"), "Job queued");
+                        })
                         .aiJobId())
                 .isEqualTo(job);
         assertProblem(
@@ -172,8 +177,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         assertThatThrownBy(() -> orders.fail(failed, agent(), null))
                 .as("nothing to fail before payment")
                 .isInstanceOf(IllegalOrderTransitionException.class);
-        orders.markPaid(failed, UUID.randomUUID(), agent(), null);
-        orders.startFulfilment(failed, UUID.randomUUID(), agent(), null);
+        inOneTransaction(() -> {
+            orders.markPaid(failed, UUID.randomUUID(), agent(), null);
+            return orders.startFulfilment(failed, UUID.randomUUID(), agent(), null);
+        });
         assertThat(orders.fail(failed, agent(), "Generation failed 3 times").status())
                 .isEqualTo(OrderStatus.FAILED);
         assertThatThrownBy(() -> orders.complete(failed, agent(), null))
@@ -196,8 +203,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         UUID fromFulfilling = placed(customer, consulting);
         UUID unpaid = placed(customer, consulting);
         orders.markPaid(fromPaid, UUID.randomUUID(), agent(), null);
-        orders.markPaid(fromFulfilling, UUID.randomUUID(), agent(), null);
-        orders.startFulfilment(fromFulfilling, null, Actor.system(), "Task created for staff");
+        inOneTransaction(() -> {
+            orders.markPaid(fromFulfilling, UUID.randomUUID(), agent(), null);
+            return orders.startFulfilment(fromFulfilling, null, Actor.system(), "Task created for staff");
+        });
         String admin = adminSession().accessToken();
 
         assertProblem(

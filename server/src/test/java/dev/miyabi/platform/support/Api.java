@@ -105,6 +105,23 @@ public final class Api {
             return this;
         }
 
+        /** Sends the request and keeps the body as bytes (PDF and other binary answers). */
+        public BinaryResponse sendForBytes() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body);
+            headers.forEach(builder::header);
+            try {
+                HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new BinaryResponse(response.statusCode(), response.headers(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
@@ -120,6 +137,13 @@ public final class Api {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    public record BinaryResponse(int status, HttpHeaders headers, byte[] body) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
