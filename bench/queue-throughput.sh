@@ -15,7 +15,7 @@ fi
 jobs="${1:-5000}"
 workers="${2:-8}"
 enqueuers="${3:-4}"
-./mvnw -q -pl server test -Dspotless.check.skip=true -Dtest=QueueThroughputBenchmark \
+./mvnw -q -pl server -am test -Dskip.web=true -Dspotless.check.skip=true -Dtest=QueueThroughputBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.jobs="$jobs" -Dbench.workers="$workers" -Dbench.enqueuers="$enqueuers" \
     -Dlogging.level.root=WARN -Dlogging.level.dev.miyabi.platform.aijobs.internal.QueueThroughputBenchmark=INFO \
