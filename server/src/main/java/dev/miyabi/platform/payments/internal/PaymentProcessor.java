@@ -7,7 +7,6 @@ import dev.miyabi.platform.payments.RefundStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +29,7 @@ public class PaymentProcessor {
     private final PaymentGateway gateway;
     private final PaymentsProperties properties;
     private final Clock clock;
+    private final GatewayRetries retries;
 
     PaymentProcessor(
             PaymentService service,
@@ -44,6 +44,7 @@ public class PaymentProcessor {
         this.gateway = gateway;
         this.properties = properties;
         this.clock = clock;
+        this.retries = new GatewayRetries(properties.retry());
     }
 
     /** Charges a {@code processing} payment and records the answer; a settled payment is returned as it is. */
@@ -54,7 +55,7 @@ public class PaymentProcessor {
             return new PaymentService.Settlement(row.payment(), null);
         }
         try {
-            ChargeResult result = withRetries("Charge of payment " + paymentId, () -> gateway.charge(request(row)));
+            ChargeResult result = retries.call("Charge of payment " + paymentId, () -> gateway.charge(request(row)));
             PaymentService.Settlement settlement = service.settle(paymentId, result, "");
             log.info(
                     "Payment {} of order {}: {}",
@@ -82,7 +83,7 @@ public class PaymentProcessor {
         Payment payment = payments.find(refund.paymentId()).orElseThrow().payment();
         try {
             RefundResult result =
-                    withRetries("Refund " + refundId, () -> gateway.refund(refundRequest(refund, payment)));
+                    retries.call("Refund " + refundId, () -> gateway.refund(refundRequest(refund, payment)));
             Refund settled = service.settleRefund(refundId, result);
             log.info(
                     "Refund {} of payment {}: {}",
@@ -192,36 +193,5 @@ public class PaymentProcessor {
                 payment.providerRef(),
                 refund.amount(),
                 refund.reason());
-    }
-
-    private <T> T withRetries(String what, Supplier<T> call) {
-        int max = properties.retry().maxAttempts();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (GatewayException e) {
-                if (!e.retryable() || attempt >= max) {
-                    throw e;
-                }
-                Duration wait = properties.retry().backoff(attempt);
-                log.info(
-                        "{}: attempt {} of {} had no answer ({}); retrying in {} ms",
-                        what,
-                        attempt,
-                        max,
-                        e.reason(),
-                        wait.toMillis());
-                sleep(wait);
-            }
-        }
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted", "Interrupted while waiting to retry", false, e);
-        }
     }
 }

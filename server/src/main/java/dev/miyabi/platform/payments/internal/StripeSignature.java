@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +61,7 @@ public final class StripeSignature {
                     throw new Invalid("The signature's timestamp is not a number");
                 }
             } else if (key.equals("v1")) {
-                candidates.add(value.toLowerCase(Locale.ROOT));
+                candidates.add(value);
             }
         }
         if (timestamp == null) {
