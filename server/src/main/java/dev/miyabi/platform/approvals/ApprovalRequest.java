@@ -37,12 +37,16 @@ public record ApprovalRequest(
         @Nullable Instant decidedAt,
         long version) {
 
-    /** The users (besides admins) who may see the request: its requester and every approver it names. */
+    /**
+     * The users (besides admins) who may see the request: its requester, the users its stages name, and
+     * everyone asked to decide or who decided.
+     */
     @JsonIgnore
     public Set<UUID> visibleTo() {
         Set<UUID> users = new LinkedHashSet<>();
         users.add(requesterId);
         for (ApprovalStage stage : stages) {
+            users.addAll(stage.approverIds());
             users.addAll(stage.approvers());
             stage.decisions().forEach(d -> users.add(d.approverId()));
         }

@@ -242,13 +242,16 @@ final class Approval {
                 List.of(),
                 List.of(),
                 true);
-        approval.record(
+        approval.audit.add(new AuditEntry(
                 now,
                 agent,
                 "opened",
                 null,
+                ApprovalStatus.PENDING,
+                null,
+                1,
                 "Policy '" + policy.name() + "' applies to " + amount.amount().toPlainString() + " " + amount.currency()
-                        + ": " + stages.size() + (stages.size() == 1 ? " stage" : " stages"));
+                        + ": " + stages.size() + (stages.size() == 1 ? " stage" : " stages")));
         approval.startStage(0, approvers, agent, now);
         approval.events.add(new ApprovalRequested(approval.view(true)));
         return approval;
@@ -519,6 +522,11 @@ final class Approval {
         Set<UUID> eligible = new LinkedHashSet<>(
                 stage.approverRole == null ? stage.approverIds : approvers.withRole(stage.approverRole));
         eligible.remove(requesterId);
+        // Four eyes: whoever decided an earlier stage of this round is not asked again (unless, after
+        // escalation, no one else can decide).
+        decisions.stream()
+                .filter(d -> d.round() == round && d.stage() < index)
+                .forEach(d -> eligible.remove(d.decision().approverId()));
         stage.approvers = List.copyOf(eligible);
         record(
                 now,
@@ -536,8 +544,7 @@ final class Approval {
                     agent,
                     "escalated",
                     index,
-                    "No one but the requester could decide; escalated to " + added + " admin"
-                            + (added == 1 ? "" : "s"));
+                    "No one else could decide; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
         }
     }
 

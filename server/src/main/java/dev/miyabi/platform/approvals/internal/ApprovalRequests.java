@@ -305,7 +305,8 @@ class ApprovalRequests {
             conditions.add("""
                     (r.requester_id = CAST(:visibleTo AS UUID)
                      OR EXISTS (SELECT 1 FROM approval_stages s WHERE s.request_id = r.id
-                                AND s.approvers @> ARRAY[CAST(:visibleTo AS UUID)])
+                                AND (s.approvers @> ARRAY[CAST(:visibleTo AS UUID)]
+                                     OR s.approver_ids @> ARRAY[CAST(:visibleTo AS UUID)]))
                      OR EXISTS (SELECT 1 FROM approval_decisions d WHERE d.request_id = r.id
                                 AND d.approver_id = CAST(:visibleTo AS UUID)))""");
             params.put("visibleTo", filter.visibleTo());
