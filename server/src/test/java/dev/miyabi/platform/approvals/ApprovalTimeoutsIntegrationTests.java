@@ -20,7 +20,7 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
     ApprovalTimeouts timeouts;
 
     @Test
-    void aTimedOutStageIsEscalatedToTheAdminsOnce() {
+    void aTimedOutStageIsEscalatedToTheAdminsOnce() throws Exception {
         Session a = register();
         createPolicy("THB", "0", List.of(withTimeout(stage("Slow reviewer", "all", List.of(a.id())), 24, "escalate")));
         Session customer = register();
@@ -38,7 +38,9 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
                 .isFalse();
 
         makeDue(requestId);
-        timeouts.handleDue();
+        // Every instance runs the job; only one of them handles the request.
+        List<Integer> handled = concurrently(4, timeouts::handleDue);
+        assertThat(handled.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(1);
 
         JsonNode escalated = approval(customer, requestId);
         JsonNode stage = escalated.path("stages").get(0);
@@ -111,6 +113,25 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
                         .path("status")
                         .asString())
                 .isEqualTo("approved");
+    }
+
+    private static <T> List<T> concurrently(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new java.util.ArrayList<>();
+            for (var future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
     }
 
     private void makeDue(UUID requestId) {

@@ -164,6 +164,17 @@ class RefundsIntegrationTests extends CommerceFixtures {
         assertThat(automatic.path("amount").path("amount").asString()).isEqualTo("60.00");
         assertThat(automatic.path("reason").asString()).contains("The course job failed for good");
         assertThat(automatic.path("requestedBy").isNull()).isTrue();
+        await("the listener's publication is marked complete, so a restart does not deliver it again")
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                SELECT completion_date IS NOT NULL FROM event_publication
+                                WHERE listener_id LIKE '%OrderRefunds%' AND serialized_event LIKE :order
+                                  AND serialized_event LIKE '%"to":"failed"%'
+                                """)
+                                .param("order", "%" + orderId + "%")
+                                .query(Boolean.class)
+                                .list())
+                        .containsExactly(true));
 
         // The event delivered again (a restart before it was marked complete) refunds nothing more.
         assertThat(checkout.refundOrder(orderId, "order_failed", "again")
