@@ -1,0 +1,20 @@
+package dev.miyabi.platform.realtime;
+
+/**
+ * An in-process consumer of client events (the WebSocket layer; the state projection). Every bean
+ * implementing it is called for every event this instance sees — appended here or on any other
+ * instance — one event at a time, in id order, on the realtime dispatcher thread.
+ *
+ * <p>Implementations must be quick and must not block (hand slow work to another thread): the
+ * dispatcher serves all subscribers in turn. An exception is logged and does not stop delivery to
+ * the other subscribers or of later events.
+ *
+ * <p>Order: events are delivered in increasing id order. The one exception is an event whose
+ * transaction committed more than {@code miyabi.realtime.gap-grace} after a later event became
+ * visible: it is delivered late (after higher ids) rather than lost; see {@code docs/architecture.md}.
+ */
+@FunctionalInterface
+public interface ClientEventSubscriber {
+
+    void onClientEvent(ClientEvent event);
+}

@@ -1,0 +1,74 @@
+package dev.miyabi.platform.realtime.internal;
+
+import dev.miyabi.platform.realtime.ClientEvent;
+import dev.miyabi.platform.realtime.ClientEventSubscriber;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands events to the in-process subscribers, one event at a time: the log listener's thread and
+ * {@code publishTransient} callers take turns under one lock, so a subscriber never sees two events
+ * at once and sees logged events in the order the listener delivers them.
+ */
+public class EventDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final List<ClientEventSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile long position;
+
+    public EventDispatcher(List<ClientEventSubscriber> subscribers) {
+        this.subscribers.addAll(subscribers);
+    }
+
+    void add(ClientEventSubscriber subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    /** The highest logged id delivered in order (late events below it do not move it). */
+    public long position() {
+        return position;
+    }
+
+    /** Sets where in-order delivery starts, before the first event (at the listener's start). */
+    void startAt(long id) {
+        lock.lock();
+        try {
+            position = Math.max(position, id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Delivers one event. {@code inOrder} is false for a late event (an id below the position whose
+     * transaction committed after the gap grace) and for transient events; only in-order logged
+     * events advance the position.
+     */
+    void dispatch(ClientEvent event, boolean inOrder) {
+        lock.lock();
+        try {
+            if (inOrder) {
+                position = Math.max(position, event.id());
+            }
+            for (ClientEventSubscriber subscriber : subscribers) {
+                try {
+                    subscriber.onClientEvent(event);
+                } catch (RuntimeException e) {
+                    log.error(
+                            "Subscriber {} failed on event {} ({}); delivery goes on",
+                            subscriber.getClass().getName(),
+                            event.id(),
+                            event.type(),
+                            e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.miyabi.platform.realtime.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event log's listener and dispatcher, and their metrics. */
+@Configuration(proxyBeanMethods = false)
+class RealtimeConfiguration {
+
+    @Bean
+    EventDispatcher eventDispatcher() {
+        return new EventDispatcher(List.of());
+    }
+
+    @Bean
+    EventLogListener eventLogListener(
+            DataSource dataSource,
+            EventDispatcher dispatcher,
+            JsonMapper json,
+            RealtimeProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        EventLogListener listener =
+                new EventLogListener(listenerConnections(dataSource), dispatcher, json, properties, clock);
+        Gauge.builder("miyabi.realtime.listener.connected", listener, l -> l.isConnected() ? 1 : 0)
+                .description("1 while the event-log listener holds its LISTEN connection")
+                .register(meters);
+        FunctionCounter.builder("miyabi.realtime.listener.reconnects", listener, EventLogListener::reconnects)
+                .description("Times the event-log listener reconnected after losing its connection")
+                .register(meters);
+        FunctionCounter.builder("miyabi.realtime.listener.notifications", listener, EventLogListener::notifications)
+                .description("NOTIFY messages received from the event log")
+                .register(meters);
+        FunctionCounter.builder("miyabi.realtime.events.late", listener, EventLogListener::lateDeliveries)
+                .description("Events delivered after the gap grace, out of order")
+                .register(meters);
+        Gauge.builder("miyabi.realtime.position", dispatcher, EventDispatcher::position)
+                .description("Id of the last event delivered in order on this instance")
+                .register(meters);
+        return listener;
+    }
+
+    /**
+     * A connection of its own for {@code LISTEN}, outside the pool: it is held for the instance's
+     * lifetime. Built from the pool's settings; only a non-Hikari data source lends one of its own.
+     */
+    static EventLogListener.ConnectionFactory listenerConnections(DataSource dataSource) {
+        return () -> {
+            HikariDataSource hikari = unwrapHikari(dataSource);
+            if (hikari == null) {
+                return dataSource.getConnection();
+            }
+            Properties properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            properties.setProperty("ApplicationName", "miyabi-realtime-listener");
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("connectTimeout", "10");
+            Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties);
+            return connection;
+        };
+    }
+
+    private static HikariDataSource unwrapHikari(DataSource dataSource) throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return hikari;
+        }
+        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+    }
+}
