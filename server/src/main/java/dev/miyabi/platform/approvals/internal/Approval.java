@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -581,7 +582,7 @@ final class Approval {
                 .count();
     }
 
-    private java.util.Optional<ApprovalDecision> decisionOf(UUID approverId, int stage) {
+    private Optional<ApprovalDecision> decisionOf(UUID approverId, int stage) {
         return decisions.stream()
                 .filter(d -> d.round() == round && d.stage() == stage)
                 .map(DecisionRow::decision)
@@ -727,12 +728,5 @@ final class Approval {
                         d.round() == round && d.stage() == stage && d.decision().decision() == Decision.APPROVE)
                 .map(d -> d.decision().approverName())
                 .toList();
-    }
-
-    /** The last decision recorded (its comment goes to the order's timeline on rejection). */
-    java.util.Optional<ApprovalDecision> lastDecision() {
-        return decisions.isEmpty()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(decisions.getLast().decision());
     }
 }

@@ -5,11 +5,13 @@ import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +46,7 @@ public class ApprovalService {
                 && !user.isAdmin()
                 && !query.requesterId().equals(user.id())) {
             throw new ApiException(
-                    org.springframework.http.HttpStatus.FORBIDDEN,
-                    dev.miyabi.platform.shared.ErrorCodes.FORBIDDEN,
-                    "Only admins may list other users' approval requests");
+                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' approval requests");
         }
         ApprovalRequests.Filter filter = new ApprovalRequests.Filter(
                 query.status(),

@@ -16,6 +16,7 @@ import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.ApprovalGate;
 import dev.miyabi.platform.orders.ApprovalRequired;
 import dev.miyabi.platform.orders.OrderSnapshot;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,7 @@ class ApprovalWorkflowAgent implements Agent, ApprovalGate {
         if (approval.isEmpty()) {
             return false;
         }
-        UUID userId = UUID.fromString(java.util.Objects.requireNonNull(by.id()));
+        UUID userId = UUID.fromString(Objects.requireNonNull(by.id()));
         // Refusals (not the requester, not at changes_requested) surface as they are, before any task.
         approval.get().checkReopen(userId);
         run(

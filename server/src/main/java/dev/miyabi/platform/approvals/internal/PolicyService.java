@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +259,7 @@ public class PolicyService {
     }
 
     private static List<String> categoryValues() {
-        return java.util.Arrays.stream(ProductCategory.values())
+        return Arrays.stream(ProductCategory.values())
                 .map(ProductCategory::value)
                 .toList();
     }

@@ -6,6 +6,7 @@ import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.Refund;
+import dev.miyabi.platform.payments.RefundStatus;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class PaymentCheckout {
     /** The platform refunds what is left of an order's payment, once per {@code key}. */
     public Optional<Refund> refundOrder(UUID orderId, String key, String reason) {
         return payments.refundOrder(orderId, key, reason).map(refund -> {
-            if (refund.status() != dev.miyabi.platform.payments.RefundStatus.PENDING) {
+            if (refund.status() != RefundStatus.PENDING) {
                 return refund; // asked for before (the event was delivered again)
             }
             run(refund);

@@ -6,6 +6,7 @@ import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.payments.RefundStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,7 @@ public class PaymentProcessor {
             RefundResult found = gateway.lookupRefund(new RefundLookup(
                     RefundRequest.keyFor(refundId),
                     refundId,
-                    java.util.Objects.requireNonNull(payment.providerRef()),
+                    Objects.requireNonNull(payment.providerRef()),
                     refund.providerRef()));
             if (found instanceof RefundResult.NotFound) {
                 Duration age = Duration.between(refund.createdAt(), clock.instant());

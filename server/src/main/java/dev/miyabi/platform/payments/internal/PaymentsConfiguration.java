@@ -3,10 +3,12 @@ package dev.miyabi.platform.payments.internal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,11 +21,9 @@ class PaymentsConfiguration implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(PaymentsConfiguration.class);
 
     private final PaymentsProperties properties;
-    private final org.springframework.beans.factory.ObjectProvider<PaymentReconciliation> reconciliation;
+    private final ObjectProvider<PaymentReconciliation> reconciliation;
 
-    PaymentsConfiguration(
-            PaymentsProperties properties,
-            org.springframework.beans.factory.ObjectProvider<PaymentReconciliation> reconciliation) {
+    PaymentsConfiguration(PaymentsProperties properties, ObjectProvider<PaymentReconciliation> reconciliation) {
         this.properties = properties;
         this.reconciliation = reconciliation;
     }
@@ -51,7 +51,7 @@ class PaymentsConfiguration implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         Duration interval = properties.reconciliation().interval();
-        registrar.addFixedDelayTask(new org.springframework.scheduling.config.FixedDelayTask(
-                () -> reconciliation.getObject().reconcileDue(), interval, interval));
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(() -> reconciliation.getObject().reconcileDue(), interval, interval));
     }
 }

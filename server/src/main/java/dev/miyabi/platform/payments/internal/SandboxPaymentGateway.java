@@ -3,10 +3,14 @@ package dev.miyabi.platform.payments.internal;
 import dev.miyabi.platform.shared.Money;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SandboxPaymentGateway implements PaymentGateway {
 
     /** Test payment methods that succeed (Stripe's names). */
-    static final java.util.Set<String> SUCCEEDING = java.util.Set.of(
+    static final Set<String> SUCCEEDING = Set.of(
             "pm_card_visa",
             "pm_card_visa_debit",
             "pm_card_mastercard",
@@ -218,7 +222,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
                     .update();
             return failure == null ? new RefundResult.Succeeded(id) : refundFailure(id, failure);
         });
-        return java.util.Objects.requireNonNull(result);
+        return Objects.requireNonNull(result);
     }
 
     @Override
@@ -262,8 +266,8 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 ? new ChargeResult.Succeeded(charge.id(), "card")
                 : new ChargeResult.Declined(
                         charge.id(),
-                        java.util.Objects.requireNonNull(charge.declineCode()),
-                        java.util.Objects.requireNonNullElse(charge.declineMessage(), "Declined"));
+                        Objects.requireNonNull(charge.declineCode()),
+                        Objects.requireNonNullElse(charge.declineMessage(), "Declined"));
     }
 
     private static GatewayException timeout(int call) {
@@ -271,7 +275,7 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 "timeout", "Sandbox: the answer to call " + call + " of this key was lost (timeout)", true);
     }
 
-    private static Charge charge(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Charge charge(ResultSet rs) throws SQLException {
         return new Charge(
                 rs.getString("id"),
                 new Money(rs.getBigDecimal("amount"), rs.getString("currency")),

@@ -88,7 +88,15 @@ public class StripeWebhooks {
         PaymentStatus before = payments.find(payment.get()).orElseThrow().status();
         PaymentService.Settlement settlement = service.settle(payment.get(), result, ", confirmed by a Stripe webhook");
         boolean changed = before != settlement.payment().status();
-        if (!changed) {
+        if (!changed && before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded) {
+            // The platform never confirms a PaymentIntent twice: a success after a decline was made
+            // outside it (the dashboard) and needs a person to look at it.
+            log.warn(
+                    "Stripe event {} says payment {} succeeded, but it was recorded as failed; not applied,"
+                            + " check the PaymentIntent in the Stripe dashboard",
+                    eventId,
+                    payment.get());
+        } else if (!changed) {
             log.info(
                     "Stripe event {} ({}) found payment {} already {}; nothing changed",
                     eventId,

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ class PaymentController {
                     throw ApiException.validation("amount", "must be greater than 0");
                 }
                 String currency = payments.get(id, admin).amount().currency();
-                int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+                int digits = Currency.getInstance(currency).getDefaultFractionDigits();
                 if (amount.stripTrailingZeros().scale() > digits || amount.compareTo(Money.MAX_AMOUNT) > 0) {
                     throw ApiException.validation(
                             "amount",
