@@ -16,4 +16,15 @@ public interface ApprovalGate {
 
     /** Opens an approval request when a policy applies to the order; empty when none does. */
     Optional<ApprovalRequired> open(OrderSnapshot order);
+
+    /**
+     * The order's owner revised its input while it awaits approval ({@code PATCH /api/orders/{id}}).
+     * Called inside the revising transaction, before the order is changed. A gate that opened the
+     * order's approval request reopens it at its first stage and answers true, or throws an {@code
+     * ApiException} (409 {@code invalid_state}) when the request is not waiting for changes; a gate that
+     * knows nothing of the order answers false.
+     */
+    default boolean reopen(OrderSnapshot order, Actor by) {
+        return false;
+    }
 }

@@ -25,13 +25,16 @@ import tools.jackson.databind.JsonNode;
             "miyabi.demo.enabled=false",
             // Not every agent type has its agent yet (see application.yml); the registry's check is
             // unit-tested. Remove once all five agents exist.
-            "miyabi.agents.require-all=false"
+            "miyabi.agents.require-all=false",
+            // The Stripe webhook endpoint's signing secret, so tests can sign events as Stripe does.
+            "miyabi.payments.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET
         })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@test.miyabi";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct horse battery";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_miyabi_integration";
 
     static {
         TestDatabase.exportAsSystemProperties();

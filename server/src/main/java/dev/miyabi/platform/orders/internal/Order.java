@@ -5,6 +5,7 @@ import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
 import dev.miyabi.platform.orders.OrderEvent;
+import dev.miyabi.platform.orders.OrderInputRevised;
 import dev.miyabi.platform.orders.OrderPlaced;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
@@ -40,7 +41,7 @@ class Order {
     private final int quantity;
     private final Money unitPrice;
     private final Money total;
-    private final @Nullable JsonNode input;
+    private @Nullable JsonNode input;
     private final Instant createdAt;
     private OrderStatus status;
     private @Nullable UUID approvalId;
@@ -158,6 +159,24 @@ class Order {
                 stored.updatedAt(),
                 stored.completedAt(),
                 stored.timeline());
+    }
+
+    /**
+     * The owner revised the input while the order awaits approval (the caller checked the input and that
+     * the approval request takes it). The status stays; the timeline records the revision.
+     */
+    void reviseInput(@Nullable JsonNode revised, Actor by, @Nullable String note, Instant now) {
+        if (status != OrderStatus.AWAITING_APPROVAL) {
+            throw new IllegalOrderTransitionException(
+                    status,
+                    OrderStatus.AWAITING_APPROVAL,
+                    "only an order awaiting approval can have its input revised");
+        }
+        this.input = revised;
+        updatedAt = now;
+        version++;
+        timeline.add(new TimelineEntry(status, now, by, note));
+        events.add(new OrderInputRevised(snapshot(), timeline.getLast()));
     }
 
     /** {@code pending → awaiting_approval}: an approval policy applies; the request is recorded. */

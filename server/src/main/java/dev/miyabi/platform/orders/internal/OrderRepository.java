@@ -79,7 +79,8 @@ class OrderRepository {
         int updated = jdbc.sql("""
                         UPDATE orders
                         SET status = :status, approval_id = :approvalId, payment_id = :paymentId, ai_job_id = :aiJobId,
-                            version = :version, updated_at = :updatedAt, completed_at = :completedAt
+                            input = CAST(:input AS JSONB), version = :version, updated_at = :updatedAt,
+                            completed_at = :completedAt
                         WHERE id = :id AND version = :savedVersion
                         """)
                 .param("id", o.id())
@@ -87,6 +88,7 @@ class OrderRepository {
                 .param("approvalId", o.approvalId())
                 .param("paymentId", o.paymentId())
                 .param("aiJobId", o.aiJobId())
+                .param("input", o.input() == null ? null : json.writeValueAsString(o.input()))
                 .param("version", o.version())
                 .param("updatedAt", Timestamp.from(o.updatedAt()))
                 .param("completedAt", o.completedAt() == null ? null : Timestamp.from(o.completedAt()))

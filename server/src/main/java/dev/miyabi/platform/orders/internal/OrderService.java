@@ -171,6 +171,44 @@ public class OrderService implements Orders {
         return store(order);
     }
 
+    /**
+     * The owner revises the input of an order awaiting approval after an approver asked for changes. The
+     * input is checked like at placement (422 {@code invalid_input}); the approval request is reopened at
+     * its first stage by its gate (first, so that locks are always taken request before order), then the
+     * order records the revision. Anyone but the owner: 404 (others' orders) or 403 (admins).
+     */
+    @Transactional
+    public OrderSnapshot reviseInput(UUID orderId, CurrentUser user, @Nullable JsonNode input) {
+        OrderSnapshot current = orders.find(orderId)
+                .filter(o -> visible(o.userId(), user))
+                .orElseThrow(() -> ApiException.notFound("Order"));
+        if (!current.userId().equals(user.id())) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only the customer who placed the order can revise it");
+        }
+        if (current.status() != OrderStatus.AWAITING_APPROVAL) {
+            throw new IllegalOrderTransitionException(
+                    current.status(),
+                    OrderStatus.AWAITING_APPROVAL,
+                    "only an order awaiting approval, whose approver asked for changes, can be revised");
+        }
+        JsonNode checked = inputs.check(current.category(), input);
+        Actor actor = userActor(user.id());
+        boolean reopened = approvalGates.orderedStream().anyMatch(gate -> gate.reopen(current, actor));
+        if (!reopened) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The order has no approval request waiting for changes",
+                    List.of(),
+                    Map.of("currentStatus", current.status().value()),
+                    null);
+        }
+        Order order = orders.lock(orderId).orElseThrow(() -> ApiException.notFound("Order"));
+        order.reviseInput(checked, actor, "Input revised; approval reopened", now());
+        return store(order);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<OrderSnapshot> find(UUID orderId) {

@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,6 +58,9 @@ class OrderController {
             @Nullable JsonNode input) {}
 
     record NoteRequest(@Nullable String reason, @Nullable String note) {}
+
+    /** A revised input; {@code input} must be present (it may be null for products that take no input). */
+    record ReviseRequest(@Nullable JsonNode input) {}
 
     @PostMapping
     @Idempotent
@@ -126,6 +130,16 @@ class OrderController {
     @Operation(summary = "One order with its timeline (yours, or any for admins)")
     OrderSnapshot get(@PathVariable UUID id, CurrentUser user) {
         return orders.get(id, user);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(
+            summary = "Revise the input of your order after an approver asked for changes",
+            description = "{input}, checked like at placement (422 invalid_input). Only the owner, only while the"
+                    + " order's approval request stands at changes_requested (409 invalid_state otherwise); the"
+                    + " request reopens at its first stage.")
+    OrderSnapshot revise(@PathVariable UUID id, @RequestBody ReviseRequest body, CurrentUser user) {
+        return orders.reviseInput(id, user, body.input());
     }
 
     @PostMapping("/{id}/cancel")

@@ -1,0 +1,732 @@
+package dev.miyabi.platform.approvals.internal;
+
+import dev.miyabi.platform.approvals.ApprovalCancelled;
+import dev.miyabi.platform.approvals.ApprovalDecided;
+import dev.miyabi.platform.approvals.ApprovalDecision;
+import dev.miyabi.platform.approvals.ApprovalEscalated;
+import dev.miyabi.platform.approvals.ApprovalEvent;
+import dev.miyabi.platform.approvals.ApprovalExpired;
+import dev.miyabi.platform.approvals.ApprovalMode;
+import dev.miyabi.platform.approvals.ApprovalPolicy;
+import dev.miyabi.platform.approvals.ApprovalRequest;
+import dev.miyabi.platform.approvals.ApprovalRequested;
+import dev.miyabi.platform.approvals.ApprovalStage;
+import dev.miyabi.platform.approvals.ApprovalStatus;
+import dev.miyabi.platform.approvals.AuditEntry;
+import dev.miyabi.platform.approvals.Decision;
+import dev.miyabi.platform.approvals.StageStatus;
+import dev.miyabi.platform.approvals.TimeoutAction;
+import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.orders.Actor;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The approval request aggregate: its stages, decisions and audit trail, and every rule about them.
+ * Each change is a method named for its intent that checks its rule (else an {@link ApiException} and
+ * nothing changes), appends to the audit trail and registers an {@link ApprovalEvent}; the repository
+ * stores it and the workflow publishes the events.
+ */
+final class Approval {
+
+    /** Who may approve: the users holding a role (the directory), fixed when a stage starts. */
+    interface Approvers {
+        List<UUID> withRole(Role role);
+    }
+
+    /** What a decision or timeout led to. */
+    enum Outcome {
+        PENDING,
+        NEXT_STAGE,
+        APPROVED,
+        REJECTED,
+        CHANGES_REQUESTED,
+        ESCALATED,
+        EXPIRED
+    }
+
+    /** A stage, mutable while the request runs. */
+    static final class Stage {
+        final int index;
+        final String name;
+        final ApprovalMode mode;
+        final @Nullable Role approverRole;
+        final List<UUID> approverIds;
+        final @Nullable Integer timeoutHours;
+        final TimeoutAction onTimeout;
+        StageStatus status;
+        List<UUID> approvers;
+        boolean escalated;
+
+        @Nullable
+        Instant startedAt;
+
+        @Nullable
+        Instant dueAt;
+
+        @Nullable
+        Instant decidedAt;
+
+        Stage(
+                int index,
+                String name,
+                ApprovalMode mode,
+                @Nullable Role approverRole,
+                List<UUID> approverIds,
+                @Nullable Integer timeoutHours,
+                TimeoutAction onTimeout,
+                StageStatus status,
+                List<UUID> approvers,
+                boolean escalated,
+                @Nullable Instant startedAt,
+                @Nullable Instant dueAt,
+                @Nullable Instant decidedAt) {
+            this.index = index;
+            this.name = name;
+            this.mode = mode;
+            this.approverRole = approverRole;
+            this.approverIds = List.copyOf(approverIds);
+            this.timeoutHours = timeoutHours;
+            this.onTimeout = onTimeout;
+            this.status = status;
+            this.approvers = List.copyOf(approvers);
+            this.escalated = escalated;
+            this.startedAt = startedAt;
+            this.dueAt = dueAt;
+            this.decidedAt = decidedAt;
+        }
+
+        /** Escalated stages are decided by any one admin, whatever their mode was. */
+        ApprovalMode effectiveMode() {
+            return escalated ? ApprovalMode.ANY : mode;
+        }
+    }
+
+    /** A decision as stored: with its round and stage. */
+    record DecisionRow(UUID id, int round, int stage, ApprovalDecision decision) {}
+
+    private final UUID id;
+    private final String resourceType;
+    private final UUID resourceId;
+    private final UUID requesterId;
+    private final UUID policyId;
+    private final String policyName;
+    private final Money amount;
+    private final @Nullable String category;
+    private final Instant createdAt;
+    private ApprovalStatus status;
+    private @Nullable Integer currentStage;
+    private int round;
+    private long version;
+    private final long savedVersion;
+    private Instant updatedAt;
+    private @Nullable Instant decidedAt;
+    private final List<Stage> stages;
+    private final List<DecisionRow> decisions;
+    private final List<AuditEntry> audit;
+    private final int savedDecisions;
+    private final int savedAudit;
+    private final boolean isNew;
+    private final List<ApprovalEvent> events = new ArrayList<>();
+
+    private Approval(
+            UUID id,
+            String resourceType,
+            UUID resourceId,
+            UUID requesterId,
+            UUID policyId,
+            String policyName,
+            Money amount,
+            @Nullable String category,
+            ApprovalStatus status,
+            @Nullable Integer currentStage,
+            int round,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Instant decidedAt,
+            List<Stage> stages,
+            List<DecisionRow> decisions,
+            List<AuditEntry> audit,
+            boolean isNew) {
+        this.id = id;
+        this.resourceType = resourceType;
+        this.resourceId = resourceId;
+        this.requesterId = requesterId;
+        this.policyId = policyId;
+        this.policyName = policyName;
+        this.amount = amount;
+        this.category = category;
+        this.status = status;
+        this.currentStage = currentStage;
+        this.round = round;
+        this.version = version;
+        this.savedVersion = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.decidedAt = decidedAt;
+        this.stages = new ArrayList<>(stages);
+        this.decisions = new ArrayList<>(decisions);
+        this.audit = new ArrayList<>(audit);
+        this.savedDecisions = isNew ? 0 : decisions.size();
+        this.savedAudit = isNew ? 0 : audit.size();
+        this.isNew = isNew;
+    }
+
+    /**
+     * Opens a request for an order under a policy: the policy's stages that apply to the amount, the
+     * first one started at once.
+     */
+    static Approval open(
+            UUID id,
+            String resourceType,
+            UUID resourceId,
+            UUID requesterId,
+            Money amount,
+            @Nullable String category,
+            ApprovalPolicy policy,
+            Approvers approvers,
+            Actor agent,
+            Instant now) {
+        List<Stage> stages = new ArrayList<>();
+        for (ApprovalPolicy.Stage definition : applicableStages(policy, amount)) {
+            stages.add(new Stage(
+                    stages.size(),
+                    definition.name(),
+                    definition.mode(),
+                    definition.approverRole() == null
+                            ? null
+                            : Role.parse(definition.approverRole()).orElseThrow(),
+                    definition.approverIds(),
+                    definition.timeoutHours(),
+                    definition.onTimeout(),
+                    StageStatus.WAITING,
+                    List.of(),
+                    false,
+                    null,
+                    null,
+                    null));
+        }
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("Policy " + policy.id() + " has no stage for " + amount);
+        }
+        Approval approval = new Approval(
+                id,
+                resourceType,
+                resourceId,
+                requesterId,
+                policy.id(),
+                policy.name(),
+                amount,
+                category,
+                ApprovalStatus.PENDING,
+                0,
+                1,
+                0,
+                now,
+                now,
+                null,
+                stages,
+                List.of(),
+                List.of(),
+                true);
+        approval.audit.add(new AuditEntry(
+                now,
+                agent,
+                "opened",
+                null,
+                ApprovalStatus.PENDING,
+                null,
+                1,
+                "Policy '" + policy.name() + "' applies to " + amount.amount().toPlainString() + " " + amount.currency()
+                        + ": " + stages.size() + (stages.size() == 1 ? " stage" : " stages")));
+        approval.startStage(0, approvers, agent, now);
+        approval.events.add(new ApprovalRequested(approval.view(true)));
+        return approval;
+    }
+
+    /** The policy's stages that apply to an amount (a stage with a {@code minAmount} above it is skipped). */
+    static List<ApprovalPolicy.Stage> applicableStages(ApprovalPolicy policy, Money amount) {
+        return policy.stages().stream()
+                .filter(stage -> stage.minAmount() == null || amount.amount().compareTo(stage.minAmount()) >= 0)
+                .toList();
+    }
+
+    static Approval restore(
+            UUID id,
+            String resourceType,
+            UUID resourceId,
+            UUID requesterId,
+            UUID policyId,
+            String policyName,
+            Money amount,
+            @Nullable String category,
+            ApprovalStatus status,
+            @Nullable Integer currentStage,
+            int round,
+            long version,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable Instant decidedAt,
+            List<Stage> stages,
+            List<DecisionRow> decisions,
+            List<AuditEntry> audit) {
+        return new Approval(
+                id,
+                resourceType,
+                resourceId,
+                requesterId,
+                policyId,
+                policyName,
+                amount,
+                category,
+                status,
+                currentStage,
+                round,
+                version,
+                createdAt,
+                updatedAt,
+                decidedAt,
+                stages,
+                decisions,
+                audit,
+                false);
+    }
+
+    // ---- decisions ----------------------------------------------------------------------------
+
+    /**
+     * Checks that the user may make this decision now: not the requester (403 {@code
+     * self_approval_forbidden}), the request pending (409 {@code invalid_state}), the user an approver
+     * of the current stage still holding its role (403 {@code forbidden}), and not decided yet in this
+     * stage (409 {@code already_decided}).
+     */
+    void checkDecision(UUID approverId, Set<Role> roles) {
+        if (approverId.equals(requesterId)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ErrorCodes.SELF_APPROVAL_FORBIDDEN,
+                    "You asked for this approval; someone else must decide on it");
+        }
+        if (status != ApprovalStatus.PENDING || currentStage == null) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The approval request is " + status.value() + "; only a pending request takes decisions",
+                    List.of(),
+                    Map.of("currentStatus", status.value()),
+                    null);
+        }
+        Stage stage = stages.get(currentStage);
+        boolean holdsRole = stage.approverRole == null
+                || roles.contains(stage.approverRole)
+                || (stage.escalated && roles.contains(Role.ADMIN));
+        if (!stage.approvers.contains(approverId) || !holdsRole) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ErrorCodes.FORBIDDEN,
+                    "You are not an approver of the current stage ('" + stage.name + "')");
+        }
+        if (decisionOf(approverId, stage.index).isPresent()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.ALREADY_DECIDED,
+                    "You already decided in stage '" + stage.name + "'; one decision per approver and stage",
+                    List.of(),
+                    Map.of("stage", stage.index),
+                    null);
+        }
+    }
+
+    /** Records an approver's decision and applies its effect on the stage and the request. */
+    Outcome decide(
+            UUID approverId,
+            String approverName,
+            Set<Role> roles,
+            Decision decision,
+            @Nullable String comment,
+            Approvers approvers,
+            Actor agent,
+            Instant now) {
+        checkDecision(approverId, roles);
+        Stage stage = stages.get(Objects.requireNonNull(currentStage));
+        ApprovalDecision made = new ApprovalDecision(approverId, approverName, decision, comment, now);
+        decisions.add(new DecisionRow(UUID.randomUUID(), round, stage.index, made));
+        ApprovalStatus before = status;
+        Outcome outcome = evaluate(stage, decision, now);
+        Actor approver = Actor.user(approverId, approverName);
+        audit.add(new AuditEntry(now, approver, decision.value(), before, status, stage.index, round, comment));
+        if (outcome == Outcome.NEXT_STAGE) {
+            startStage(stage.index + 1, approvers, agent, now);
+        }
+        touch(now);
+        events.add(new ApprovalDecided(view(true), made));
+        if (outcome == Outcome.NEXT_STAGE) {
+            events.add(new ApprovalRequested(view(true)));
+        }
+        return outcome;
+    }
+
+    private Outcome evaluate(Stage stage, Decision decision, Instant now) {
+        if (decision == Decision.REQUEST_CHANGES) {
+            stage.status = StageStatus.CHANGES_REQUESTED;
+            stage.decidedAt = now;
+            status = ApprovalStatus.CHANGES_REQUESTED;
+            return Outcome.CHANGES_REQUESTED;
+        }
+        int n = stage.approvers.size();
+        long approvals = countInStage(stage.index, Decision.APPROVE);
+        long rejections = countInStage(stage.index, Decision.REJECT);
+        boolean rejected = switch (stage.effectiveMode()) {
+            case ANY, ALL -> rejections >= 1;
+            case MAJORITY -> rejections >= n - n / 2;
+        };
+        if (rejected) {
+            stage.status = StageStatus.REJECTED;
+            stage.decidedAt = now;
+            end(ApprovalStatus.REJECTED, now);
+            return Outcome.REJECTED;
+        }
+        boolean approved = switch (stage.effectiveMode()) {
+            case ANY -> approvals >= 1;
+            case ALL -> approvals >= n;
+            case MAJORITY -> approvals >= n / 2 + 1;
+        };
+        if (!approved) {
+            return Outcome.PENDING;
+        }
+        stage.status = StageStatus.APPROVED;
+        stage.decidedAt = now;
+        if (stage.index + 1 < stages.size()) {
+            currentStage = stage.index + 1;
+            return Outcome.NEXT_STAGE;
+        }
+        end(ApprovalStatus.APPROVED, now);
+        return Outcome.APPROVED;
+    }
+
+    // ---- timeouts, reopening, cancellation ----------------------------------------------------
+
+    /**
+     * The current stage passed its due time: escalated to the admins (once; it then has no deadline) or,
+     * with {@code onTimeout: reject}, the request expires.
+     */
+    Outcome timeOut(Approvers approvers, Actor agent, Instant now) {
+        if (status != ApprovalStatus.PENDING || currentStage == null) {
+            throw ApiException.invalidState("The approval request is " + status.value() + "; nothing can time out");
+        }
+        Stage stage = stages.get(currentStage);
+        String after = stage.timeoutHours == null ? "its deadline" : stage.timeoutHours + " h";
+        if (stage.onTimeout == TimeoutAction.ESCALATE && !stage.escalated) {
+            int added = escalate(stage, approvers);
+            record(
+                    now,
+                    agent,
+                    "escalated",
+                    stage.index,
+                    "Nobody decided within " + after + "; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
+            touch(now);
+            events.add(new ApprovalEscalated(view(true)));
+            return Outcome.ESCALATED;
+        }
+        stage.status = StageStatus.EXPIRED;
+        stage.decidedAt = now;
+        ApprovalStatus before = status;
+        end(ApprovalStatus.EXPIRED, now);
+        audit.add(new AuditEntry(
+                now, agent, "expired", before, status, stage.index, round, "Nobody decided within " + after));
+        touch(now);
+        events.add(new ApprovalExpired(view(true)));
+        return Outcome.EXPIRED;
+    }
+
+    /** The requester revised what was asked for: a request at {@code changes_requested} starts over at its first stage. */
+    void reopen(UUID userId, Actor requester, Approvers approvers, Actor agent, Instant now) {
+        checkReopen(userId);
+        round++;
+        for (Stage stage : stages) {
+            stage.status = StageStatus.WAITING;
+            stage.approvers = List.of();
+            stage.escalated = false;
+            stage.startedAt = null;
+            stage.dueAt = null;
+            stage.decidedAt = null;
+        }
+        ApprovalStatus before = status;
+        status = ApprovalStatus.PENDING;
+        currentStage = 0;
+        decidedAt = null;
+        audit.add(new AuditEntry(
+                now, requester, "reopened", before, status, null, round, "Revised; back to the first stage"));
+        startStage(0, approvers, agent, now);
+        touch(now);
+        events.add(new ApprovalRequested(view(true)));
+    }
+
+    /** Refuses a reopening by anyone but the requester, or of a request not at {@code changes_requested}. */
+    void checkReopen(UUID userId) {
+        if (!userId.equals(requesterId)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only the requester can reopen the request");
+        }
+        if (status != ApprovalStatus.CHANGES_REQUESTED) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The approval request is " + status.value() + "; it reopens only after changes were requested",
+                    List.of(),
+                    Map.of("currentStatus", status.value()),
+                    null);
+        }
+    }
+
+    /** The resource went away (order cancelled): an open request ends; a decided one is left as it is. */
+    boolean cancel(Actor actor, @Nullable String reason, Instant now) {
+        if (status != ApprovalStatus.PENDING && status != ApprovalStatus.CHANGES_REQUESTED) {
+            return false;
+        }
+        if (currentStage != null) {
+            Stage stage = stages.get(currentStage);
+            stage.status = StageStatus.CANCELLED;
+            stage.decidedAt = now;
+        }
+        ApprovalStatus before = status;
+        end(ApprovalStatus.CANCELLED, now);
+        audit.add(new AuditEntry(now, actor, "cancelled", before, status, null, round, reason));
+        touch(now);
+        events.add(new ApprovalCancelled(view(true)));
+        return true;
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private void startStage(int index, Approvers approvers, Actor agent, Instant now) {
+        Stage stage = stages.get(index);
+        currentStage = index;
+        stage.status = StageStatus.PENDING;
+        stage.startedAt = now;
+        stage.dueAt = stage.timeoutHours == null ? null : now.plus(Duration.ofHours(stage.timeoutHours));
+        stage.escalated = false;
+        Set<UUID> eligible = new LinkedHashSet<>(
+                stage.approverRole == null ? stage.approverIds : approvers.withRole(stage.approverRole));
+        eligible.remove(requesterId);
+        // Four eyes: whoever decided an earlier stage of this round is not asked again (unless, after
+        // escalation, no one else can decide).
+        decisions.stream()
+                .filter(d -> d.round() == round && d.stage() < index)
+                .forEach(d -> eligible.remove(d.decision().approverId()));
+        stage.approvers = List.copyOf(eligible);
+        record(
+                now,
+                agent,
+                "stage_started",
+                index,
+                "Stage '" + stage.name + "' (" + stage.mode.value() + ") asks " + eligible.size() + " approver"
+                        + (eligible.size() == 1 ? "" : "s")
+                        + (stage.approverRole == null ? "" : " (role " + stage.approverRole.value() + ")")
+                        + (stage.dueAt == null ? "" : "; due " + stage.dueAt));
+        if (eligible.isEmpty()) {
+            int added = escalate(stage, approvers);
+            record(
+                    now,
+                    agent,
+                    "escalated",
+                    index,
+                    "No one else could decide; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
+        }
+    }
+
+    private int escalate(Stage stage, Approvers approvers) {
+        Set<UUID> all = new LinkedHashSet<>(stage.approvers);
+        int before = all.size();
+        all.addAll(approvers.withRole(Role.ADMIN));
+        all.remove(requesterId);
+        stage.approvers = List.copyOf(all);
+        stage.escalated = true;
+        stage.dueAt = null;
+        return all.size() - before;
+    }
+
+    private void end(ApprovalStatus outcome, Instant now) {
+        status = outcome;
+        currentStage = null;
+        decidedAt = now;
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+        version = savedVersion + 1;
+    }
+
+    private void record(Instant at, Actor actor, String action, @Nullable Integer stage, @Nullable String detail) {
+        audit.add(new AuditEntry(at, actor, action, status, status, stage, round, detail));
+    }
+
+    private long countInStage(int stage, Decision decision) {
+        return decisions.stream()
+                .filter(d ->
+                        d.round() == round && d.stage() == stage && d.decision().decision() == decision)
+                .count();
+    }
+
+    private Optional<ApprovalDecision> decisionOf(UUID approverId, int stage) {
+        return decisions.stream()
+                .filter(d -> d.round() == round && d.stage() == stage)
+                .map(DecisionRow::decision)
+                .filter(d -> d.approverId().equals(approverId))
+                .findFirst();
+    }
+
+    /** The request as the API shows it; the audit trail only when asked for. */
+    ApprovalRequest view(boolean withAudit) {
+        List<ApprovalStage> shown = stages.stream()
+                .map(stage -> new ApprovalStage(
+                        stage.index,
+                        stage.name,
+                        stage.mode,
+                        stage.approverRole == null ? null : stage.approverRole.value(),
+                        stage.approverIds,
+                        stage.timeoutHours,
+                        stage.onTimeout,
+                        stage.status,
+                        stage.approvers,
+                        stage.escalated,
+                        stage.startedAt,
+                        stage.dueAt,
+                        stage.decidedAt,
+                        decisions.stream()
+                                .filter(d -> d.round() == round && d.stage() == stage.index)
+                                .map(DecisionRow::decision)
+                                .toList()))
+                .toList();
+        return new ApprovalRequest(
+                id,
+                resourceType,
+                resourceId,
+                requesterId,
+                policyId,
+                policyName,
+                amount,
+                category,
+                status,
+                currentStage,
+                round,
+                shown,
+                withAudit ? List.copyOf(audit) : null,
+                createdAt,
+                updatedAt,
+                decidedAt,
+                version);
+    }
+
+    List<ApprovalEvent> pullEvents() {
+        List<ApprovalEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    List<DecisionRow> unsavedDecisions() {
+        return List.copyOf(decisions.subList(savedDecisions, decisions.size()));
+    }
+
+    List<AuditEntry> unsavedAudit() {
+        return List.copyOf(audit.subList(savedAudit, audit.size()));
+    }
+
+    List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    boolean isNew() {
+        return isNew;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID requesterId() {
+        return requesterId;
+    }
+
+    UUID resourceId() {
+        return resourceId;
+    }
+
+    String resourceType() {
+        return resourceType;
+    }
+
+    UUID policyId() {
+        return policyId;
+    }
+
+    String policyName() {
+        return policyName;
+    }
+
+    Money amount() {
+        return amount;
+    }
+
+    @Nullable
+    String category() {
+        return category;
+    }
+
+    ApprovalStatus status() {
+        return status;
+    }
+
+    @Nullable
+    Integer currentStage() {
+        return currentStage;
+    }
+
+    int round() {
+        return round;
+    }
+
+    long version() {
+        return version;
+    }
+
+    long savedVersion() {
+        return savedVersion;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Nullable
+    Instant decidedAt() {
+        return decidedAt;
+    }
+
+    /** Who approved in the last stage decided (names, for the order's timeline). */
+    List<String> approverNamesOfStage(int stage) {
+        return decisions.stream()
+                .filter(d ->
+                        d.round() == round && d.stage() == stage && d.decision().decision() == Decision.APPROVE)
+                .map(d -> d.decision().approverName())
+                .toList();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.miyabi.platform.approvals.internal;
+
+import dev.miyabi.platform.approvals.ApprovalRequest;
+import dev.miyabi.platform.approvals.ApprovalStatus;
+import dev.miyabi.platform.approvals.Decision;
+import dev.miyabi.platform.identity.CurrentUser;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.PageQuery;
+import dev.miyabi.platform.shared.PageResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The approval use cases of the HTTP API: listings (an approver's inbox, a requester's own requests,
+ * everything for admins), reading one request, and deciding. A request is visible to its requester,
+ * the approvers it names and admins; to anyone else it does not exist (404).
+ */
+@Service
+public class ApprovalService {
+
+    private final ApprovalRequests requests;
+    private final ApprovalWorkflow workflow;
+    private final ApprovalWorkflowAgent agent;
+
+    ApprovalService(ApprovalRequests requests, ApprovalWorkflow workflow, ApprovalWorkflowAgent agent) {
+        this.requests = requests;
+        this.workflow = workflow;
+        this.agent = agent;
+    }
+
+    /** What a listing asks for; {@code assignedToMe} narrows to requests naming the caller as approver. */
+    public record Query(
+            @Nullable ApprovalStatus status,
+            boolean assignedToMe,
+            @Nullable UUID requesterId,
+            @Nullable UUID resourceId) {}
+
+    @Transactional(readOnly = true)
+    public PageResponse<ApprovalRequest> list(CurrentUser user, Query query, PageQuery page) {
+        if (query.requesterId() != null
+                && !user.isAdmin()
+                && !query.requesterId().equals(user.id())) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' approval requests");
+        }
+        ApprovalRequests.Filter filter = new ApprovalRequests.Filter(
+                query.status(),
+                query.assignedToMe() ? user.id() : null,
+                user.isAdmin() || query.assignedToMe() ? null : user.id(),
+                query.requesterId(),
+                query.resourceId());
+        List<ApprovalRequest> items = requests.page(filter, page);
+        long total = items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)
+                ? page.offset() + items.size()
+                : requests.count(filter);
+        return PageResponse.of(items, page, total);
+    }
+
+    @Transactional(readOnly = true)
+    public ApprovalRequest get(UUID id, CurrentUser user) {
+        return workflow.find(id)
+                .filter(request -> user.isAdmin() || request.visibleTo().contains(user.id()))
+                .orElseThrow(() -> ApiException.notFound("Approval request"));
+    }
+
+    /**
+     * An approver decides. The checks run under the request's row lock (so two decisions take turns),
+     * then the ApprovalWorkflowAgent applies it in the same transaction.
+     */
+    @Transactional
+    public ApprovalRequest decide(UUID id, CurrentUser user, Decision decision, @Nullable String comment) {
+        ApprovalRequest visible = workflow.find(id)
+                .filter(request -> user.isAdmin() || request.visibleTo().contains(user.id()))
+                .orElseThrow(() -> ApiException.notFound("Approval request"));
+        Approval approval = workflow.lockAndCheck(visible.id(), user.id());
+        return agent.decide(approval, user.id(), decision, comment);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.miyabi.platform.approvals.internal;
+
+import dev.miyabi.platform.approvals.ApprovalPolicy;
+import dev.miyabi.platform.approvals.ApprovalRequest;
+import dev.miyabi.platform.approvals.Approvals;
+import dev.miyabi.platform.approvals.Decision;
+import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.identity.UserDirectory;
+import dev.miyabi.platform.identity.UserSummary;
+import dev.miyabi.platform.orders.Actor;
+import dev.miyabi.platform.orders.OrderSnapshot;
+import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the ApprovalWorkflowAgent does, each in the caller's transaction (or its own): open a request
+ * for an order, apply a decision and advance the stages, time a stage out, reopen after changes, cancel.
+ * When a request ends, the order moves in the same transaction: approved → {@code awaiting_payment},
+ * rejected or expired → {@code rejected}, with the agent as the actor on the order's timeline.
+ */
+@Service
+public class ApprovalWorkflow implements Approvals {
+
+    /** The timeline and audit actor of everything the ApprovalWorkflowAgent does. */
+    public static final Actor AGENT = Actor.agent("205", "ApprovalWorkflowAgent");
+
+    static final String ORDER = "order";
+
+    private final ApprovalRequests requests;
+    private final ApprovalPolicies policies;
+    private final Orders orders;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ApprovalWorkflow(
+            ApprovalRequests requests,
+            ApprovalPolicies policies,
+            Orders orders,
+            UserDirectory users,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.requests = requests;
+        this.policies = policies;
+        this.orders = orders;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The policy that applies to a new order (with at least one stage for its total), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ApprovalPolicy> policyFor(OrderSnapshot order) {
+        return policies
+                .matching(
+                        order.total().amount(),
+                        order.total().currency(),
+                        order.category().value())
+                .stream()
+                .filter(policy ->
+                        !Approval.applicableStages(policy, order.total()).isEmpty())
+                .findFirst();
+    }
+
+    /** Opens the request for a new order under the policy; the order is being placed in this transaction. */
+    @Transactional
+    public ApprovalRequest open(UUID orderId, UUID policyId) {
+        OrderSnapshot order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order"));
+        ApprovalPolicy policy = policies.findAny(policyId).orElseThrow(() -> ApiException.notFound("Approval policy"));
+        Approval approval = Approval.open(
+                UUID.randomUUID(),
+                ORDER,
+                order.id(),
+                order.userId(),
+                order.total(),
+                order.category().value(),
+                policy,
+                this::withRole,
+                AGENT,
+                now());
+        requests.insert(approval);
+        publish(approval);
+        return approval.view(true);
+    }
+
+    /** Checks (under the request's lock) that the user may decide now; throws the refusal otherwise. */
+    @Transactional
+    public Approval lockAndCheck(UUID requestId, UUID approverId) {
+        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
+        approval.checkDecision(approverId, rolesOf(approverId));
+        return approval;
+    }
+
+    /** Applies an approver's decision; when the request ends, the order moves on. */
+    @Transactional
+    public ApprovalRequest decide(UUID requestId, UUID approverId, Decision decision, @Nullable String comment) {
+        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
+        UserSummary approver = users.find(approverId).orElseThrow(() -> ApiException.notFound("User"));
+        Integer stage = approval.currentStage();
+        Approval.Outcome outcome = approval.decide(
+                approverId, approver.displayName(), approver.roles(), decision, comment, this::withRole, AGENT, now());
+        requests.save(approval);
+        publish(approval);
+        switch (outcome) {
+            case APPROVED ->
+                orders.approve(
+                        requestId,
+                        AGENT,
+                        "Approved by " + String.join(", ", approval.approverNamesOfStage(stage == null ? 0 : stage))
+                                + (approval.stages().size() > 1
+                                        ? " (" + approval.stages().size() + " stages of '" + approval.policyName()
+                                                + "')"
+                                        : " ('" + approval.policyName() + "')"));
+            case REJECTED ->
+                orders.reject(
+                        requestId,
+                        AGENT,
+                        "Rejected by " + approver.displayName() + (comment == null ? "" : ": " + comment));
+            default -> {}
+        }
+        return approval.view(true);
+    }
+
+    /** The current stage passed its due time (the caller holds the request's lock). */
+    @Transactional
+    public ApprovalRequest timeOut(UUID requestId) {
+        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
+        Approval.Outcome outcome = approval.timeOut(this::withRole, AGENT, now());
+        requests.save(approval);
+        publish(approval);
+        if (outcome == Approval.Outcome.EXPIRED) {
+            orders.reject(requestId, AGENT, "Approval expired: nobody decided in time");
+        }
+        return approval.view(true);
+    }
+
+    /** Reopens the request of an order whose owner revised it after changes were requested. */
+    @Transactional
+    public ApprovalRequest reopen(UUID requestId, UUID userId) {
+        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
+        String name = users.find(userId).map(UserSummary::displayName).orElse("Unknown user");
+        approval.reopen(userId, Actor.user(userId, name), this::withRole, AGENT, now());
+        requests.save(approval);
+        publish(approval);
+        return approval.view(true);
+    }
+
+    /** The request of an order, locked (for reopening). */
+    @Transactional
+    public Optional<Approval> lockForOrder(UUID orderId) {
+        return requests.lockForResource(ORDER, orderId);
+    }
+
+    /** Ends an open request whose order was cancelled; a decided one is left as it is. */
+    @Transactional
+    public void cancel(UUID requestId, Actor actor, @Nullable String reason) {
+        requests.lock(requestId).ifPresent(approval -> {
+            if (approval.cancel(actor, reason, now())) {
+                requests.save(approval);
+                publish(approval);
+            }
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApprovalRequest> find(UUID requestId) {
+        return requests.find(requestId).map(a -> a.view(true));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApprovalRequest> findForOrder(UUID orderId) {
+        return requests.findForResource(ORDER, orderId).map(a -> a.view(true));
+    }
+
+    private List<UUID> withRole(Role role) {
+        return users.withRole(role).stream().map(UserSummary::id).toList();
+    }
+
+    private Set<Role> rolesOf(UUID userId) {
+        return users.find(userId).map(UserSummary::roles).orElse(Set.of());
+    }
+
+    private void publish(Approval approval) {
+        approval.pullEvents().forEach(events::publishEvent);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.miyabi.platform.approvals.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the approvals module ({@code miyabi.approvals.*}).
+ *
+ * @param timeoutCheckInterval how often every instance looks for stages past their due time
+ * @param timeoutBatchSize timed-out requests handled per run
+ */
+@ConfigurationProperties("miyabi.approvals")
+public record ApprovalsProperties(
+        @DefaultValue("1m") Duration timeoutCheckInterval,
+        @DefaultValue("50") int timeoutBatchSize) {}

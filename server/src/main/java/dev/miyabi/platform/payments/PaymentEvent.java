@@ -1,0 +1,20 @@
+package dev.miyabi.platform.payments;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Something happened to a payment. Every event carries the payment as it stands after the change;
+ * refund events carry the refund too. Published inside the transaction of the change. Besides admins,
+ * only the payment's owner may see it ({@link #visibleTo()}).
+ */
+public sealed interface PaymentEvent
+        permits PaymentStarted, PaymentSucceeded, PaymentFailed, RefundRequested, PaymentRefunded, RefundFailed {
+
+    Payment payment();
+
+    /** The users (besides admins) who may see this event: the payment's owner. */
+    default Set<UUID> visibleTo() {
+        return Set.of(payment().userId());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.miyabi.platform.payments.internal;
+
+import dev.miyabi.platform.agents.AgentTaskRequest;
+import dev.miyabi.platform.agents.AgentType;
+import dev.miyabi.platform.agents.Orchestrator;
+import dev.miyabi.platform.identity.CurrentUser;
+import dev.miyabi.platform.payments.Payment;
+import dev.miyabi.platform.payments.Refund;
+import dev.miyabi.platform.payments.RefundStatus;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The payment use cases as the API and the order listeners start them: the record is made in a
+ * transaction of its own, then the PaymentProcessorAgent does the gateway work as a task on the board
+ * (through the orchestrator, on this thread, outside any transaction). Whatever the agent's outcome, the
+ * caller gets the payment or refund as it now stands.
+ */
+@Component
+public class PaymentCheckout {
+
+    private final PaymentService payments;
+    private final Orchestrator orchestrator;
+
+    PaymentCheckout(PaymentService payments, Orchestrator orchestrator) {
+        this.payments = payments;
+        this.orchestrator = orchestrator;
+    }
+
+    /** The customer pays the order with a tokenised payment method. */
+    public Payment pay(UUID orderId, CurrentUser payer, String paymentMethod) {
+        Payment started = payments.start(orderId, payer, paymentMethod);
+        orchestrator.execute(AgentTaskRequest.of(
+                        AgentType.PAYMENT_PROCESSOR,
+                        "Charge " + started.amount().amount().toPlainString() + " "
+                                + started.amount().currency() + " for order " + orderId,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("operation", "charge")
+                                .put("paymentId", started.id().toString())
+                                .put("orderId", orderId.toString()))
+                .withResource("payment", started.id()));
+        return payments.find(started.id()).orElseThrow();
+    }
+
+    /** An admin refunds (part of) a payment. */
+    public Refund refund(UUID paymentId, @Nullable BigDecimal amount, @Nullable String reason, CurrentUser admin) {
+        Refund refund = payments.requestRefund(paymentId, amount, reason, admin);
+        run(refund);
+        return payments.findRefund(refund.id()).orElseThrow();
+    }
+
+    /** The platform refunds what is left of an order's payment, once per {@code key}. */
+    public Optional<Refund> refundOrder(UUID orderId, String key, String reason) {
+        return payments.refundOrder(orderId, key, reason).map(refund -> {
+            if (refund.status() != RefundStatus.PENDING) {
+                return refund; // asked for before (the event was delivered again)
+            }
+            run(refund);
+            return payments.findRefund(refund.id()).orElseThrow();
+        });
+    }
+
+    /** Runs a pending refund through the agent (used after a webhook found an order gone). */
+    public void run(Refund refund) {
+        orchestrator.execute(AgentTaskRequest.of(
+                        AgentType.PAYMENT_PROCESSOR,
+                        "Refund " + refund.amount().amount().toPlainString() + " "
+                                + refund.amount().currency() + " of payment " + refund.paymentId(),
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("operation", "refund")
+                                .put("refundId", refund.id().toString())
+                                .put("paymentId", refund.paymentId().toString()))
+                .withResource("payment", refund.paymentId()));
+    }
+}

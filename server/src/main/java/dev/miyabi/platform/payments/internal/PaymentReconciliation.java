@@ -1,0 +1,62 @@
+package dev.miyabi.platform.payments.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles payments and refunds whose outcome stayed unknown. Runs on every instance every {@code
+ * miyabi.payments.reconciliation.interval}; a run claims due rows with {@code FOR UPDATE SKIP LOCKED}
+ * and pushes their next check out by a lease in the same statement, so two instances never work on one
+ * payment, and one that dies mid-way leaves it to the next run after the lease. The work itself (the
+ * gateway call) happens after the claim committed, outside any transaction.
+ *
+ * <p>A scheduled sweep rather than the AI job queue: the state to drive is the payment's own status
+ * column (a job per payment would duplicate it), and "ask again later, with backoff, until a definitive
+ * answer or a deadline" is exactly {@code next_check_at}.
+ */
+@Component
+public class PaymentReconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
+
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
+    private final PaymentProcessor processor;
+    private final PaymentsProperties properties;
+
+    PaymentReconciliation(
+            PaymentRepository payments,
+            RefundRepository refunds,
+            PaymentProcessor processor,
+            PaymentsProperties properties) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.processor = processor;
+        this.properties = properties;
+    }
+
+    /** One run: every due payment and refund (up to the batch size each). Returns how many were looked at. */
+    public int reconcileDue() {
+        PaymentsProperties.Reconciliation settings = properties.reconciliation();
+        List<UUID> duePayments = payments.claimDue(settings.batchSize(), settings.lease());
+        for (UUID id : duePayments) {
+            try {
+                processor.reconcilePayment(id);
+            } catch (RuntimeException e) {
+                log.error("Reconciling payment {} failed; it is checked again after its lease", id, e);
+            }
+        }
+        List<UUID> dueRefunds = refunds.claimDue(settings.batchSize(), settings.lease());
+        for (UUID id : dueRefunds) {
+            try {
+                processor.reconcileRefund(id);
+            } catch (RuntimeException e) {
+                log.error("Reconciling refund {} failed; it is checked again after its lease", id, e);
+            }
+        }
+        return duePayments.size() + dueRefunds.size();
+    }
+}

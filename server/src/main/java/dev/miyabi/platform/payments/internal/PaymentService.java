@@ -1,0 +1,488 @@
+package dev.miyabi.platform.payments.internal;
+
+import dev.miyabi.platform.identity.CurrentUser;
+import dev.miyabi.platform.orders.Actor;
+import dev.miyabi.platform.orders.OrderSnapshot;
+import dev.miyabi.platform.orders.OrderStatus;
+import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.payments.Payment;
+import dev.miyabi.platform.payments.PaymentFailed;
+import dev.miyabi.platform.payments.PaymentRefunded;
+import dev.miyabi.platform.payments.PaymentStarted;
+import dev.miyabi.platform.payments.PaymentStatus;
+import dev.miyabi.platform.payments.PaymentSucceeded;
+import dev.miyabi.platform.payments.Payments;
+import dev.miyabi.platform.payments.Refund;
+import dev.miyabi.platform.payments.RefundFailed;
+import dev.miyabi.platform.payments.RefundRequested;
+import dev.miyabi.platform.payments.RefundStatus;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.Money;
+import dev.miyabi.platform.shared.PageQuery;
+import dev.miyabi.platform.shared.PageResponse;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payment and refund records and their rules, one transaction per change: who may pay what, at most one
+ * live payment per order, applying the gateway's answers (a captured payment moves its order to {@code
+ * paid} in the same transaction), and refunds never exceeding what was captured. Gateway calls happen
+ * outside these transactions ({@link PaymentProcessor}).
+ */
+@Service
+public class PaymentService implements Payments {
+
+    /** The timeline actor of everything the PaymentProcessorAgent does to an order. */
+    public static final Actor AGENT = Actor.agent("204", "PaymentProcessorAgent");
+
+    static final String ORDER_NOT_PAYABLE = "order_not_payable";
+
+    /** What applying a gateway answer led to: the payment, and a refund to run when the order was gone. */
+    public record Settlement(Payment payment, @Nullable UUID refundToRun) {}
+
+    private final PaymentRepository payments;
+    private final RefundRepository refunds;
+    private final Orders orders;
+    private final PaymentGateway gateway;
+    private final PaymentsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PaymentService(
+            PaymentRepository payments,
+            RefundRepository refunds,
+            Orders orders,
+            PaymentGateway gateway,
+            PaymentsProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.orders = orders;
+        this.gateway = gateway;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a {@code processing} payment of the order's total (as stored, whatever the client thinks
+     * it is). Only the order's owner pays, only while it awaits payment, and only when no other payment
+     * of it is processing or captured.
+     */
+    @Transactional
+    public Payment start(UUID orderId, CurrentUser payer, String paymentMethod) {
+        OrderSnapshot order = orders.find(orderId)
+                .filter(o -> o.userId().equals(payer.id()) || payer.isAdmin())
+                .orElseThrow(() -> ApiException.notFound("Order"));
+        if (!order.userId().equals(payer.id())) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ErrorCodes.FORBIDDEN,
+                    "Only the customer who placed the order can pay for it");
+        }
+        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid",
+                    List.of(),
+                    Map.of("currentStatus", order.status().value()),
+                    null);
+        }
+        Instant now = now();
+        Payment payment = new Payment(
+                UUID.randomUUID(),
+                orderId,
+                order.userId(),
+                order.total(),
+                PaymentStatus.PROCESSING,
+                gateway.name(),
+                null,
+                null,
+                null,
+                null,
+                zero(order.total()),
+                now,
+                now,
+                null,
+                0);
+        if (!payments.insertIfNoneLive(
+                payment, paymentMethod, now.plus(properties.reconciliation().grace()))) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The order already has a payment that is processing or succeeded; wait for it to settle",
+                    List.of(),
+                    Map.of("currentStatus", order.status().value()),
+                    null);
+        }
+        events.publishEvent(new PaymentStarted(payment));
+        return payment;
+    }
+
+    /**
+     * Applies the gateway's answer to a {@code processing} payment. A payment that is no longer
+     * processing is left as it is (another path — the request, reconciliation, a webhook — settled it
+     * first with the same answer, since every call for it is the same idempotent charge).
+     */
+    @Transactional
+    public Settlement settle(UUID paymentId, ChargeResult result, String via) {
+        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
+        if (row.status() != PaymentStatus.PROCESSING) {
+            return new Settlement(row.payment(), null);
+        }
+        return switch (result) {
+            case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, via);
+            case ChargeResult.Declined declined -> {
+                Payment failed = payments.update(
+                        row,
+                        PaymentStatus.FAILED,
+                        declined.providerRef(),
+                        null,
+                        declined.code(),
+                        declined.message(),
+                        BigDecimal.ZERO,
+                        now());
+                events.publishEvent(new PaymentFailed(failed));
+                yield new Settlement(failed, null);
+            }
+            case ChargeResult.Pending pending -> {
+                scheduleCheck(row, pending.providerRef(), "pending at " + gateway.name());
+                yield new Settlement(payments.find(paymentId).orElseThrow().payment(), null);
+            }
+            case ChargeResult.NotFound notFound ->
+                throw new IllegalArgumentException("A charge that was not found settles nothing");
+        };
+    }
+
+    private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, String via) {
+        Payment paid = payments.update(
+                row,
+                PaymentStatus.SUCCEEDED,
+                succeeded.providerRef(),
+                succeeded.paymentMethodType(),
+                null,
+                null,
+                BigDecimal.ZERO,
+                now());
+        events.publishEvent(new PaymentSucceeded(paid));
+        OrderSnapshot order = orders.find(paid.orderId()).orElseThrow();
+        if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+            orders.markPaid(
+                    paid.orderId(),
+                    paid.id(),
+                    AGENT,
+                    "Paid " + paid.amount().amount().toPlainString() + " "
+                            + paid.amount().currency() + " by "
+                            + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType()) + " (payment "
+                            + paid.id() + via + ")");
+            return new Settlement(paid, null);
+        }
+        // The order stopped being payable (cancelled) while the charge ran: the money goes back.
+        Refund refund = createRefund(
+                payments.lock(paid.id()).orElseThrow(),
+                null,
+                "The order was " + order.status().value() + " before its payment completed",
+                null,
+                ORDER_NOT_PAYABLE);
+        return new Settlement(payments.find(paid.id()).orElseThrow().payment(), refund.id());
+    }
+
+    /** The answer is still unknown: ask again after the backoff for the checks made so far. */
+    @Transactional
+    public void stillUnknown(UUID paymentId, @Nullable String providerRef, String error) {
+        payments.find(paymentId).ifPresent(row -> scheduleCheck(row, providerRef, error));
+    }
+
+    private void scheduleCheck(PaymentRepository.Row row, @Nullable String providerRef, String error) {
+        Instant now = now();
+        payments.scheduleCheck(
+                row.id(),
+                providerRef,
+                error,
+                now.plus(properties.reconciliation().backoff(row.reconcileAttempts())),
+                now);
+    }
+
+    // ---- refunds ------------------------------------------------------------------------------
+
+    /** An admin refunds {@code amount} (null: all that is left) of a captured payment. */
+    @Transactional
+    public Refund requestRefund(
+            UUID paymentId, @Nullable BigDecimal amount, @Nullable String reason, CurrentUser admin) {
+        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
+        return createRefund(row, amount, reason, admin.id(), null);
+    }
+
+    /**
+     * The platform refunds what is left of the order's captured payment, once per {@code key} (so a
+     * redelivered event refunds nothing more). Empty when nothing was captured or nothing is left.
+     */
+    @Transactional
+    public Optional<Refund> refundOrder(UUID orderId, String key, String reason) {
+        Optional<PaymentRepository.Row> row = payments.lockCapturedOfOrder(orderId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Refund> existing = refunds.findAutomatic(row.get().id(), key);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        if (refunds.committed(row.get().id())
+                        .compareTo(row.get().payment().amount().amount())
+                >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(createRefund(row.get(), null, reason, null, key));
+    }
+
+    private Refund createRefund(
+            PaymentRepository.Row row,
+            @Nullable BigDecimal amount,
+            @Nullable String reason,
+            @Nullable UUID requestedBy,
+            @Nullable String automaticKey) {
+        Payment payment = row.payment();
+        if (!payment.status().isCaptured()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    ErrorCodes.INVALID_STATE,
+                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded",
+                    List.of(),
+                    Map.of("currentStatus", payment.status().value()),
+                    null);
+        }
+        BigDecimal captured = payment.amount().amount();
+        BigDecimal committed = refunds.committed(payment.id());
+        BigDecimal refundable = captured.subtract(committed);
+        BigDecimal requested = amount == null ? refundable : amount;
+        if (requested.signum() <= 0 || requested.compareTo(refundable) > 0) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    ErrorCodes.REFUND_EXCEEDS_CAPTURED,
+                    "A refund of " + requested.toPlainString() + " "
+                            + payment.amount().currency()
+                            + " exceeds what can still be refunded: " + refundable.toPlainString() + " of "
+                            + captured.toPlainString() + " captured",
+                    List.of(),
+                    Map.of(
+                            "capturedAmount",
+                            payment.amount(),
+                            "refundableAmount",
+                            new Money(refundable, payment.amount().currency())),
+                    null);
+        }
+        Instant now = now();
+        Refund refund = new Refund(
+                UUID.randomUUID(),
+                payment.id(),
+                payment.orderId(),
+                payment.userId(),
+                new Money(requested, payment.amount().currency()),
+                RefundStatus.PENDING,
+                reason,
+                null,
+                null,
+                null,
+                requestedBy,
+                automaticKey != null,
+                now,
+                now,
+                null);
+        refunds.insert(
+                refund, automaticKey, now.plus(properties.reconciliation().grace()));
+        events.publishEvent(new RefundRequested(payment, refund));
+        return refund;
+    }
+
+    /** Applies the gateway's answer to a pending refund (a settled one is left as it is). */
+    @Transactional
+    public Refund settleRefund(UUID refundId, RefundResult result) {
+        Refund refund = refunds.find(refundId).orElseThrow(() -> ApiException.notFound("Refund"));
+        PaymentRepository.Row row = payments.lock(refund.paymentId()).orElseThrow();
+        refund = refunds.find(refundId).orElseThrow();
+        if (refund.status() != RefundStatus.PENDING) {
+            return refund;
+        }
+        Instant now = now();
+        return switch (result) {
+            case RefundResult.Succeeded succeeded -> {
+                Refund done =
+                        refunds.settle(refundId, RefundStatus.SUCCEEDED, succeeded.providerRef(), null, null, now);
+                yield recordRefunded(row, done);
+            }
+            case RefundResult.Failed failed -> {
+                Refund done = refunds.settle(
+                        refundId, RefundStatus.FAILED, failed.providerRef(), failed.code(), failed.message(), now);
+                events.publishEvent(new RefundFailed(row.payment(), done));
+                yield done;
+            }
+            case RefundResult.Pending pending -> {
+                refunds.scheduleCheck(
+                        refundId,
+                        pending.providerRef(),
+                        "pending at " + gateway.name(),
+                        now.plus(properties.reconciliation().backoff(refunds.reconcileAttempts(refundId))),
+                        now);
+                yield refunds.find(refundId).orElseThrow();
+            }
+            case RefundResult.NotFound notFound ->
+                throw new IllegalArgumentException("A refund that was not found settles nothing");
+        };
+    }
+
+    @Transactional
+    public void refundStillUnknown(UUID refundId, @Nullable String providerRef, String error) {
+        Instant now = now();
+        refunds.scheduleCheck(
+                refundId,
+                providerRef,
+                error,
+                now.plus(properties.reconciliation().backoff(refunds.reconcileAttempts(refundId))),
+                now);
+    }
+
+    /**
+     * The provider says {@code totalRefunded} of the payment has been refunded (Stripe's {@code
+     * charge.refunded}): pending refunds that fit are confirmed, oldest first, and whatever remains was
+     * refunded at the provider directly and is recorded as such. Applying the same total twice changes
+     * nothing.
+     */
+    @Transactional
+    public void applyRefundedTotal(UUID paymentId, BigDecimal totalRefunded) {
+        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
+        if (!row.status().isCaptured()) {
+            return;
+        }
+        BigDecimal known = refunds.succeeded(paymentId);
+        BigDecimal remaining =
+                totalRefunded.min(row.payment().amount().amount()).subtract(known);
+        if (remaining.signum() <= 0) {
+            return;
+        }
+        Instant now = now();
+        List<Refund> confirmed = new ArrayList<>();
+        for (Refund pending : refunds.pendingOf(paymentId)) {
+            if (pending.amount().amount().compareTo(remaining) <= 0) {
+                confirmed.add(refunds.settle(pending.id(), RefundStatus.SUCCEEDED, null, null, null, now));
+                remaining = remaining.subtract(pending.amount().amount());
+            }
+        }
+        if (remaining.signum() > 0) {
+            Refund external = new Refund(
+                    UUID.randomUUID(),
+                    paymentId,
+                    row.payment().orderId(),
+                    row.payment().userId(),
+                    new Money(remaining, row.payment().amount().currency()),
+                    RefundStatus.SUCCEEDED,
+                    "Refunded at " + row.payment().provider(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    now,
+                    now,
+                    now);
+            refunds.insert(external, null, null);
+            confirmed.add(external);
+        }
+        for (Refund refund : confirmed) {
+            row = payments.lock(paymentId).orElseThrow();
+            recordRefunded(row, refund);
+        }
+    }
+
+    private Refund recordRefunded(PaymentRepository.Row row, Refund refund) {
+        BigDecimal refunded = refunds.succeeded(row.id());
+        Payment payment = row.payment();
+        PaymentStatus status = refunded.compareTo(payment.amount().amount()) >= 0
+                ? PaymentStatus.REFUNDED
+                : PaymentStatus.PARTIALLY_REFUNDED;
+        Payment updated = payments.update(
+                row,
+                status,
+                payment.providerRef(),
+                payment.paymentMethodType(),
+                payment.failureCode(),
+                payment.failureMessage(),
+                refunded,
+                now());
+        events.publishEvent(new PaymentRefunded(updated, refund));
+        return refund;
+    }
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    /** The payment when the user owns it or is an admin; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Payment get(UUID paymentId, CurrentUser user) {
+        return payments.find(paymentId)
+                .map(PaymentRepository.Row::payment)
+                .filter(p -> user.isAdmin() || p.userId().equals(user.id()))
+                .orElseThrow(() -> ApiException.notFound("Payment"));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Payment> ofOrder(UUID orderId, CurrentUser user, PageQuery page) {
+        if (!orders.isVisibleTo(orderId, user)) {
+            throw ApiException.notFound("Order");
+        }
+        List<Payment> items = payments.ofOrder(orderId, page);
+        long total = items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)
+                ? page.offset() + items.size()
+                : payments.countOfOrder(orderId);
+        return PageResponse.of(items, page, total);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Refund> refundsOf(UUID paymentId, CurrentUser user) {
+        return refunds.ofPayment(get(paymentId, user).id());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Refund> findRefund(UUID refundId) {
+        return refunds.find(refundId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Payment> find(UUID paymentId) {
+        return payments.find(paymentId).map(PaymentRepository.Row::payment);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Payment> forOrder(UUID orderId) {
+        return payments.ofOrder(orderId, new PageQuery(0, 1000, "createdAt", false));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Refund> refunds(UUID paymentId) {
+        return refunds.ofPayment(paymentId);
+    }
+
+    private static Money zero(Money like) {
+        return new Money(BigDecimal.ZERO, like.currency());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

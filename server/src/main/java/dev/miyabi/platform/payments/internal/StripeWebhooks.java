@@ -1,0 +1,144 @@
+package dev.miyabi.platform.payments.internal;
+
+import dev.miyabi.platform.payments.PaymentStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Applies Stripe's events to our payments, each event once: its id is recorded in the same transaction
+ * that applies it, so a redelivery (or a concurrent duplicate) is acknowledged and ignored.
+ *
+ * <ul>
+ *   <li>{@code payment_intent.succeeded}: a processing payment is captured (and its order paid);
+ *   <li>{@code payment_intent.payment_failed}: a processing payment fails with the decline code;
+ *   <li>{@code charge.refunded}: the charge's {@code amount_refunded} confirms pending refunds and records
+ *       refunds made at Stripe directly.
+ * </ul>
+ *
+ * Payments are found by the PaymentIntent id, else by our {@code metadata.miyabi_payment_id}. Events
+ * about payments we do not know, and other event types, are acknowledged and change nothing.
+ */
+@Service
+public class StripeWebhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
+
+    /** What applying an event did. {@code refundToRun}: a refund to hand to the agent after commit. */
+    public record Applied(
+            boolean duplicate, boolean changed, @Nullable UUID refundToRun) {}
+
+    private final WebhookEvents events;
+    private final PaymentRepository payments;
+    private final PaymentService service;
+
+    StripeWebhooks(WebhookEvents events, PaymentRepository payments, PaymentService service) {
+        this.events = events;
+        this.payments = payments;
+        this.service = service;
+    }
+
+    @Transactional
+    public Applied apply(JsonNode event) {
+        String id = StripePaymentGateway.text(event, "id");
+        String type = StripePaymentGateway.text(event, "type");
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("A Stripe event has an id and a type");
+        }
+        if (!events.record("stripe", id, type)) {
+            log.info("Stripe event {} ({}) was applied before; ignored", id, type);
+            return new Applied(true, false, null);
+        }
+        JsonNode object = event.path("data").path("object");
+        return switch (type) {
+            case "payment_intent.succeeded", "payment_intent.payment_failed" -> paymentIntent(id, type, object);
+            case "charge.refunded" -> chargeRefunded(id, object);
+            default -> new Applied(false, false, null);
+        };
+    }
+
+    private Applied paymentIntent(String eventId, String type, JsonNode intent) {
+        Optional<UUID> payment = paymentOf(
+                StripePaymentGateway.text(intent, "id"),
+                StripePaymentGateway.text(intent.path("metadata"), "miyabi_payment_id"));
+        if (payment.isEmpty()) {
+            log.info("Stripe event {} ({}) is about no payment of ours; ignored", eventId, type);
+            return new Applied(false, false, null);
+        }
+        ChargeResult result = StripePaymentGateway.paymentIntent(intent);
+        if (type.equals("payment_intent.payment_failed") && !(result instanceof ChargeResult.Declined)) {
+            JsonNode error = intent.path("last_payment_error");
+            result = new ChargeResult.Declined(
+                    StripePaymentGateway.text(intent, "id"),
+                    Optional.ofNullable(StripePaymentGateway.text(error, "decline_code"))
+                            .or(() -> Optional.ofNullable(StripePaymentGateway.text(error, "code")))
+                            .orElse("payment_failed"),
+                    Optional.ofNullable(StripePaymentGateway.text(error, "message"))
+                            .orElse("The payment failed"));
+        }
+        if (result instanceof ChargeResult.Pending || result instanceof ChargeResult.NotFound) {
+            return new Applied(false, false, null);
+        }
+        PaymentStatus before = payments.find(payment.get()).orElseThrow().status();
+        PaymentService.Settlement settlement = service.settle(payment.get(), result, ", confirmed by a Stripe webhook");
+        boolean changed = before != settlement.payment().status();
+        if (!changed && before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded) {
+            // The platform never confirms a PaymentIntent twice: a success after a decline was made
+            // outside it (the dashboard) and needs a person to look at it.
+            log.warn(
+                    "Stripe event {} says payment {} succeeded, but it was recorded as failed; not applied,"
+                            + " check the PaymentIntent in the Stripe dashboard",
+                    eventId,
+                    payment.get());
+        } else if (!changed) {
+            log.info(
+                    "Stripe event {} ({}) found payment {} already {}; nothing changed",
+                    eventId,
+                    type,
+                    payment.get(),
+                    before.value());
+        }
+        return new Applied(false, changed, settlement.refundToRun());
+    }
+
+    private Applied chargeRefunded(String eventId, JsonNode charge) {
+        Optional<UUID> payment = paymentOf(
+                StripePaymentGateway.text(charge, "payment_intent"),
+                StripePaymentGateway.text(charge.path("metadata"), "miyabi_payment_id"));
+        String currency = StripePaymentGateway.text(charge, "currency");
+        JsonNode refunded = charge.path("amount_refunded");
+        if (payment.isEmpty() || currency == null || !refunded.canConvertToLong()) {
+            log.info("Stripe event {} (charge.refunded) is about no payment of ours; ignored", eventId);
+            return new Applied(false, false, null);
+        }
+        List<?> before = service.refunds(payment.get());
+        service.applyRefundedTotal(
+                payment.get(), MinorUnits.toMoney(refunded.asLong(), currency).amount());
+        return new Applied(false, !before.equals(service.refunds(payment.get())), null);
+    }
+
+    private Optional<UUID> paymentOf(@Nullable String providerRef, @Nullable String metadataId) {
+        if (providerRef != null) {
+            Optional<PaymentRepository.Row> byRef = payments.lockByProviderRef("stripe", providerRef);
+            if (byRef.isPresent()) {
+                return Optional.of(byRef.get().id());
+            }
+        }
+        if (metadataId != null) {
+            try {
+                return payments.find(UUID.fromString(metadataId))
+                        .filter(row -> row.payment().provider().equals("stripe"))
+                        .map(PaymentRepository.Row::id);
+            } catch (IllegalArgumentException notOurs) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

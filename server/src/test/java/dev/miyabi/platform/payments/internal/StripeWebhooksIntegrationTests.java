@@ -1,0 +1,291 @@
+package dev.miyabi.platform.payments.internal;
+
+import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.CommerceFixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stripe's webhooks as Stripe sends them: signed events about payments that went to Stripe (arranged
+ * in the database, since the shared test application uses the sandbox gateway).
+ */
+class StripeWebhooksIntegrationTests extends CommerceFixtures {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void aSucceededPaymentIntentPaysTheOrderOnceHoweverOftenItArrives() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "120.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = stripePayment(orderId, customer.id(), "120.00", null);
+        String event = event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 12000));
+
+        Api.Response first = deliver(event, Instant.now());
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("duplicate").asBoolean()).isFalse();
+        Api.Response second = deliver(event, Instant.now());
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().path("duplicate").asBoolean()).isTrue();
+
+        JsonNode payment = api.get("/api/payments/" + paymentId)
+                .token(customer.accessToken())
+                .send()
+                .json();
+        assertThat(payment.path("status").asString()).isEqualTo("succeeded");
+        assertThat(payment.path("providerRef").asString()).isEqualTo(intent);
+        assertThat(payment.path("paymentMethodType").asString()).isEqualTo("card");
+        JsonNode order = order(customer, orderId);
+        assertThat(order.path("status").asString()).isEqualTo("paid");
+        assertThat(statuses(order).stream().filter("paid"::equals)).hasSize(1);
+        assertThat(order.path("timeline").get(2).path("note").asString()).contains("Stripe webhook");
+
+        // Another event id with the same news changes nothing either.
+        assertThat(deliver(
+                                event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 12000)),
+                                Instant.now())
+                        .status())
+                .isEqualTo(200);
+        assertThat(statuses(order(customer, orderId)).stream().filter("paid"::equals))
+                .hasSize(1);
+    }
+
+    @Test
+    void badSignaturesAndStaleTimestampsAreRefusedAndChangeNothing() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "75.00");
+        UUID paymentId = stripePayment(orderId, customer.id(), "75.00", null);
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String event = event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 7500));
+        long now = Instant.now().getEpochSecond();
+        String valid = StripeSignature.sign(STRIPE_WEBHOOK_SECRET, now, bytes(event));
+
+        assertProblem(send(event, null), 400, "invalid_signature");
+        assertProblem(send(event, "t=" + now + ",v1=" + "0".repeat(64)), 400, "invalid_signature");
+        assertProblem(
+                send(event, "t=" + now + ",v1=" + StripeSignature.sign("whsec_other", now, bytes(event))),
+                400,
+                "invalid_signature");
+        assertProblem(send(event.replace("7500", "7501"), "t=" + now + ",v1=" + valid), 400, "invalid_signature");
+        assertProblem(send(event, "t=" + (now + 1) + ",v1=" + valid), 400, "invalid_signature");
+        assertProblem(send(event, "v1=" + valid), 400, "invalid_signature");
+        assertProblem(send(event, "t=" + now + ",v0=" + valid), 400, "invalid_signature");
+        assertProblem(send(event, "garbage"), 400, "invalid_signature");
+        long stale = now - 301;
+        assertProblem(
+                send(event, "t=" + stale + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, stale, bytes(event))),
+                400,
+                "invalid_signature");
+        long future = now + 301;
+        assertProblem(
+                send(event, "t=" + future + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, future, bytes(event))),
+                400,
+                "invalid_signature");
+
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE id = :id")
+                        .param("id", paymentId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("processing");
+        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_webhook_events WHERE event_id = :id")
+                        .param("id", JSON.readTree(event).path("id").asString())
+                        .query(Long.class)
+                        .single())
+                .as("a refused event is not recorded, so Stripe's retry with a good signature still applies")
+                .isZero();
+
+        // Several v1 signatures (Stripe sends one per secret while a secret is rolled): one valid is enough.
+        Api.Response accepted = send(event, "t=" + now + ",v1=" + "ab".repeat(32) + ",v1=" + valid + ",v0=ignored");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("paid");
+    }
+
+    @Test
+    void aFailedPaymentIntentRecordsTheDeclineAndLeavesTheOrderPayable() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "30.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = stripePayment(orderId, customer.id(), "30.00", intent);
+        ObjectNode object = paymentIntent(intent, paymentId, "requires_payment_method", 3000);
+        object.putObject("last_payment_error")
+                .put("type", "card_error")
+                .put("code", "card_declined")
+                .put("decline_code", "insufficient_funds")
+                .put("message", "Your card has insufficient funds.");
+
+        assertThat(deliver(event("payment_intent.payment_failed", object), Instant.now())
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode payment = api.get("/api/payments/" + paymentId)
+                .token(customer.accessToken())
+                .send()
+                .json();
+        assertThat(payment.path("status").asString()).isEqualTo("failed");
+        assertThat(payment.path("failureCode").asString()).isEqualTo("insufficient_funds");
+        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
+        // A success reported after the decline (made outside the platform) is not applied backwards.
+        assertThat(deliver(
+                                event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 3000)),
+                                Instant.now())
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE id = :id")
+                        .param("id", paymentId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("failed");
+        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
+    }
+
+    @Test
+    void aChargeRefundedEventConfirmsRefundsOnceAndRecordsRefundsMadeAtStripe() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "200.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = stripePayment(orderId, customer.id(), "200.00", intent);
+        assertThat(deliver(
+                                event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 20000)),
+                                Instant.now())
+                        .status())
+                .isEqualTo(200);
+        UUID pendingRefund = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO refunds (id, payment_id, amount, currency, status, reason, next_check_at, created_at,
+                            updated_at)
+                        VALUES (:id, :payment, 50.00, 'USD', 'pending', 'Partial refund', now() + interval '1 hour', now(),
+                            now())
+                        """).param("id", pendingRefund).param("payment", paymentId).update();
+        ObjectNode charge = JSON.createObjectNode()
+                .put("id", "ch_" + UUID.randomUUID().toString().replace("-", ""))
+                .put("object", "charge")
+                .put("payment_intent", intent)
+                .put("amount", 20000)
+                .put("amount_refunded", 8000)
+                .put("currency", "usd")
+                .put("refunded", false);
+        String event = event("charge.refunded", charge);
+
+        assertThat(deliver(event, Instant.now()).status()).isEqualTo(200);
+        assertThat(deliver(event, Instant.now()).json().path("duplicate").asBoolean())
+                .isTrue();
+
+        JsonNode payment = api.get("/api/payments/" + paymentId)
+                .token(customer.accessToken())
+                .send()
+                .json();
+        assertThat(payment.path("status").asString()).isEqualTo("partially_refunded");
+        assertThat(payment.path("refundedAmount").path("amount").asString()).isEqualTo("80.00");
+        List<Map<String, Object>> refunds = jdbc.sql(
+                        "SELECT id, amount, status, reason FROM refunds WHERE payment_id = :id ORDER BY created_at")
+                .param("id", paymentId)
+                .query()
+                .listOfRows();
+        assertThat(refunds).hasSize(2);
+        assertThat(refunds.get(0)).containsEntry("id", pendingRefund).containsEntry("status", "succeeded");
+        assertThat(refunds.get(1)).containsEntry("status", "succeeded").containsEntry("reason", "Refunded at stripe");
+        assertThat((java.math.BigDecimal) refunds.get(1).get("amount")).isEqualByComparingTo("30.00");
+
+        // The same total in a new event (Stripe resends the charge state) changes nothing.
+        assertThat(deliver(event("charge.refunded", charge), Instant.now()).status())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM refunds WHERE payment_id = :id")
+                        .param("id", paymentId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void eventsAboutOtherThingsAreAcknowledgedAndIgnored() {
+        ObjectNode unknownIntent = paymentIntent("pi_not_ours", UUID.randomUUID(), "succeeded", 100);
+        assertThat(deliver(event("payment_intent.succeeded", unknownIntent), Instant.now())
+                        .status())
+                .isEqualTo(200);
+        assertThat(deliver(event("customer.created", JSON.createObjectNode().put("id", "cus_1")), Instant.now())
+                        .status())
+                .isEqualTo(200);
+        long now = Instant.now().getEpochSecond();
+        String notJson = "{not json";
+        assertProblem(
+                send(notJson, "t=" + now + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, now, bytes(notJson))),
+                400,
+                "malformed_request");
+        assertProblem(
+                api.post("/api/payments/webhooks/paypal")
+                        .raw("application/json", "{}")
+                        .send(),
+                404,
+                "not_found");
+    }
+
+    // ---- arrangement --------------------------------------------------------------------------
+
+    private UUID stripePayment(UUID orderId, UUID userId, String amount, String providerRef) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO payments (id, order_id, user_id, amount, currency, status, provider, provider_ref,
+                            payment_method, next_check_at, created_at, updated_at)
+                        VALUES (:id, :order, :user, CAST(:amount AS NUMERIC), 'USD', 'processing', 'stripe', :ref,
+                            'pm_card_visa', now() + interval '1 hour', now(), now())
+                        """)
+                .param("id", id)
+                .param("order", orderId)
+                .param("user", userId)
+                .param("amount", amount)
+                .param("ref", providerRef)
+                .update();
+        return id;
+    }
+
+    private static ObjectNode paymentIntent(String id, UUID paymentId, String status, long amount) {
+        ObjectNode intent = JSON.createObjectNode()
+                .put("id", id)
+                .put("object", "payment_intent")
+                .put("amount", amount)
+                .put("currency", "usd")
+                .put("status", status);
+        intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
+        intent.putArray("payment_method_types").add("card");
+        return intent;
+    }
+
+    private static String event(String type, ObjectNode object) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                .put("object", "event")
+                .put("type", type)
+                .put("api_version", "2024-06-20")
+                .put("created", Instant.now().getEpochSecond());
+        event.putObject("data").set("object", object);
+        return event.toString();
+    }
+
+    private Api.Response deliver(String event, Instant at) {
+        long t = at.getEpochSecond();
+        return send(event, "t=" + t + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, t, bytes(event)));
+    }
+
+    private Api.Response send(String body, String signature) {
+        Api.Request request = api.post("/api/payments/webhooks/stripe").raw("application/json; charset=utf-8", body);
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return request.send();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
