@@ -2,9 +2,11 @@ package dev.miyabi.platform;
 
 import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The order-to-payment flow end to end, as its people do it over HTTP: a customer orders a course
- * priced 2 500, an approver approves it, the customer's first card is declined, the second pays. (The
- * course job that follows belongs to the generation module.)
+ * priced 2 500, an approver approves it, the customer's first card is declined, the second pays, the
+ * CourseGeneratorAgent writes the course and the order completes — every step in the timeline with its
+ * actor.
  */
 class OrderFlowIntegrationTests extends CommerceFixtures {
 
@@ -57,16 +60,33 @@ class OrderFlowIntegrationTests extends CommerceFixtures {
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         assertThat(paid.json().path("amount").path("amount").asString()).isEqualTo("2500.00");
 
+        // 5. The course is generated (offline provider) and the order completes.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> order(customer, orderId).path("status").asString(), "completed"::equals);
         JsonNode order = order(customer, orderId);
         assertThat(order.path("paymentId").asString()).isEqualTo(paid.text("id"));
         JsonNode timeline = order.path("timeline");
-        assertThat(statuses(order)).startsWith("pending", "awaiting_approval", "awaiting_payment", "paid");
+        assertThat(statuses(order))
+                .containsExactly("pending", "awaiting_approval", "awaiting_payment", "paid", "fulfilling", "completed");
         assertEntry(timeline.get(0), "pending", "user", customer.id().toString(), "Order placed");
         assertEntry(timeline.get(1), "awaiting_approval", "agent", "205", "Default order approval");
         assertEntry(timeline.get(2), "awaiting_payment", "agent", "205", "Approved by Ann Approver");
         assertEntry(timeline.get(3), "paid", "agent", "204", "Paid 2500.00 USD");
         assertThat(timeline.get(2).path("actor").path("name").asString()).isEqualTo("ApprovalWorkflowAgent");
         assertThat(timeline.get(3).path("actor").path("name").asString()).isEqualTo("PaymentProcessorAgent");
+        assertThat(timeline.get(4).path("actor").path("type").asString()).isIn("agent", "system");
+        assertThat(timeline.get(5).path("actor").path("type").asString()).isIn("agent", "system");
+        String jobId = order.path("aiJobId").asString();
+        assertThat(api.get("/api/ai/jobs/" + jobId)
+                        .token(customer.accessToken())
+                        .send()
+                        .text("status"))
+                .isEqualTo("completed");
+        JsonNode courseJson = api.get("/api/ai/jobs/" + jobId + "/result")
+                .token(customer.accessToken())
+                .send()
+                .json();
+        assertThat(courseJson.path("modules").size()).isBetween(4, 8);
 
         JsonNode payments = api.get("/api/orders/" + orderId + "/payments")
                 .token(customer.accessToken())
@@ -87,7 +107,9 @@ class OrderFlowIntegrationTests extends CommerceFixtures {
 
         List<Map<String, Object>> tasks = jdbc.sql("""
                         SELECT t.agent_type, t.status FROM agent_tasks t
-                        WHERE t.resource_id = :order OR t.resource_id IN (SELECT id::text FROM payments WHERE order_id = :id)
+                        WHERE t.resource_id = :order
+                           OR t.resource_id IN (SELECT id::text FROM payments WHERE order_id = :id)
+                           OR t.ai_job_id = (SELECT ai_job_id FROM orders WHERE id = :id)
                         ORDER BY t.created_at
                         """)
                 .param("order", orderId.toString())
@@ -100,7 +122,8 @@ class OrderFlowIntegrationTests extends CommerceFixtures {
                         "approval_workflow:completed",
                         "approval_workflow:completed",
                         "payment_processor:failed",
-                        "payment_processor:completed");
+                        "payment_processor:completed",
+                        "course_generator:completed");
     }
 
     private Session approver(String name) {

@@ -76,6 +76,29 @@ public abstract class CommerceFixtures extends IntegrationTest {
         return response.json();
     }
 
+    /**
+     * The order once it has been paid. Paid orders move on to their fulfilment by themselves (a
+     * support order becomes {@code fulfilling} at once), so "paid" is read from the timeline.
+     */
+    protected JsonNode awaitPaid(Session reader, UUID orderId) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> statuses(order(reader, orderId)).contains("paid"));
+        JsonNode order = order(reader, orderId);
+        assertThat(order.path("status").asString()).isIn("paid", "fulfilling", "completed");
+        return order;
+    }
+
+    /** The timeline entry of the (first) given status. */
+    protected static JsonNode entry(JsonNode order, String status) {
+        for (JsonNode entry : order.path("timeline")) {
+            if (status.equals(entry.path("status").asString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + status + " entry in " + order.path("timeline"));
+    }
+
     protected static List<String> statuses(JsonNode order) {
         return order.path("timeline").findValuesAsString("status");
     }

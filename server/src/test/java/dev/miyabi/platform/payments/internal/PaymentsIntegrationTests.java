@@ -60,10 +60,9 @@ class PaymentsIntegrationTests extends CommerceFixtures {
         assertThat(payment.path("refundedAmount").path("amount").asString()).isEqualTo("0.00");
         assertThat(payment.path("failureCode").isNull()).isTrue();
 
-        JsonNode order = order(customer, orderId);
-        assertThat(order.path("status").asString()).isEqualTo("paid");
+        JsonNode order = awaitPaid(customer, orderId);
         assertThat(order.path("paymentId").asString()).isEqualTo(paymentId.toString());
-        JsonNode paidEntry = order.path("timeline").get(order.path("timeline").size() - 1);
+        JsonNode paidEntry = entry(order, "paid");
         assertThat(paidEntry.path("actor").path("type").asString()).isEqualTo("agent");
         assertThat(paidEntry.path("actor").path("id").asString()).isEqualTo("204");
         assertThat(paidEntry.path("note").asString()).contains("99.50 USD", paymentId.toString());
@@ -171,7 +170,7 @@ class PaymentsIntegrationTests extends CommerceFixtures {
                 .isEqualTo(4);
 
         assertThat(pay(customer, orderId, "pm_card_visa").status()).isEqualTo(201);
-        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("paid");
+        awaitPaid(customer, orderId);
         assertThat(api.get("/api/orders/" + orderId + "/payments?size=10")
                         .token(customer.accessToken())
                         .send()
@@ -417,13 +416,8 @@ class PaymentsIntegrationTests extends CommerceFixtures {
                                 .send()
                                 .text("status"))
                         .isEqualTo("succeeded"));
-        JsonNode order = order(customer, orderId);
-        assertThat(order.path("status").asString()).isEqualTo("paid");
-        assertThat(order.path("timeline")
-                        .get(order.path("timeline").size() - 1)
-                        .path("note")
-                        .asString())
-                .contains("reconciled");
+        JsonNode order = awaitPaid(customer, orderId);
+        assertThat(entry(order, "paid").path("note").asString()).contains("reconciled");
         SandboxPaymentGateway.Charge after =
                 sandbox.find(ChargeRequest.keyFor(paymentId)).orElseThrow();
         assertThat(after.calls())
@@ -452,10 +446,7 @@ class PaymentsIntegrationTests extends CommerceFixtures {
                 .update();
         concurrently(4, reconciliation::reconcileDue);
 
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(
-                        () -> assertThat(order(customer, orderId).path("status").asString())
-                                .isEqualTo("paid"));
+        awaitPaid(customer, orderId);
         assertThat(api.get("/api/payments/" + paymentId)
                         .token(customer.accessToken())
                         .send()
