@@ -7,6 +7,9 @@ import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.state.BusinessCounts;
 import dev.miyabi.platform.state.CompositeServiceState;
 import dev.miyabi.platform.state.StateManager;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -55,6 +60,7 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
     private final Object publishing = new Object();
 
     private final AtomicLong repairs = new AtomicLong();
+    private final AtomicLong publishedCount = new AtomicLong();
     private volatile boolean running;
     private volatile Instant reloadNotBefore = Instant.MIN;
     private long published = -1; // guarded by publishing
@@ -66,7 +72,8 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
             ClientEvents events,
             StateProperties properties,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         List<Counter> all = new ArrayList<>();
         businessCounts.orderedStream().map(StatusCounter::new).forEach(all::add);
         all.add(agentTasks);
@@ -76,6 +83,15 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        Gauge.builder("miyabi.state.version", this, manager -> manager.current().version())
+                .description("Id of the last client event applied to this instance's state")
+                .register(meters);
+        FunctionCounter.builder("miyabi.state.repairs", repairs, AtomicLong::get)
+                .description("Recounts made because an event could not be counted exactly")
+                .register(meters);
+        FunctionCounter.builder("miyabi.state.published", this, manager -> manager.publishedCount.get())
+                .description("state.updated messages published by this instance")
+                .register(meters);
     }
 
     @Override
@@ -103,6 +119,15 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
         refreshUsers();
         running = true;
         log.info("State built at version {}", projection.current().version());
+    }
+
+    /**
+     * Once more when the application is ready: start-up runners (the demo catalog seed) write rows
+     * without events after the first build.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        guarded("resync", this::resync);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.miyabi.platform.realtime.ClientEvent;
 import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.state.BusinessCounts;
 import dev.miyabi.platform.state.CompositeServiceState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +30,8 @@ class LiveStateManagerTests {
             events,
             StateProperties.defaults(),
             JsonMapper.builder().build(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new SimpleMeterRegistry());
 
     @Test
     void aBurstOfEventsBetweenTwoBeatsIsPublishedOnceWithTheLatestState() {
