@@ -49,7 +49,10 @@ class RealtimeSlowConsumerIntegrationTests extends IntegrationTest {
             String filler = "x".repeat(32 * 1024);
             List<Long> ids = new ArrayList<>();
             long started = System.nanoTime();
-            // One event per transaction, as changes happen: a steady stream, not one burst.
+            // One event per transaction, as changes happen; the healthy client reads each one as
+            // it comes (so its own queue never fills, however loaded the machine), the stuck
+            // client none.
+            List<Long> received = new ArrayList<>();
             for (int i = 0; i < EVENTS; i++) {
                 ids.add(new TransactionTemplate(transactions)
                         .execute(status -> clientEvents.append(
@@ -59,15 +62,12 @@ class RealtimeSlowConsumerIntegrationTests extends IntegrationTest {
                                 Map.of("status", "fulfilling", "notes", filler),
                                 List.of(slow.id(), fast.id()),
                                 List.<Role>of())));
-            }
-            List<Long> received = new ArrayList<>();
-            for (int i = 0; i < EVENTS; i++) {
                 JsonNode event = healthy.nextEvent();
                 received.add(event.path("payload").path("eventId").asLong());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             assertThat(received).containsExactlyElementsOf(ids);
-            assertThat(elapsed).as("the healthy client is not held back").isLessThan(Duration.ofSeconds(15));
+            assertThat(elapsed).as("the healthy client is not held back").isLessThan(Duration.ofSeconds(30));
 
             await().atMost(Duration.ofSeconds(15)).until(() -> slowConsumerDisconnects() > slowBefore);
             // Reading again, the stuck client finds what the kernel buffered, then the end: the

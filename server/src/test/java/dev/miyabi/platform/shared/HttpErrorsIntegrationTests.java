@@ -85,12 +85,25 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void anUnknownRouteIsAProblemEvenForABrowser() {
-        Api.Response response =
-                api.get("/no-such-page").header("Accept", "text/html").send();
+    void anUnknownApiRouteIsAProblemEvenForABrowser() {
+        Session user = register();
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.body()).doesNotContain("<html").contains("not_found");
+        Api.Response response = api.get("/api/no-such-thing")
+                .token(user.accessToken())
+                .header("Accept", "text/html")
+                .send();
+
+        assertProblem(response, 404, "not_found");
+    }
+
+    @Test
+    void aClientRouteGivesABrowserTheIndexPage() {
+        Api.Response response =
+                api.get("/orders/123").header("Accept", "text/html").send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/html");
+        assertThat(response.body()).contains("<div id=\"root\">");
     }
 
     @Test

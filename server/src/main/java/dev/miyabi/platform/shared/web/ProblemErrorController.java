@@ -1,6 +1,7 @@
 package dev.miyabi.platform.shared.web;
 
 import dev.miyabi.platform.shared.ErrorCodes;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * dispatch (a filter's failure, a malformed URL) is answered as problem+json too.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(

@@ -1,0 +1,4 @@
+export declare const PORT: number;
+export declare const BASE_URL: string;
+export declare const ADMIN_EMAIL: string;
+export declare const ADMIN_PASSWORD: string;

@@ -1,0 +1,55 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { session } from '@/lib/auth/session';
+import { I18nProvider } from '@/lib/i18n/i18n-provider';
+import { createRealtimeConnection } from '@/lib/realtime/realtime-connection';
+import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import { fakeFetch, json, USER } from '@/testing/http';
+import { AppLayout } from './app-layout';
+
+function renderLayout() {
+  const connection = createRealtimeConnection({
+    url: () => 'ws://test/ws',
+    token: async () => null,
+    createSocket: () => {
+      throw new Error('no socket in this test');
+    },
+  });
+  const router = createMemoryRouter([{ path: '/', element: <AppLayout onSignOut={async () => {}} /> }]);
+  render(
+    <I18nProvider locale="en">
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <RealtimeProvider connection={connection}>
+          <RouterProvider router={router} />
+        </RealtimeProvider>
+      </QueryClientProvider>
+    </I18nProvider>,
+  );
+}
+
+describe('the navigation', () => {
+  it('offers the catalog and sign-in to visitors', () => {
+    renderLayout();
+
+    expect(screen.getByRole('link', { name: 'Catalog' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Sign in' })).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'My orders' })).toBeNull();
+  });
+
+  it.each([
+    [['customer'], ['Catalog', 'My orders', 'AI studio']],
+    [['customer', 'approver'], ['Catalog', 'My orders', 'AI studio', 'Approvals']],
+    [['customer', 'approver', 'admin'], ['Catalog', 'My orders', 'AI studio', 'Approvals', 'Admin']],
+  ])('shows the pages of a user with roles %j', async (roles, links) => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    vi.stubGlobal('fetch', fakeFetch(() => json(200, { ...USER, roles })).fetch);
+    renderLayout();
+
+    await waitFor(() => expect(screen.getByTestId('current-user')).toHaveTextContent('Hana'));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const names = [...nav.querySelectorAll('ul a')].map((link) => link.textContent);
+    expect(names).toEqual(links);
+  });
+});

@@ -1,0 +1,112 @@
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { ROLES, type Role } from '@/lib/auth/user';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { useUsers } from '../api/get-users';
+import { UserRow } from './user-row';
+
+const PAGE_SIZE = 20;
+
+function isRole(value: string | null): value is Role {
+  return (ROLES as readonly string[]).includes(value ?? '');
+}
+
+/** Admin: every user, searchable by email or name, filterable by role, with their roles editable. */
+export function UsersPage() {
+  const { t, plural } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const roleParam = params.get('role');
+  const role = isRole(roleParam) ? roleParam : undefined;
+  const page = pageParam(params.get('page'));
+  const [search, setSearch] = useState(q);
+  const searchId = useId();
+  const roleId = useId();
+  const users = useUsers({ q: q || undefined, role, page, size: PAGE_SIZE });
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  useEffect(() => {
+    if (search.trim() === q) {
+      return undefined;
+    }
+    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [search]); // only typing starts a search; the URL's own changes do not
+
+  const data = users.data;
+  return (
+    <Page title={t('admin.users.title')}>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={searchId}>{t('admin.users.search')}</label>
+          <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={roleId}>{t('admin.users.roleFilter')}</label>
+          <select id={roleId} value={role ?? ''} onChange={(event) => update({ role: event.target.value || undefined, page: undefined })}>
+            <option value="">{t('admin.users.allRoles')}</option>
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {t(`roles.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {users.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {users.isError ? <Alert tone="error">{errorMessage(users.error, t)}</Alert> : null}
+      {data && data.items.length === 0 ? <EmptyState title={t('admin.users.none')} /> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {plural('admin.users.count', data.total)}
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('admin.users.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('auth.name')}</th>
+                  <th scope="col">{t('auth.email')}</th>
+                  <th scope="col">{t('profile.roles')}</th>
+                  <th scope="col">{t('admin.users.joined')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('admin.users.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((user) => (
+                  <UserRow key={user.id} user={user} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

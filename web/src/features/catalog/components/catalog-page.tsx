@@ -1,0 +1,116 @@
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { isApiError } from '@/lib/problem';
+import { useProducts } from '../api/get-products';
+import { CATEGORIES, isCategory } from '../types';
+import { ProductCard } from './product-card';
+
+const PAGE_SIZE = 12;
+const SEARCH_DELAY_MS = 300;
+
+/** The catalog: search, category filter and paging, all kept in the URL so a link reproduces the view. */
+export function CatalogPage() {
+  const { t, plural } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const categoryParam = params.get('category');
+  const category = isCategory(categoryParam) ? categoryParam : undefined;
+  const page = pageParam(params.get('page'));
+  const [search, setSearch] = useState(q);
+  const searchId = useId();
+  const categoryId = useId();
+
+  const products = useProducts({ q: q || undefined, category, page, size: PAGE_SIZE });
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  useEffect(() => {
+    if (search.trim() === q) {
+      return undefined;
+    }
+    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]); // only typing starts a search; the URL's own changes do not
+
+
+  // The list endpoint answering 404 means this server has no catalog yet: an empty catalog, not an error.
+  const notDeployed = products.isError && isApiError(products.error) && products.error.status === 404;
+  const data = products.data;
+
+  return (
+    <Page title={t('catalog.title')}>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={searchId}>{t('catalog.search')}</label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            placeholder={t('catalog.searchPlaceholder')}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={categoryId}>{t('catalog.category')}</label>
+          <select
+            id={categoryId}
+            value={category ?? ''}
+            onChange={(event) => update({ category: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('catalog.allCategories')}</option>
+            {CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {t(`catalog.categories.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {products.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {products.isError && !notDeployed ? <Alert tone="error">{errorMessage(products.error, t)}</Alert> : null}
+      {notDeployed || (data && data.items.length === 0) ? (
+        <EmptyState title={q || category ? t('catalog.noMatches') : t('catalog.empty')}>
+          {q || category ? t('catalog.noMatchesHint') : t('catalog.emptyHint')}
+        </EmptyState>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {plural('catalog.resultCount', data.total)}
+          </p>
+          <ul className="product-grid" aria-busy={products.isPlaceholderData || undefined}>
+            {data.items.map((product) => (
+              <li key={product.id}>
+                <ProductCard product={product} />
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

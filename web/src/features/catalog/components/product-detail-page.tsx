@@ -1,0 +1,55 @@
+import { Link, useParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { isApiError } from '@/lib/problem';
+import { useProduct } from '../api/get-product';
+import { CategoryLabel } from './category-label';
+
+export function ProductDetailPage() {
+  const { productId = '' } = useParams();
+  const { t, money, dateTime } = useI18n();
+  const product = useProduct(productId);
+  const back = (
+    <Link className="back-link" to="/catalog">
+      {t('catalog.backToCatalog')}
+    </Link>
+  );
+
+  if (product.isPending) {
+    return <Spinner label={t('common.loading')} />;
+  }
+  if (product.isError) {
+    const missing = isApiError(product.error) && product.error.status === 404;
+    return (
+      <Page title={missing ? t('catalog.productNotFound') : t('catalog.title')}>
+        {missing ? (
+          <EmptyState title={t('catalog.productNotFound')}>{t('catalog.productNotFoundHint')}</EmptyState>
+        ) : (
+          <Alert tone="error">{errorMessage(product.error, t)}</Alert>
+        )}
+        {back}
+      </Page>
+    );
+  }
+  const item = product.data;
+  return (
+    <Page title={item.name} actions={back}>
+      <article className="card product-detail">
+        <CategoryLabel category={item.category} />
+        <p className="price price-large">{money(item.price)}</p>
+        {item.description ? <p className="product-description">{item.description}</p> : null}
+        <dl className="details">
+          <dt>{t('catalog.status')}</dt>
+          <dd>{item.status}</dd>
+          <dt>{t('catalog.listedSince')}</dt>
+          <dd>{dateTime(item.createdAt)}</dd>
+        </dl>
+        <p className="muted">{t('catalog.orderingSoon')}</p>
+      </article>
+    </Page>
+  );
+}

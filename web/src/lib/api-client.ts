@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import { session as defaultSession, type Session } from '@/lib/auth/session';
+import { ApiError, CLIENT_ERROR_CODES, problemFromResponse } from '@/lib/problem';
+
+/**
+ * How a call uses the session: `required` sends the bearer token (refreshing it first after a
+ * reload), `optional` sends it when signed in (public reads that show more to admins), `none` never.
+ */
+export type AuthMode = 'required' | 'optional' | 'none';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions<T> = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  auth?: AuthMode;
+  /** Validates the response body; its output is the result. */
+  schema?: z.ZodType<T>;
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(options: { session?: Session; fetch?: typeof fetch; baseUrl?: string } = {}) {
+  const session = options.session ?? defaultSession;
+  const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const baseUrl = options.baseUrl ?? '';
+
+  function url(path: string, query: Record<string, QueryValue> | undefined): string {
+    const search = new URLSearchParams();
+    Object.entries(query ?? {}).forEach(([key, value]) => {
+      if (value !== undefined && value !== null && value !== '') {
+        search.set(key, String(value));
+      }
+    });
+    const qs = search.toString();
+    return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  async function send(path: string, init: RequestOptions<unknown>, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
+    if (token !== null) {
+      headers.Authorization = `Bearer ${token}`;
+    }
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(init.body);
+    }
+    try {
+      return await fetchFn(url(path, init.query), {
+        method: init.method ?? 'GET',
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        throw error;
+      }
+      throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, detail: 'The server cannot be reached' });
+    }
+  }
+
+  async function tokenFor(auth: AuthMode): Promise<string | null> {
+    if (auth === 'none') {
+      return null;
+    }
+    try {
+      return await session.currentAccessToken();
+    } catch (error) {
+      if (auth === 'optional' && error instanceof ApiError && error.status === 401) {
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+    const auth = init.auth ?? 'required';
+    const token = await tokenFor(auth);
+    let response = await send(path, init, token);
+
+    if (response.status === 401 && token !== null) {
+      // The access token expired or was revoked: refresh once — unless another request already
+      // did while this one was in flight — and repeat the call with the new token.
+      const current = session.accessToken();
+      const fresh = current !== null && current !== token ? current : await session.refresh();
+      response = await send(path, init, fresh);
+    }
+
+    if (!response.ok) {
+      throw await problemFromResponse(response);
+    }
+    if (response.status === 204 || response.headers.get('Content-Length') === '0') {
+      return undefined as T;
+    }
+    const json: unknown = await response.json().catch(() => {
+      throw new ApiError({ status: response.status, code: CLIENT_ERROR_CODES.invalidResponse });
+    });
+    if (!init.schema) {
+      return json as T;
+    }
+    const parsed = init.schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: CLIENT_ERROR_CODES.invalidResponse,
+        detail: `Unexpected response from ${path}`,
+      });
+    }
+    return parsed.data;
+  }
+
+  return {
+    request,
+    get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+      request<T>(path, { ...init, method: 'GET' }),
+    post: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+      request<T>(path, { ...init, method: 'POST', body }),
+    put: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+      request<T>(path, { ...init, method: 'PUT', body }),
+    patch: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+      request<T>(path, { ...init, method: 'PATCH', body }),
+    delete: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
+      request<T>(path, { ...init, method: 'DELETE' }),
+  };
+}
+
+/** The one client of the app. */
+export const api = createApiClient();

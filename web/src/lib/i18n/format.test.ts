@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues } from './catalogue';
+import { formatMoney } from './format';
+import { translate } from './i18n-provider';
+
+describe('money', () => {
+  it('formats the decimal string exactly, where a binary float would not', () => {
+    // 0.1 + 0.2 style loss: as a double this amount would print ...567.88 or ...568.00.
+    expect(formatMoney({ amount: '12345678901234567.89', currency: 'USD' }, 'en')).toBe('$12,345,678,901,234,567.89');
+    expect(formatMoney({ amount: '2500.00', currency: 'USD' }, 'en')).toBe('$2,500.00');
+  });
+
+  it('follows the locale and the currency minor units', () => {
+    expect(formatMoney({ amount: '2500', currency: 'JPY' }, 'ja')).toBe('￥2,500');
+    expect(formatMoney({ amount: '49.99', currency: 'EUR' }, 'de')).toBe('49,99\u00a0€');
+  });
+
+  it('shows a malformed amount as it came instead of inventing a number', () => {
+    expect(formatMoney({ amount: '1e3', currency: 'USD' }, 'en')).toBe('1e3 USD');
+  });
+});
+
+describe('the catalogue', () => {
+  it('has Japanese for every English text, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const [key, english] of Object.entries(catalogues.en)) {
+      const japanese = catalogues.ja[key as keyof typeof catalogues.en];
+      expect(japanese, key).toBeTruthy();
+      expect(placeholders(japanese), key).toEqual(placeholders(english));
+    }
+  });
+
+  it('fills in placeholders', () => {
+    expect(translate('en', 'errors.rateLimitedFor', { seconds: 30 })).toBe('Too many attempts. Try again in 30 seconds.');
+    expect(translate('ja', 'errors.rateLimitedFor', { seconds: 30 })).toBe('試行回数が多すぎます。30 秒後に再度お試しください。');
+  });
+});
