@@ -1,5 +1,6 @@
 package dev.miyabi.platform.state;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -42,12 +43,14 @@ public record MetricsSummary(
      * @param to the end of the window (now)
      * @param hours the number of hours, hence of points in {@code series}
      */
+    @Schema(name = "MetricsWindow")
     public record Window(Instant from, Instant to, int hours) {}
 
     /**
      * One hour (UTC) of the window; the last one is the current, unfinished hour. Payment fields are null
      * when no payments module is plugged in; {@code p95LatencyMs} is null for an hour without requests.
      */
+    @Schema(name = "MetricsHour")
     public record Hour(
             Instant hour,
             long ordersCreated,
