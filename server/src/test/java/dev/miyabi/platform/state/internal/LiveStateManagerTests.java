@@ -3,6 +3,7 @@ package dev.miyabi.platform.state.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.realtime.ClientEvent;
 import dev.miyabi.platform.realtime.ClientEvents;
@@ -10,6 +11,7 @@ import dev.miyabi.platform.state.BusinessCounts;
 import dev.miyabi.platform.state.CompositeServiceState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,7 +27,7 @@ class LiveStateManagerTests {
     private final RecordingEvents events = new RecordingEvents();
     private final LiveStateManager manager = new LiveStateManager(
             new DefaultListableBeanFactory().getBeanProvider(BusinessCounts.class),
-            new AgentTaskCounter(mock(dev.miyabi.platform.agents.Orchestrator.class)),
+            new AgentTaskCounter(mock(Orchestrator.class)),
             mock(StateLoader.class),
             events,
             StateProperties.defaults(),
@@ -47,7 +49,7 @@ class LiveStateManagerTests {
                     JsonMapper.builder().build().createObjectNode(),
                     Set.of(),
                     Set.of(),
-                    java.time.Instant.now(),
+                    Instant.now(),
                     true));
         }
         assertThat(manager.publishIfChanged()).isTrue();

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.agents.AgentTask;
+import dev.miyabi.platform.agents.AgentTaskCounts;
 import dev.miyabi.platform.agents.AgentTaskRequest;
+import dev.miyabi.platform.agents.AgentTaskStatus;
 import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.catalog.Catalog;
+import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
 import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.state.CompositeServiceState;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -133,15 +137,12 @@ class StateCountsIntegrationTests extends IntegrationTest {
         assertThat(counts.get("orders")).isEqualTo(byName(orders.countByStatus()));
         assertThat(counts.get("aiJobs")).isEqualTo(byName(jobs.countByStatus()));
         assertThat(counts.get("products")).isEqualTo(byName(catalog.countByStatus()));
-        Map<AgentType, dev.miyabi.platform.agents.AgentTaskCounts> tasks = orchestrator.taskCounts();
+        Map<AgentType, AgentTaskCounts> tasks = orchestrator.taskCounts();
         assertThat(state.agentState().agents()).allSatisfy(agent -> {
-            var expected = tasks.get(agent.type());
-            assertThat(agent.submittedTasks())
-                    .isEqualTo(expected.count(dev.miyabi.platform.agents.AgentTaskStatus.SUBMITTED));
-            assertThat(agent.activeTasks())
-                    .isEqualTo(expected.count(dev.miyabi.platform.agents.AgentTaskStatus.WORKING));
-            assertThat(agent.completedTasks())
-                    .isEqualTo(expected.count(dev.miyabi.platform.agents.AgentTaskStatus.COMPLETED));
+            AgentTaskCounts expected = tasks.get(agent.type());
+            assertThat(agent.submittedTasks()).isEqualTo(expected.count(AgentTaskStatus.SUBMITTED));
+            assertThat(agent.activeTasks()).isEqualTo(expected.count(AgentTaskStatus.WORKING));
+            assertThat(agent.completedTasks()).isEqualTo(expected.count(AgentTaskStatus.COMPLETED));
             assertThat(agent.avgDurationMs()).isEqualTo(expected.avgDurationMs());
         });
         assertThat(manager.repairs()).as("no repair resync was needed").isEqualTo(repairsBefore);
@@ -156,7 +157,7 @@ class StateCountsIntegrationTests extends IntegrationTest {
                         .path("orders")
                         .path("cancelled")
                         .asLong())
-                .isEqualTo(orders.countByStatus().get(dev.miyabi.platform.orders.OrderStatus.CANCELLED));
+                .isEqualTo(orders.countByStatus().get(OrderStatus.CANCELLED));
     }
 
     /** Every logged event delivered and applied: the state's version is the end of the log. */
@@ -171,7 +172,7 @@ class StateCountsIntegrationTests extends IntegrationTest {
 
     private static <E extends Enum<E>> Map<String, Long> byName(Map<E, Long> counts) {
         Map<String, Long> named = new LinkedHashMap<>();
-        counts.forEach((status, count) -> named.put(status.name().toLowerCase(java.util.Locale.ROOT), count));
+        counts.forEach((status, count) -> named.put(status.name().toLowerCase(Locale.ROOT), count));
         return named;
     }
 

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ class StateProjectionTests {
             int deliveredBeforeMerge = random.nextInt(pending.size() + 1);
             pending.subList(0, deliveredBeforeMerge).forEach(projection::apply);
             if (reload) {
-                Set<Long> seen = new java.util.HashSet<>();
+                Set<Long> seen = new HashSet<>();
                 pending.subList(0, 6).forEach(event -> seen.add(event.id()));
                 projection.completeResync(loaded(recount, seen));
             }
