@@ -4,6 +4,7 @@ import dev.miyabi.platform.aijobs.JobContext;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -79,4 +80,13 @@ public interface Orchestrator {
 
     /** All five agents with their board statistics, in id order. */
     List<AgentOverview> agents();
+
+    /** Per agent type (all five present): tasks by status and the durations of completed tasks. */
+    Map<AgentType, AgentTaskCounts> taskCounts();
+
+    /**
+     * The open tasks (submitted or working) in the order they are served: highest priority first, then
+     * oldest; at most {@code limit} (capped at 100).
+     */
+    List<AgentTask> queue(int limit);
 }

@@ -4,6 +4,7 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,4 +74,16 @@ public interface AiJobs {
 
     /** How many jobs are in each status (all statuses present, zero included). */
     Map<JobStatus, Long> countByStatus();
+
+    /** True when the job exists and the user owns it or is an admin; unknown ids are false. */
+    boolean isVisibleTo(UUID id, CurrentUser user);
+
+    /** The newest jobs, newest first (at most {@code limit}, capped at 100). */
+    List<Job> recent(int limit);
+
+    /**
+     * Per hour (UTC) in {@code [from, to)}: jobs created, and jobs that ended completed, failed or
+     * cancelled. Only hours with any of them are listed, oldest first.
+     */
+    List<JobHourlyCounts> hourlyCounts(Instant from, Instant to);
 }

@@ -1,4 +1,11 @@
 package dev.miyabi.platform.aijobs;
 
 /** The running job moved on: a step started or finished, or its message or total changed. */
-public record JobProgressed(Job job) implements JobEvent {}
+public record JobProgressed(Job job) implements JobEvent {
+
+    /** The status did not change. */
+    @Override
+    public JobStatus previousStatus() {
+        return job.status();
+    }
+}

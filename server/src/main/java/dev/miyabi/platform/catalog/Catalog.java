@@ -1,5 +1,6 @@
 package dev.miyabi.platform.catalog;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +12,7 @@ import java.util.UUID;
 public interface Catalog {
 
     Optional<Product> find(UUID productId);
+
+    /** How many products are in each status (all statuses present, zero included). */
+    Map<ProductStatus, Long> countByStatus();
 }

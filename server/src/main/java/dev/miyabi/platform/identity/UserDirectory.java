@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Read access to users for other modules (names for timelines, approvers for approval stages).
+ * Read access to users for other modules (names for timelines, approvers for approval stages, session
+ * figures for the state projection).
  * Writes stay inside the identity module.
  */
 public interface UserDirectory {
@@ -14,4 +15,7 @@ public interface UserDirectory {
 
     /** Users holding the role, oldest first. */
     List<UserSummary> withRole(Role role);
+
+    /** Accounts and live sign-in sessions, counted now. */
+    UserActivity activity();
 }

@@ -1,6 +1,9 @@
 package dev.miyabi.platform.orders;
 
 import dev.miyabi.platform.identity.CurrentUser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,18 @@ public interface Orders {
 
     /** True when the user owns the order or is an admin; unknown ids are false. */
     boolean isVisibleTo(UUID orderId, CurrentUser user);
+
+    /** How many orders are in each status (all statuses present, zero included). */
+    Map<OrderStatus, Long> countByStatus();
+
+    /** The newest orders, newest first, with their timelines (at most {@code limit}, capped at 100). */
+    List<OrderSnapshot> recent(int limit);
+
+    /**
+     * Per hour (UTC) in {@code [from, to)}: orders placed, and orders that ended completed, failed,
+     * cancelled or rejected. Only hours with any of them are listed, oldest first.
+     */
+    List<OrderHourlyCounts> hourlyCounts(Instant from, Instant to);
 
     /** {@code awaiting_approval → awaiting_payment}: the approval request was approved. */
     OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable String note);

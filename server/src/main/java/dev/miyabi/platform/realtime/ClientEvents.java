@@ -49,8 +49,9 @@ public interface ClientEvents {
     List<ClientEvent> readAfter(long afterId, int limit);
 
     /**
-     * The id up to which this instance has delivered the log to its subscribers, in order. A
-     * projection that rebuilds from the tables can start from it; it is 0 before the first event.
+     * The id up to which this instance has delivered the log to its subscribers, in order: every
+     * subscriber has returned from every event up to it (late events aside). A projection that rebuilds
+     * from the tables can start from it; it is the end of the log at start, before the first event.
      */
     long position();
 

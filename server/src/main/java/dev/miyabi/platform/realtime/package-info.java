@@ -1,16 +1,21 @@
 /**
  * Realtime: the client-visible event log ({@code event_log}), its cross-instance fan-out by
- * PostgreSQL {@code LISTEN}/{@code NOTIFY}, and the {@code /ws} WebSocket endpoint.
+ * PostgreSQL {@code LISTEN}/{@code NOTIFY}, the {@code /ws} WebSocket endpoint, and the mapping of
+ * the other modules' domain events to client events (in the publishing transaction).
  *
  * <p>Its API: {@link dev.miyabi.platform.realtime.ClientEvents} (append an event in the caller's
  * transaction, read the log, publish a transient event), {@link
  * dev.miyabi.platform.realtime.ClientEvent}, {@link dev.miyabi.platform.realtime.ClientEventSubscriber}
- * (in-process subscribers, called in id order) and {@link
- * dev.miyabi.platform.realtime.ResourceVisibility} (who may subscribe to one resource).
+ * (in-process subscribers, called in id order), {@link
+ * dev.miyabi.platform.realtime.ResourceVisibility} (who may subscribe to one resource) and {@link
+ * dev.miyabi.platform.realtime.RealtimePresence} (open sockets on this and every other instance).
+ *
+ * <p>It depends on the modules whose events it maps ({@code orders}, {@code aijobs}, {@code agents},
+ * {@code catalog}); they never depend on it.
  */
 @ApplicationModule(
         displayName = "Realtime",
-        allowedDependencies = {"shared", "identity"})
+        allowedDependencies = {"shared", "identity", "orders", "aijobs", "agents", "catalog"})
 @NullMarked
 package dev.miyabi.platform.realtime;
 

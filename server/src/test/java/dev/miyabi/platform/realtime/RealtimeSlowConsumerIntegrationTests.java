@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.WsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

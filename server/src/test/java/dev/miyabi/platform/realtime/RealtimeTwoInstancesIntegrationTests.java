@@ -3,9 +3,10 @@ package dev.miyabi.platform.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.miyabi.platform.MiyabiApplication;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.SecondInstance;
+import dev.miyabi.platform.support.WsClient;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +37,8 @@ class RealtimeTwoInstancesIntegrationTests extends IntegrationTest {
 
     @Test
     void anEventAppendedOnOneInstanceReachesClientsOfTheOther() {
-        try (ConfigurableApplicationContext instanceB = startSecondInstance()) {
-            int portB = instanceB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        try (ConfigurableApplicationContext instanceB = SecondInstance.start()) {
+            int portB = SecondInstance.port(instanceB);
             ClientEvents clientEventsB = instanceB.getBean(ClientEvents.class);
             TransactionTemplate transactionsB =
                     new TransactionTemplate(instanceB.getBean(PlatformTransactionManager.class));
@@ -88,19 +88,6 @@ class RealtimeTwoInstancesIntegrationTests extends IntegrationTest {
                                 && clientEventsA.position() >= appendedOnA);
             }
         }
-    }
-
-    private ConfigurableApplicationContext startSecondInstance() {
-        // The same database (system properties set by TestDatabase) and the same home, hence key.
-        return new SpringApplicationBuilder(MiyabiApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--miyabi.home=target/test-home",
-                        "--miyabi.admin.email=" + ADMIN_EMAIL,
-                        "--miyabi.admin.password=" + ADMIN_PASSWORD,
-                        "--miyabi.cors.allowed-origins=https://app.example.test",
-                        "--miyabi.demo.enabled=false",
-                        "--spring.datasource.hikari.maximum-pool-size=4");
     }
 
     private static double notifications(MeterRegistry meters) {

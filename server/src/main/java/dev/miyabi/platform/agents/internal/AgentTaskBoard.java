@@ -2,6 +2,7 @@ package dev.miyabi.platform.agents.internal;
 
 import dev.miyabi.platform.agents.AgentResult;
 import dev.miyabi.platform.agents.AgentTask;
+import dev.miyabi.platform.agents.AgentTaskCounts;
 import dev.miyabi.platform.agents.AgentTaskFilter;
 import dev.miyabi.platform.agents.AgentTaskRequest;
 import dev.miyabi.platform.agents.AgentTaskStatus;
@@ -15,6 +16,7 @@ import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -206,8 +208,13 @@ class AgentTaskBoard {
     }
 
     @Transactional(readOnly = true)
-    public Map<AgentType, AgentTasks.Stats> stats() {
-        return tasks.stats();
+    public Map<AgentType, AgentTaskCounts> taskCounts() {
+        return tasks.taskCounts();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentTask> queue(int limit) {
+        return tasks.queue(limit);
     }
 
     private AgentTask lock(UUID id) {

@@ -2,6 +2,7 @@ package dev.miyabi.platform.agents.internal;
 
 import dev.miyabi.platform.agents.AgentResult;
 import dev.miyabi.platform.agents.AgentTask;
+import dev.miyabi.platform.agents.AgentTaskCounts;
 import dev.miyabi.platform.agents.AgentTaskRequest;
 import dev.miyabi.platform.agents.AgentTaskStatus;
 import dev.miyabi.platform.agents.AgentType;
@@ -221,26 +222,45 @@ class AgentTasks {
             AND (CAST(:agent AS TEXT) IS NULL OR agent_type = :agent)
             """;
 
-    /** Per agent: tasks working now, completed, failed, and the mean duration of completed ones. */
-    Map<AgentType, Stats> stats() {
-        Map<AgentType, Stats> stats = new EnumMap<>(AgentType.class);
+    /** Per agent (all five present): tasks in each status and the durations of completed ones. */
+    Map<AgentType, AgentTaskCounts> taskCounts() {
+        Map<AgentType, Map<AgentTaskStatus, Long>> byStatus = new EnumMap<>(AgentType.class);
+        Map<AgentType, long[]> durations = new EnumMap<>(AgentType.class);
         jdbc.sql("""
-                        SELECT agent_type,
-                            count(*) FILTER (WHERE status = 'working') AS working,
-                            count(*) FILTER (WHERE status = 'completed') AS completed,
-                            count(*) FILTER (WHERE status = 'failed') AS failed,
-                            coalesce(round(avg(duration_ms) FILTER (WHERE status = 'completed')), 0) AS avg_ms
-                        FROM agent_tasks GROUP BY agent_type
+                        SELECT agent_type, status, count(*) AS tasks,
+                            coalesce(sum(duration_ms), 0) AS duration_ms, count(duration_ms) AS with_duration
+                        FROM agent_tasks GROUP BY agent_type, status
                         """).query(rs -> {
-            Stats row = new Stats(
-                    rs.getLong("working"), rs.getLong("completed"), rs.getLong("failed"), rs.getLong("avg_ms"));
-            AgentType.parse(rs.getString("agent_type")).ifPresent(type -> stats.put(type, row));
+            AgentType type = AgentType.parse(rs.getString("agent_type")).orElse(null);
+            AgentTaskStatus status =
+                    AgentTaskStatus.parse(rs.getString("status")).orElse(null);
+            if (type == null || status == null) {
+                return;
+            }
+            byStatus.computeIfAbsent(type, t -> new EnumMap<>(AgentTaskStatus.class))
+                    .put(status, rs.getLong("tasks"));
+            if (status == AgentTaskStatus.COMPLETED) {
+                durations.put(type, new long[] {rs.getLong("duration_ms"), rs.getLong("with_duration")});
+            }
         });
-        return stats;
+        Map<AgentType, AgentTaskCounts> counts = new EnumMap<>(AgentType.class);
+        for (AgentType type : AgentType.values()) {
+            long[] duration = durations.getOrDefault(type, new long[2]);
+            counts.put(type, new AgentTaskCounts(byStatus.getOrDefault(type, Map.of()), duration[0], duration[1]));
+        }
+        return counts;
     }
 
-    record Stats(long working, long completed, long failed, long avgDurationMs) {
-        static final Stats NONE = new Stats(0, 0, 0, 0);
+    /** Open tasks in serving order (priority, then age), read from {@code idx_agent_tasks_queue}. */
+    List<AgentTask> queue(int limit) {
+        return jdbc.sql("""
+                        SELECT %s FROM agent_tasks WHERE status IN ('submitted', 'working')
+                        ORDER BY priority DESC, created_at, id
+                        LIMIT :limit
+                        """.formatted(COLUMNS))
+                .param("limit", limit)
+                .query(AgentTasks::map)
+                .list();
     }
 
     static AgentTask map(ResultSet rs, int row) throws SQLException {

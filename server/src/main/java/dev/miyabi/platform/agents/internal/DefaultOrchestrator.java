@@ -7,6 +7,7 @@ import dev.miyabi.platform.agents.AgentOverview;
 import dev.miyabi.platform.agents.AgentRegistry;
 import dev.miyabi.platform.agents.AgentResult;
 import dev.miyabi.platform.agents.AgentTask;
+import dev.miyabi.platform.agents.AgentTaskCounts;
 import dev.miyabi.platform.agents.AgentTaskFilter;
 import dev.miyabi.platform.agents.AgentTaskRequest;
 import dev.miyabi.platform.agents.AgentTaskStatus;
@@ -115,23 +116,34 @@ class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public List<AgentOverview> agents() {
-        Map<AgentType, AgentTasks.Stats> stats = board.stats();
+        Map<AgentType, AgentTaskCounts> counts = board.taskCounts();
         return Arrays.stream(AgentType.values())
                 .map(type -> {
-                    AgentTasks.Stats s = stats.getOrDefault(type, AgentTasks.Stats.NONE);
+                    AgentTaskCounts c = counts.get(type);
+                    long working = c.count(AgentTaskStatus.WORKING);
                     return new AgentOverview(
                             type.id(),
                             type,
                             type.displayName(),
                             type.description(),
-                            s.working() > 0 ? AgentOverview.Status.BUSY : AgentOverview.Status.IDLE,
-                            s.working(),
-                            s.completed(),
-                            s.failed(),
-                            s.avgDurationMs(),
+                            working > 0 ? AgentOverview.Status.BUSY : AgentOverview.Status.IDLE,
+                            working,
+                            c.count(AgentTaskStatus.COMPLETED),
+                            c.count(AgentTaskStatus.FAILED),
+                            c.avgDurationMs(),
                             registry.has(type));
                 })
                 .toList();
+    }
+
+    @Override
+    public Map<AgentType, AgentTaskCounts> taskCounts() {
+        return board.taskCounts();
+    }
+
+    @Override
+    public List<AgentTask> queue(int limit) {
+        return board.queue(Math.clamp(limit, 1, 100));
     }
 
     private AgentExecution run(AgentTask submitted, @Nullable JobContext job) {

@@ -4,6 +4,7 @@ import dev.miyabi.platform.agents.AgentOverview;
 import dev.miyabi.platform.agents.AgentTask;
 import dev.miyabi.platform.agents.AgentTaskFilter;
 import dev.miyabi.platform.agents.AgentTaskStatus;
+import dev.miyabi.platform.agents.AgentTaskView;
 import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.identity.CurrentUser;

@@ -84,7 +84,7 @@ class JobQueue {
                     job.orderId(),
                     job.priority(),
                     job.maxAttempts() == null ? defaultMaxAttempts : job.maxAttempts());
-            publish(new JobQueued(row.job()));
+            publish(new JobQueued(row.job(), null));
             announceWork(job.type());
             return row.job();
         });
@@ -105,7 +105,7 @@ class JobQueue {
             return switch (job.status()) {
                 case QUEUED -> {
                     Job cancelled = jobs.cancelQueued(id).job();
-                    publish(new JobCancelled(cancelled));
+                    publish(new JobCancelled(cancelled, JobStatus.QUEUED));
                     yield cancelled;
                 }
                 case RUNNING -> {
@@ -134,7 +134,7 @@ class JobQueue {
                         "The job is " + job.status().value() + "; only failed jobs can be retried");
             }
             Job queued = jobs.requeueFailed(id).job();
-            publish(new JobQueued(queued));
+            publish(new JobQueued(queued, JobStatus.FAILED));
             announceWork(queued.type());
             return queued;
         });
@@ -235,7 +235,7 @@ class JobQueue {
 
     Optional<Job> cancelRunning(UUID id, UUID token) {
         return inTransaction(() -> jobs.cancelUnderLease(id, token).map(row -> {
-            publish(new JobCancelled(row.job()));
+            publish(new JobCancelled(row.job(), JobStatus.RUNNING));
             return row.job();
         }));
     }
@@ -264,11 +264,12 @@ class JobQueue {
         return changed;
     }
 
+    /** A running job's attempt ended (failed, released, recovered): the status it moved to from running. */
     private void publishTransition(Job job) {
         switch (job.status()) {
-            case QUEUED -> publish(new JobQueued(job));
+            case QUEUED -> publish(new JobQueued(job, JobStatus.RUNNING));
             case FAILED -> publish(new JobFailed(job));
-            case CANCELLED -> publish(new JobCancelled(job));
+            case CANCELLED -> publish(new JobCancelled(job, JobStatus.RUNNING));
             case COMPLETED -> publish(new JobCompleted(job));
             case RUNNING -> publish(new JobUpdated(job));
         }

@@ -3,6 +3,7 @@ package dev.miyabi.platform.aijobs.internal;
 import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobFilter;
+import dev.miyabi.platform.aijobs.JobHourlyCounts;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.JobUsage;
 import dev.miyabi.platform.aijobs.NewJob;
@@ -12,6 +13,7 @@ import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,6 +138,29 @@ class JobService implements AiJobs {
     @Transactional(readOnly = true)
     public Map<JobStatus, Long> countByStatus() {
         return queue.jobs().countByStatus();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isVisibleTo(UUID id, CurrentUser user) {
+        return queue.find(id)
+                .filter(job -> user.isAdmin() || job.userId().equals(user.id()))
+                .isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Job> recent(int limit) {
+        PageQuery newest = new PageQuery(0, Math.clamp(limit, 1, PageQuery.MAX_SIZE), "createdAt", false);
+        return queue.jobs().page(null, null, null, newest).stream()
+                .map(Jobs.Row::job)
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<JobHourlyCounts> hourlyCounts(Instant from, Instant to) {
+        return queue.jobs().hourlyCounts(from, to);
     }
 
     private Job visible(UUID id, CurrentUser caller) {

@@ -1,6 +1,7 @@
 package dev.miyabi.platform.aijobs.internal;
 
 import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobHourlyCounts;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.JobUsage;
 import dev.miyabi.platform.shared.PageQuery;
@@ -128,6 +129,40 @@ class Jobs {
             JobStatus.parse(rs.getString(1)).ifPresent(status -> counts.put(status, count));
         });
         return counts;
+    }
+
+    /**
+     * Created and ended jobs per hour (UTC). Both halves read an index on their timestamp
+     * ({@code idx_ai_jobs_created}, {@code idx_ai_jobs_ended}).
+     */
+    List<JobHourlyCounts> hourlyCounts(Instant from, Instant to) {
+        return jdbc.sql("""
+                        WITH created AS (
+                            SELECT date_trunc('hour', created_at, 'UTC') AS hour, count(*) AS created
+                            FROM ai_jobs WHERE created_at >= :from AND created_at < :to
+                            GROUP BY 1),
+                        ended AS (
+                            SELECT date_trunc('hour', completed_at, 'UTC') AS hour,
+                                count(*) FILTER (WHERE status = 'completed') AS completed,
+                                count(*) FILTER (WHERE status = 'failed') AS failed,
+                                count(*) FILTER (WHERE status = 'cancelled') AS cancelled
+                            FROM ai_jobs WHERE completed_at >= :from AND completed_at < :to
+                            GROUP BY 1)
+                        SELECT coalesce(c.hour, e.hour) AS hour, coalesce(c.created, 0) AS created,
+                            coalesce(e.completed, 0) AS completed, coalesce(e.failed, 0) AS failed,
+                            coalesce(e.cancelled, 0) AS cancelled
+                        FROM created c FULL JOIN ended e ON e.hour = c.hour
+                        ORDER BY 1
+                        """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new JobHourlyCounts(
+                        rs.getTimestamp("hour").toInstant(),
+                        rs.getLong("created"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("cancelled")))
+                .list();
     }
 
     Job.TokenUsage usageSince(UUID user, Instant since) {

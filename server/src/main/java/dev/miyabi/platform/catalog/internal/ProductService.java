@@ -61,6 +61,12 @@ public class ProductService implements Catalog {
         return PageResponse.of(items, page, total);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ProductStatus, Long> countByStatus() {
+        return products.countByStatus();
+    }
+
     @Transactional
     public Product create(ProductDraft draft) {
         Product product = products.insert(draft);

@@ -8,6 +8,7 @@ import dev.miyabi.platform.shared.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,18 @@ class Products {
                 .params(sql.getValue())
                 .query(Products::map)
                 .list();
+    }
+
+    Map<ProductStatus, Long> countByStatus() {
+        Map<ProductStatus, Long> counts = new EnumMap<>(ProductStatus.class);
+        for (ProductStatus status : ProductStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM products GROUP BY status").query(rs -> {
+            long count = rs.getLong(2);
+            ProductStatus.parse(rs.getString(1)).ifPresent(status -> counts.put(status, count));
+        });
+        return counts;
     }
 
     long count(ProductSearch search) {

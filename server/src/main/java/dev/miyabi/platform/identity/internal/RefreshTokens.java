@@ -1,5 +1,6 @@
 package dev.miyabi.platform.identity.internal;
 
+import dev.miyabi.platform.identity.UserActivity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -100,6 +101,24 @@ class RefreshTokens {
                 .query(Boolean.class)
                 .optional()
                 .orElse(true);
+    }
+
+    /**
+     * Accounts and live sessions; the sessions are read from {@code idx_refresh_token_families_active}
+     * (unrevoked families by expiry).
+     */
+    UserActivity activity() {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM users) AS registered,
+                            count(*) AS sessions,
+                            count(DISTINCT user_id) AS users,
+                            count(DISTINCT user_id) FILTER (WHERE last_used_at > now() - INTERVAL '1 hour') AS recent
+                        FROM refresh_token_families
+                        WHERE revoked_at IS NULL AND expires_at > now()
+                        """)
+                .query((rs, row) -> new UserActivity(
+                        rs.getLong("registered"), rs.getLong("sessions"), rs.getLong("users"), rs.getLong("recent")))
+                .single();
     }
 
     /** Forgets families that ended (expired or revoked) longer ago than the retention. */

@@ -1,6 +1,7 @@
 package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.identity.UserActivity;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.shared.ApiException;
@@ -24,9 +25,17 @@ public class UserAdministration implements UserDirectory {
     private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 
     private final Users users;
+    private final RefreshTokens refreshTokens;
 
-    UserAdministration(Users users) {
+    UserAdministration(Users users, RefreshTokens refreshTokens) {
         this.users = users;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserActivity activity() {
+        return refreshTokens.activity();
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package dev.miyabi.platform.orders.internal;
 
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.orders.Actor;
+import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.TimelineEntry;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +167,59 @@ class OrderRepository {
                 .params(where.getValue())
                 .query(Long.class)
                 .single();
+    }
+
+    Map<OrderStatus, Long> countByStatus() {
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM orders GROUP BY status").query(rs -> {
+            long count = rs.getLong(2);
+            OrderStatus.parse(rs.getString(1)).ifPresent(status -> counts.put(status, count));
+        });
+        return counts;
+    }
+
+    /**
+     * Placed and ended orders per hour (UTC). An order ends when it reaches a final status: at
+     * {@code completed_at} when completed, else at its last change ({@code updated_at}), which is that
+     * transition since final orders do not change. Both halves read an index on their timestamp
+     * ({@code idx_orders_created}, {@code idx_orders_ended}).
+     */
+    List<OrderHourlyCounts> hourlyCounts(Instant from, Instant to) {
+        return jdbc.sql("""
+                        WITH created AS (
+                            SELECT date_trunc('hour', created_at, 'UTC') AS hour, count(*) AS created
+                            FROM orders WHERE created_at >= :from AND created_at < :to
+                            GROUP BY 1),
+                        ended AS (
+                            SELECT date_trunc('hour', coalesce(completed_at, updated_at), 'UTC') AS hour,
+                                count(*) FILTER (WHERE status = 'completed') AS completed,
+                                count(*) FILTER (WHERE status = 'failed') AS failed,
+                                count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+                                count(*) FILTER (WHERE status = 'rejected') AS rejected
+                            FROM orders
+                            WHERE status IN ('completed', 'failed', 'cancelled', 'rejected')
+                              AND coalesce(completed_at, updated_at) >= :from
+                              AND coalesce(completed_at, updated_at) < :to
+                            GROUP BY 1)
+                        SELECT coalesce(c.hour, e.hour) AS hour, coalesce(c.created, 0) AS created,
+                            coalesce(e.completed, 0) AS completed, coalesce(e.failed, 0) AS failed,
+                            coalesce(e.cancelled, 0) AS cancelled, coalesce(e.rejected, 0) AS rejected
+                        FROM created c FULL JOIN ended e ON e.hour = c.hour
+                        ORDER BY 1
+                        """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new OrderHourlyCounts(
+                        rs.getTimestamp("hour").toInstant(),
+                        rs.getLong("created"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("cancelled"),
+                        rs.getLong("rejected")))
+                .list();
     }
 
     /** The SQL and parameters of a listing page, for checking its plan. */

@@ -9,6 +9,7 @@ import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.ApprovalGate;
 import dev.miyabi.platform.orders.ApprovalRequired;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
+import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
@@ -225,6 +226,26 @@ public class OrderService implements Orders {
     @Transactional(readOnly = true)
     public boolean isVisibleTo(UUID orderId, CurrentUser user) {
         return orders.find(orderId).filter(o -> visible(o.userId(), user)).isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<OrderStatus, Long> countByStatus() {
+        return orders.countByStatus();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrderSnapshot> recent(int limit) {
+        return orders.page(
+                new OrderFilter(null, null),
+                new PageQuery(0, Math.clamp(limit, 1, PageQuery.MAX_SIZE), "createdAt", false));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrderHourlyCounts> hourlyCounts(Instant from, Instant to) {
+        return orders.hourlyCounts(from, to);
     }
 
     @Override

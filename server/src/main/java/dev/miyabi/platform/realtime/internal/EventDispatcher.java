@@ -20,6 +20,7 @@ public class EventDispatcher {
     private final List<ClientEventSubscriber> subscribers = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long position;
+    private volatile long delivered;
 
     public EventDispatcher(List<ClientEventSubscriber> subscribers) {
         this.subscribers.addAll(subscribers);
@@ -29,9 +30,22 @@ public class EventDispatcher {
         subscribers.add(subscriber);
     }
 
-    /** The highest logged id delivered in order (late events below it do not move it). */
+    /**
+     * The highest logged id handed out in order (late events below it do not move it). It moves before
+     * the subscribers are called, so a WebSocket subscription that reads it while an event is being
+     * handed out replays that event or receives it live, never neither.
+     */
     public long position() {
         return position;
+    }
+
+    /**
+     * The highest logged id whose delivery to every subscriber has finished (in order). A projection that
+     * reads it knows that it has applied every event up to it — unlike {@link #position()}, which may name
+     * an event the subscriber is about to receive.
+     */
+    public long delivered() {
+        return delivered;
     }
 
     /** Sets where in-order delivery starts, before the first event (at the listener's start). */
@@ -39,6 +53,7 @@ public class EventDispatcher {
         lock.lock();
         try {
             position = Math.max(position, id);
+            delivered = Math.max(delivered, id);
         } finally {
             lock.unlock();
         }
@@ -66,6 +81,9 @@ public class EventDispatcher {
                             event.type(),
                             e);
                 }
+            }
+            if (inOrder) {
+                delivered = Math.max(delivered, event.id());
             }
         } finally {
             lock.unlock();

@@ -67,7 +67,7 @@ class JdbcClientEvents implements ClientEvents {
 
     @Override
     public long position() {
-        return dispatcher.position();
+        return dispatcher.delivered();
     }
 
     @Override

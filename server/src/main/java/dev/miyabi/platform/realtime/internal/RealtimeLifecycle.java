@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts following the event log once the application is ready (the schema migrated, every
- * subscriber created) and stops first on shutdown.
+ * subscriber created) and stops last on shutdown. Its phase is one below the default, so lifecycles
+ * in the default phase (the state projection, which reads {@link EventDispatcher#position()} to
+ * rebuild) start after the listener has taken its starting point, and stop before it.
  */
 @Component
 class RealtimeLifecycle implements SmartLifecycle {
@@ -22,6 +24,14 @@ class RealtimeLifecycle implements SmartLifecycle {
         this.listener = listener;
         this.dispatcher = dispatcher;
         this.subscribers = subscribers;
+    }
+
+    /** Just before the default phase, see the class comment. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     @Override

@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTopics topics per connection
  * @param maxMessageSize largest client message accepted (close 1009 beyond); the container keeps a
  *     buffer of twice this size per connection, so it stays small (client messages are tiny)
+ * @param presenceInterval how often this instance records its open sockets in {@code realtime_presence};
+ *     a record older than three intervals counts as a stopped instance
  */
 @Validated
 @ConfigurationProperties("miyabi.realtime")
@@ -48,7 +50,8 @@ public record RealtimeProperties(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1000") @Min(1) int replayLimit,
         @DefaultValue("100") @Min(1) int maxTopics,
-        @DefaultValue("8KB") DataSize maxMessageSize) {
+        @DefaultValue("8KB") DataSize maxMessageSize,
+        @DefaultValue("10s") Duration presenceInterval) {
 
     /** The defaults, for components built outside Spring (tests). */
     public static RealtimeProperties defaults() {
@@ -67,6 +70,7 @@ public record RealtimeProperties(
                 Duration.ofSeconds(10),
                 1000,
                 100,
-                DataSize.ofKilobytes(8));
+                DataSize.ofKilobytes(8),
+                Duration.ofSeconds(10));
     }
 }

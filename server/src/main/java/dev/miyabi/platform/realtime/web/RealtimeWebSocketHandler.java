@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -374,6 +375,21 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
         return visibility != null
                 ? visibility.isVisible(user, topic.resourceId())
                 : events.anyVisible(topic.resourceType(), topic.resourceId(), user);
+    }
+
+    /** Open sockets on this instance, authenticated or not. */
+    long connectionCount() {
+        return connections.size();
+    }
+
+    /** Distinct users among this instance's authenticated sockets. */
+    long userCount() {
+        return connections.values().stream()
+                .map(ClientConnection::user)
+                .filter(Objects::nonNull)
+                .map(CurrentUser::id)
+                .distinct()
+                .count();
     }
 
     // --- events from the dispatcher ------------------------------------------------------------------

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A subscription topic: a category of events ({@code orders} ← {@code order.*}, {@code jobs} ←
  * {@code job.*}, {@code payments} ← {@code payment.*}, {@code approvals} ← {@code approval.*},
- * {@code agents} ← {@code agent.task.*}, {@code state} ← {@code state.updated}) or one resource
+ * {@code agents} ← {@code agent.task.*}, {@code products} ← {@code product.*}, {@code state} ← {@code
+ * state.updated}) or one resource
  * ({@code order:<id>}, {@code job:<id>}: the events whose resource is that order or job).
  */
 record Topic(
@@ -25,6 +26,7 @@ record Topic(
             "payments", "payment.",
             "approvals", "approval.",
             "agents", "agent.task.",
+            "products", "product.",
             "state", "state.updated");
 
     /** Resource topics: {@code <prefix>:<uuid>} → the event log's resource type. */

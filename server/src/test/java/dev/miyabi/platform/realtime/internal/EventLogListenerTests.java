@@ -218,6 +218,7 @@ class EventLogListenerTests {
                 defaults.sendTimeout(),
                 defaults.replayLimit(),
                 defaults.maxTopics(),
-                defaults.maxMessageSize());
+                defaults.maxMessageSize(),
+                defaults.presenceInterval());
     }
 }

@@ -125,7 +125,8 @@ class RealtimeWebSocketHandlerTests {
                 d.sendTimeout(),
                 d.replayLimit(),
                 d.maxTopics(),
-                d.maxMessageSize());
+                d.maxMessageSize(),
+                d.presenceInterval());
     }
 
     /** A session that records what the handler sends and how it closes. */

@@ -1,4 +1,4 @@
-package dev.miyabi.platform.realtime;
+package dev.miyabi.platform.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A WebSocket client as an application would write it: JDK {@link WebSocket}, JSON envelopes. */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Closed(int code, String reason) {}
+    public record Closed(int code, String reason) {}
 
     private final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -37,16 +37,16 @@ final class WsClient implements AutoCloseable {
         this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
-    static WsClient connect(int port) {
+    public static WsClient connect(int port) {
         return new WsClient(URI.create("ws://127.0.0.1:" + port + "/ws"), Map.of());
     }
 
-    static WsClient connect(int port, String query, Map<String, String> headers) {
+    public static WsClient connect(int port, String query, Map<String, String> headers) {
         return new WsClient(URI.create("ws://127.0.0.1:" + port + "/ws" + query), headers);
     }
 
     /** Connects and authenticates with the first message; fails unless the server answers auth_success. */
-    static WsClient authenticated(int port, String token) {
+    public static WsClient authenticated(int port, String token) {
         WsClient client = connect(port);
         client.send("auth", Map.of("token", token));
         JsonNode answer = client.next();
@@ -57,19 +57,19 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Sends {@code {type, id, ts, payload}} and returns the message id. */
-    String send(String type, Object payload) {
+    public String send(String type, Object payload) {
         String id = UUID.randomUUID().toString();
         sendRaw(JSON.writeValueAsString(
                 Map.of("type", type, "id", id, "ts", java.time.Instant.now().toString(), "payload", payload)));
         return id;
     }
 
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
         socket.sendText(text, true).join();
     }
 
     /** Subscribes and returns the {@code subscribed} answer (errors before it are left in the queue order). */
-    JsonNode subscribe(List<String> topics, @Nullable Long lastEventId) {
+    public JsonNode subscribe(List<String> topics, @Nullable Long lastEventId) {
         Map<String, Object> payload = new java.util.LinkedHashMap<>();
         payload.put("topics", topics);
         if (lastEventId != null) {
@@ -79,11 +79,11 @@ final class WsClient implements AutoCloseable {
         return nextOfType("subscribed");
     }
 
-    JsonNode next() {
+    public JsonNode next() {
         return next(Duration.ofSeconds(10));
     }
 
-    JsonNode next(Duration timeout) {
+    public JsonNode next(Duration timeout) {
         try {
             JsonNode message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
@@ -98,7 +98,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The next message of this type, skipping heartbeats only. */
-    JsonNode nextOfType(String type) {
+    public JsonNode nextOfType(String type) {
         while (true) {
             JsonNode message = next();
             String actual = message.path("type").asString();
@@ -112,7 +112,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The next event message (anything but heartbeats). */
-    JsonNode nextEvent() {
+    public JsonNode nextEvent() {
         while (true) {
             JsonNode message = next();
             if (!message.path("type").asString().equals("heartbeat")) {
@@ -122,7 +122,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Events up to and including the one whose resourceId is {@code marker}. */
-    List<JsonNode> eventsUntil(String marker) {
+    public List<JsonNode> eventsUntil(String marker) {
         List<JsonNode> events = new ArrayList<>();
         while (true) {
             JsonNode event = nextEvent();
@@ -133,7 +133,24 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    Closed awaitClose(Duration timeout) {
+    /** Every message (heartbeats excluded) that arrives until none has arrived for {@code quiet}. */
+    public List<JsonNode> drain(Duration quiet) {
+        List<JsonNode> messages = new ArrayList<>();
+        try {
+            JsonNode message;
+            while ((message = received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                if (!message.path("type").asString().equals("heartbeat")) {
+                    messages.add(message);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return messages;
+    }
+
+    public Closed awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -144,7 +161,7 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 

@@ -1,15 +1,15 @@
-package dev.miyabi.platform.agents.web;
+package dev.miyabi.platform.agents;
 
-import dev.miyabi.platform.agents.AgentResult;
-import dev.miyabi.platform.agents.AgentTask;
-import dev.miyabi.platform.agents.AgentTaskStatus;
-import dev.miyabi.platform.agents.AgentType;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A task as the board lists it (API.md fields, plus the agent's id, outcome, error, job and timings). */
-record AgentTaskView(
+/**
+ * A task as the board lists it (API.md fields, plus the agent's id, outcome, error, job and timings) —
+ * without its input and result, which can be large. {@code GET /api/agents/tasks} items and the payload
+ * of {@code agent.task.updated} events.
+ */
+public record AgentTaskView(
         UUID id,
         String title,
         AgentType agentType,
@@ -31,9 +31,9 @@ record AgentTaskView(
         @Nullable Instant startedAt,
         @Nullable Instant completedAt) {
 
-    record TokenUsage(long input, long output) {}
+    public record TokenUsage(long input, long output) {}
 
-    static AgentTaskView of(AgentTask task) {
+    public static AgentTaskView of(AgentTask task) {
         return new AgentTaskView(
                 task.id(),
                 task.title(),

@@ -1,0 +1,22 @@
+package dev.miyabi.platform.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Payment outcomes for {@code GET /api/admin/metrics/summary} ({@code paymentSuccessRate}, the series'
+ * {@code paymentsSucceeded}/{@code paymentsFailed}). Without a bean (the payments module not merged) those
+ * fields are {@code null}. The payments module plugs in through an adapter in {@code state.internal}
+ * over its facade (see {@link BusinessCounts} for why not directly).
+ */
+public interface PaymentStatistics {
+
+    /**
+     * Per hour (UTC) in {@code [from, to)}: payments that ended succeeded or failed in it (by the time
+     * of that outcome). Only hours with any are listed.
+     */
+    List<PaymentHourlyCounts> hourlyCounts(Instant from, Instant to);
+
+    /** @param hour the start of the hour (UTC) */
+    record PaymentHourlyCounts(Instant hour, long succeeded, long failed) {}
+}

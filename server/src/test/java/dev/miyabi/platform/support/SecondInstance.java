@@ -1,0 +1,36 @@
+package dev.miyabi.platform.support;
+
+import dev.miyabi.platform.MiyabiApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second application instance for scale-out tests: another port, the same database (the system
+ * properties {@link TestDatabase} set) and the same home directory, hence the same signing key, so tokens
+ * of the shared test context are valid on it. Close it when done (try-with-resources).
+ */
+public final class SecondInstance {
+
+    private SecondInstance() {}
+
+    /** Starts it with the shared context's settings plus {@code extraArguments} ({@code --name=value}). */
+    public static ConfigurableApplicationContext start(String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--miyabi.home=target/test-home",
+                "--miyabi.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+                "--miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+                "--miyabi.cors.allowed-origins=https://app.example.test",
+                "--miyabi.demo.enabled=false",
+                "--miyabi.agents.require-all=false",
+                "--spring.datasource.hikari.maximum-pool-size=4"));
+        arguments.addAll(List.of(extraArguments));
+        return new SpringApplicationBuilder(MiyabiApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    public static int port(ConfigurableApplicationContext instance) {
+        return instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+}
