@@ -219,7 +219,7 @@ class ApprovalRequests {
                 Map.of("type", resourceType, "resourceId", resourceId));
     }
 
-    /** Requests by status, every status present (an index-only scan of {@code idx_approval_requests_status}). */
+    /** Requests by status, every status present (zero included). */
     Map<ApprovalStatus, Long> countByStatus() {
         Map<ApprovalStatus, Long> counts = new EnumMap<>(ApprovalStatus.class);
         for (ApprovalStatus status : ApprovalStatus.values()) {
