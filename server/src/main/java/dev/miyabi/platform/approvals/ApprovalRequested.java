@@ -1,7 +1,11 @@
 package dev.miyabi.platform.approvals;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Approvers were asked to decide ({@code approval.requested}): a request was opened or reopened, or its
- * next stage started. {@code request.currentApprovers()} are the ones asked.
+ * Approvers were asked to decide ({@code approval.requested}): a request was opened ({@code previousStatus}
+ * null) or reopened ({@code changes_requested}), or its next stage started ({@code pending}). {@code
+ * request.currentApprovers()} are the ones asked.
  */
-public record ApprovalRequested(ApprovalRequest request) implements ApprovalEvent {}
+public record ApprovalRequested(
+        ApprovalRequest request, @Nullable ApprovalStatus previousStatus) implements ApprovalEvent {}

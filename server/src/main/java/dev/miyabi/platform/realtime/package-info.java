@@ -11,11 +11,11 @@
  * dev.miyabi.platform.realtime.RealtimePresence} (open sockets on this and every other instance).
  *
  * <p>It depends on the modules whose events it maps ({@code orders}, {@code aijobs}, {@code agents},
- * {@code catalog}); they never depend on it.
+ * {@code catalog}, {@code payments}, {@code approvals}); they never depend on it.
  */
 @ApplicationModule(
         displayName = "Realtime",
-        allowedDependencies = {"shared", "identity", "orders", "aijobs", "agents", "catalog"})
+        allowedDependencies = {"shared", "identity", "orders", "aijobs", "agents", "catalog", "payments", "approvals"})
 @NullMarked
 package dev.miyabi.platform.realtime;
 

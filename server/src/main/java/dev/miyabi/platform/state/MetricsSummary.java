@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *     rejected), the share completed; null when none ended
  * @param aiJobSuccessRate of the AI jobs that ended completed or failed in the window, the share
  *     completed (cancelled jobs are left out); null when none ended
- * @param paymentSuccessRate of the payments that succeeded or failed in the window, the share that
- *     succeeded; null when none did or when no payments module is plugged in
+ * @param paymentSuccessRate of the payments that succeeded or failed in the window (by the time of that
+ *     outcome), the share that succeeded (captured, refunded since or not); null when none did
  * @param jobsQueued AI jobs waiting now (the queue depth)
  * @param jobsRunning AI jobs running now
  * @param p95LatencyMs the 95th percentile of {@code /api/**} request latency over the window, from
@@ -47,8 +47,9 @@ public record MetricsSummary(
     public record Window(Instant from, Instant to, int hours) {}
 
     /**
-     * One hour (UTC) of the window; the last one is the current, unfinished hour. Payment fields are null
-     * when no payments module is plugged in; {@code p95LatencyMs} is null for an hour without requests.
+     * One hour (UTC) of the window; the last one is the current, unfinished hour. {@code paymentsSucceeded}
+     * / {@code paymentsFailed}: payments captured / declined or failed in the hour (by their outcome time);
+     * {@code p95LatencyMs} is null for an hour without requests.
      */
     @Schema(name = "MetricsHour")
     public record Hour(
@@ -58,8 +59,8 @@ public record MetricsSummary(
             long ordersFailed,
             long jobsCompleted,
             long jobsFailed,
-            @Nullable Long paymentsSucceeded,
-            @Nullable Long paymentsFailed,
+            long paymentsSucceeded,
+            long paymentsFailed,
             @Nullable BigDecimal p95LatencyMs,
             long requests) {}
 }

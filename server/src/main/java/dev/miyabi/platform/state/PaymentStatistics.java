@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Payment outcomes for {@code GET /api/admin/metrics/summary} ({@code paymentSuccessRate}, the series'
- * {@code paymentsSucceeded}/{@code paymentsFailed}). Without a bean (the payments module not merged) those
- * fields are {@code null}. The payments module plugs in through an adapter in {@code state.internal}
- * over its facade (see {@link BusinessCounts} for why not directly).
+ * {@code paymentsSucceeded}/{@code paymentsFailed}). The payments module plugs in through an adapter in
+ * {@code state.internal} over its facade ({@code PaymentOutcomeStatistics}; see {@link BusinessCounts} for
+ * why not directly); the summary needs exactly one bean.
  */
 public interface PaymentStatistics {
 

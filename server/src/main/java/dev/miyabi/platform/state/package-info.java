@@ -6,12 +6,23 @@
  * the tables and the persisted API latency histograms.
  *
  * <p>Extension points: {@link dev.miyabi.platform.state.BusinessCounts} (counts by status of one more
- * resource type, e.g. payments, approvals) and {@link dev.miyabi.platform.state.PaymentStatistics}
- * (payment outcomes for the metrics summary).
+ * resource type; products, orders, AI jobs, payments and approvals are counted by adapters in {@code
+ * internal}) and {@link dev.miyabi.platform.state.PaymentStatistics} (payment outcomes for the metrics
+ * summary, adapted from the payments module).
  */
 @ApplicationModule(
         displayName = "State",
-        allowedDependencies = {"shared", "identity", "realtime", "orders", "aijobs", "agents", "catalog"})
+        allowedDependencies = {
+            "shared",
+            "identity",
+            "realtime",
+            "orders",
+            "aijobs",
+            "agents",
+            "catalog",
+            "payments",
+            "approvals"
+        })
 @NullMarked
 package dev.miyabi.platform.state;
 

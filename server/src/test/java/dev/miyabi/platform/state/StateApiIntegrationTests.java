@@ -51,11 +51,15 @@ class StateApiIntegrationTests extends IntegrationTest {
         assertThat(agents.get(0).path("status").asString()).isIn("idle", "busy");
         assertThat(state.path("agentState").has("queue")).isTrue();
         JsonNode counts = state.path("businessState").path("counts");
-        assertThat(counts.propertyNames()).containsExactly("products", "orders", "aiJobs");
+        assertThat(counts.propertyNames()).containsExactly("products", "orders", "aiJobs", "payments", "approvals");
         assertThat(counts.path("orders").propertyNames())
                 .contains("pending", "awaiting_payment", "completed", "cancelled");
         assertThat(counts.path("aiJobs").propertyNames())
                 .containsExactly("queued", "running", "completed", "failed", "cancelled");
+        assertThat(counts.path("payments").propertyNames())
+                .containsExactly("processing", "succeeded", "failed", "partially_refunded", "refunded");
+        assertThat(counts.path("approvals").propertyNames())
+                .containsExactly("pending", "approved", "rejected", "changes_requested", "expired", "cancelled");
         JsonNode users = state.path("userState");
         assertThat(users.path("registeredUsers").asLong()).isPositive();
         assertThat(users.path("instances").isArray()).isTrue();

@@ -23,9 +23,6 @@ import tools.jackson.databind.JsonNode;
             "miyabi.home=target/test-home",
             "miyabi.cors.allowed-origins=https://app.example.test",
             "miyabi.demo.enabled=false",
-            // Not every agent type has its agent yet (see application.yml); the registry's check is
-            // unit-tested. Remove once all five agents exist.
-            "miyabi.agents.require-all=false",
             // The Stripe webhook endpoint's signing secret, so tests can sign events as Stripe does.
             "miyabi.payments.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET
         })

@@ -24,7 +24,6 @@ public final class SecondInstance {
                 "--miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "--miyabi.cors.allowed-origins=https://app.example.test",
                 "--miyabi.demo.enabled=false",
-                "--miyabi.agents.require-all=false",
                 "--spring.datasource.hikari.maximum-pool-size=4"));
         arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(MiyabiApplication.class).run(arguments.toArray(String[]::new));

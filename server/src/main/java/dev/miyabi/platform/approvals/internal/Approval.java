@@ -254,7 +254,7 @@ final class Approval {
                 "Policy '" + policy.name() + "' applies to " + amount.amount().toPlainString() + " " + amount.currency()
                         + ": " + stages.size() + (stages.size() == 1 ? " stage" : " stages")));
         approval.startStage(0, approvers, agent, now);
-        approval.events.add(new ApprovalRequested(approval.view(true)));
+        approval.events.add(new ApprovalRequested(approval.view(true), null));
         return approval;
     }
 
@@ -375,7 +375,7 @@ final class Approval {
         touch(now);
         events.add(new ApprovalDecided(view(true), made));
         if (outcome == Outcome.NEXT_STAGE) {
-            events.add(new ApprovalRequested(view(true)));
+            events.add(new ApprovalRequested(view(true), ApprovalStatus.PENDING));
         }
         return outcome;
     }
@@ -473,7 +473,7 @@ final class Approval {
                 now, requester, "reopened", before, status, null, round, "Revised; back to the first stage"));
         startStage(0, approvers, agent, now);
         touch(now);
-        events.add(new ApprovalRequested(view(true)));
+        events.add(new ApprovalRequested(view(true), before));
     }
 
     /** Refuses a reopening by anyone but the requester, or of a request not at {@code changes_requested}. */
@@ -507,7 +507,7 @@ final class Approval {
         end(ApprovalStatus.CANCELLED, now);
         audit.add(new AuditEntry(now, actor, "cancelled", before, status, null, round, reason));
         touch(now);
-        events.add(new ApprovalCancelled(view(true)));
+        events.add(new ApprovalCancelled(view(true), before));
         return true;
     }
 

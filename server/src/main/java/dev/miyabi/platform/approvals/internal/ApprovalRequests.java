@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -216,6 +217,20 @@ class ApprovalRequests {
                 "SELECT " + COLUMNS
                         + " FROM approval_requests r WHERE r.resource_type = :type AND r.resource_id = :resourceId",
                 Map.of("type", resourceType, "resourceId", resourceId));
+    }
+
+    /** Requests by status, every status present (zero included). */
+    Map<ApprovalStatus, Long> countByStatus() {
+        Map<ApprovalStatus, Long> counts = new EnumMap<>(ApprovalStatus.class);
+        for (ApprovalStatus status : ApprovalStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM approval_requests GROUP BY status")
+                .query(rs -> {
+                    long count = rs.getLong(2);
+                    ApprovalStatus.parse(rs.getString(1)).ifPresent(status -> counts.put(status, count));
+                });
+        return counts;
     }
 
     /** Requests whose current stage is past its due time, earliest first. */

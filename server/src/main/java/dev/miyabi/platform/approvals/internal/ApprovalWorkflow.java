@@ -2,8 +2,10 @@ package dev.miyabi.platform.approvals.internal;
 
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequest;
+import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Approvals;
 import dev.miyabi.platform.approvals.Decision;
+import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -183,6 +186,20 @@ public class ApprovalWorkflow implements Approvals {
     @Transactional(readOnly = true)
     public Optional<ApprovalRequest> findForOrder(UUID orderId) {
         return requests.findForResource(ORDER, orderId).map(a -> a.view(true));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isVisibleTo(UUID requestId, CurrentUser user) {
+        return find(requestId)
+                .filter(request -> user.isAdmin() || request.visibleTo().contains(user.id()))
+                .isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<ApprovalStatus, Long> countByStatus() {
+        return requests.countByStatus();
     }
 
     private List<UUID> withRole(Role role) {

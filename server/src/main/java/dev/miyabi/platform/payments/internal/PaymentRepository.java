@@ -1,6 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
 import dev.miyabi.platform.payments.Payment;
+import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
 import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
@@ -10,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +39,17 @@ class PaymentRepository {
             return payment.status();
         }
     }
+
+    /** Payments settled per hour of {@code [:from, :to)}: captured (any later refund aside) and failed. */
+    static final String HOURLY_OUTCOMES = """
+            SELECT date_trunc('hour', settled_at, 'UTC') AS hour,
+                count(*) FILTER (WHERE status <> 'failed') AS succeeded,
+                count(*) FILTER (WHERE status = 'failed') AS failed
+            FROM payments
+            WHERE settled_at >= :from AND settled_at < :to
+            GROUP BY 1
+            ORDER BY 1
+            """;
 
     private final JdbcClient jdbc;
 
@@ -123,6 +137,32 @@ class PaymentRepository {
                 .param("orderId", orderId)
                 .query(Long.class)
                 .single();
+    }
+
+    Map<PaymentStatus, Long> countByStatus() {
+        Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
+        for (PaymentStatus status : PaymentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM payments GROUP BY status").query(rs -> {
+            long count = rs.getLong(2);
+            PaymentStatus.parse(rs.getString(1)).ifPresent(status -> counts.put(status, count));
+        });
+        return counts;
+    }
+
+    /**
+     * Captured and failed payments per hour (UTC) of their outcome. {@code settled_at} is set when a payment
+     * leaves {@code processing} and never changes after; every status but {@code failed} then means
+     * captured. Reads {@code idx_payments_settled} (V60), which includes the status.
+     */
+    List<PaymentHourlyOutcomes> hourlyOutcomes(Instant from, Instant to) {
+        return jdbc.sql(HOURLY_OUTCOMES)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new PaymentHourlyOutcomes(
+                        rs.getTimestamp("hour").toInstant(), rs.getLong("succeeded"), rs.getLong("failed")))
+                .list();
     }
 
     /** Records the gateway's definitive answer (or new refund totals); the row must be locked. */

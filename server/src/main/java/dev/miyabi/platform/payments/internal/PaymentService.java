@@ -7,6 +7,7 @@ import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentFailed;
+import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
 import dev.miyabi.platform.payments.PaymentRefunded;
 import dev.miyabi.platform.payments.PaymentStarted;
 import dev.miyabi.platform.payments.PaymentStatus;
@@ -423,7 +424,7 @@ public class PaymentService implements Payments {
                 payment.failureMessage(),
                 refunded,
                 now());
-        events.publishEvent(new PaymentRefunded(updated, refund));
+        events.publishEvent(new PaymentRefunded(updated, refund, payment.status()));
         return refund;
     }
 
@@ -476,6 +477,26 @@ public class PaymentService implements Payments {
     @Transactional(readOnly = true)
     public List<Refund> refunds(UUID paymentId) {
         return refunds.ofPayment(paymentId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isVisibleTo(UUID paymentId, CurrentUser user) {
+        return payments.find(paymentId)
+                .filter(row -> user.isAdmin() || row.payment().userId().equals(user.id()))
+                .isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<PaymentStatus, Long> countByStatus() {
+        return payments.countByStatus();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PaymentHourlyOutcomes> hourlyOutcomes(Instant from, Instant to) {
+        return payments.hourlyOutcomes(from, to);
     }
 
     private static Money zero(Money like) {

@@ -1,6 +1,7 @@
 package dev.miyabi.platform.realtime.internal;
 
 import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.orders.OrderInputRevised;
 import dev.miyabi.platform.orders.OrderPlaced;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatusChanged;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Orders → {@code order.created} / {@code order.updated} (resource type {@code order}), visible to the
- * owner (and admins). Runs synchronously in the transaction that publishes the domain event, so the
+ * Orders → {@code order.created} / {@code order.updated} (a status change, or the input revised after
+ * changes were requested: same status) (resource type {@code order}), visible to the owner (and admins). Runs synchronously in the transaction that publishes the domain event, so the
  * client event commits or rolls back with the change.
  */
 @Component
@@ -37,6 +38,11 @@ class OrderClientEvents {
     @EventListener
     void on(OrderStatusChanged changed) {
         append("order.updated", changed.order(), changed.from());
+    }
+
+    @EventListener
+    void on(OrderInputRevised revised) {
+        append("order.updated", revised.order(), revised.order().status());
     }
 
     private void append(String type, OrderSnapshot order, @Nullable Object previousStatus) {

@@ -269,7 +269,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
                     messageId,
                     ErrorCodes.VALIDATION_FAILED,
                     "Unknown topics " + unknown + "; expected " + String.join(", ", Topic.CATEGORIES.keySet())
-                            + ", order:<id> or job:<id>",
+                            + ", order:<id>, job:<id>, payment:<id> or approval:<id>",
                     null));
             return;
         }

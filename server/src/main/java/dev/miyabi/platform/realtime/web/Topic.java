@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@code job.*}, {@code payments} ← {@code payment.*}, {@code approvals} ← {@code approval.*},
  * {@code agents} ← {@code agent.task.*}, {@code products} ← {@code product.*}, {@code state} ← {@code
  * state.updated}) or one resource
- * ({@code order:<id>}, {@code job:<id>}: the events whose resource is that order or job).
+ * ({@code order:<id>}, {@code job:<id>}, {@code payment:<id>}, {@code approval:<id>}: the events whose
+ * resource is that order, job, payment or approval request).
  */
 record Topic(
         String name,
@@ -30,7 +31,8 @@ record Topic(
             "state", "state.updated");
 
     /** Resource topics: {@code <prefix>:<uuid>} → the event log's resource type. */
-    static final Map<String, String> RESOURCES = Map.of("order", "order", "job", "job");
+    static final Map<String, String> RESOURCES =
+            Map.of("order", "order", "job", "job", "payment", "payment", "approval", "approval");
 
     /** Parses a topic; empty when it names no known category or resource. */
     static Optional<Topic> parse(String name) {

@@ -17,30 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The metrics summary, from SQL: orders and AI jobs from their tables (through the facades), payments
- * from the {@link PaymentStatistics} plugged in (if any), latency from {@code api_latency_buckets}, the
- * queue from {@code ai_jobs} now.
+ * through {@link PaymentStatistics} (the payments module's outcomes), latency from {@code
+ * api_latency_buckets}, the queue from {@code ai_jobs} now.
  */
 @Service
 public class MetricsService {
 
     private final Orders orders;
     private final AiJobs jobs;
-    private final ObjectProvider<PaymentStatistics> payments;
+    private final PaymentStatistics payments;
     private final LatencyBuckets latencies;
     private final Clock clock;
 
-    MetricsService(
-            Orders orders,
-            AiJobs jobs,
-            ObjectProvider<PaymentStatistics> payments,
-            LatencyBuckets latencies,
-            Clock clock) {
+    MetricsService(Orders orders, AiJobs jobs, PaymentStatistics payments, LatencyBuckets latencies, Clock clock) {
         this.orders = orders;
         this.jobs = jobs;
         this.payments = payments;
@@ -56,12 +50,8 @@ public class MetricsService {
                 byHour(orders.hourlyCounts(window.from(), window.to()), OrderHourlyCounts::hour);
         Map<Instant, JobHourlyCounts> jobHours =
                 byHour(jobs.hourlyCounts(window.from(), window.to()), JobHourlyCounts::hour);
-        PaymentStatistics paymentStatistics = payments.getIfAvailable();
-        Map<Instant, PaymentStatistics.PaymentHourlyCounts> paymentHours = paymentStatistics == null
-                ? Map.of()
-                : byHour(
-                        paymentStatistics.hourlyCounts(window.from(), window.to()),
-                        PaymentStatistics.PaymentHourlyCounts::hour);
+        Map<Instant, PaymentStatistics.PaymentHourlyCounts> paymentHours =
+                byHour(payments.hourlyCounts(window.from(), window.to()), PaymentStatistics.PaymentHourlyCounts::hour);
         LatencyBuckets.Latencies latency = latencies.p95(window.from(), window.to());
 
         List<MetricsSummary.Hour> series = new ArrayList<>();
@@ -91,8 +81,8 @@ public class MetricsService {
                     o.failed(),
                     j.completed(),
                     j.failed(),
-                    paymentStatistics == null ? null : p.succeeded(),
-                    paymentStatistics == null ? null : p.failed(),
+                    p.succeeded(),
+                    p.failed(),
                     l.p95Ms(),
                     l.requests()));
         }
@@ -100,7 +90,7 @@ public class MetricsService {
         return new MetricsSummary(
                 rate(ordersCompleted, ordersEnded),
                 rate(jobsCompleted, jobsCompleted + jobsFailed),
-                paymentStatistics == null ? null : rate(paymentsSucceeded, paymentsSucceeded + paymentsFailed),
+                rate(paymentsSucceeded, paymentsSucceeded + paymentsFailed),
                 queue.getOrDefault(JobStatus.QUEUED, 0L),
                 queue.getOrDefault(JobStatus.RUNNING, 0L),
                 latency.overall().p95Ms(),

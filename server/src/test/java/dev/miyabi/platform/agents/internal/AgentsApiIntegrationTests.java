@@ -74,7 +74,9 @@ class AgentsApiIntegrationTests extends IntegrationTest {
             assertThat(agent.path("type").asString()).isEqualTo(type.value());
             assertThat(agent.path("name").asString()).isEqualTo(type.displayName());
             assertThat(agent.path("description").asString()).isNotBlank();
-            assertThat(agent.path("available").asBoolean()).isEqualTo(registry.has(type));
+            // Every agent is built in, and the application refuses to start without one of them.
+            assertThat(agent.path("available").asBoolean()).as(type.value()).isTrue();
+            assertThat(registry.has(type)).isTrue();
             Map<String, Object> expected =
                     jdbc.sql("""
                             SELECT count(*) FILTER (WHERE status = 'working') AS working,
@@ -230,11 +232,19 @@ class AgentsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void retryingAFailedInlineTaskRunsItAgainAsAJobOfTheAdminOnThisInstance() {
+    void retryingAFailedInlineTaskRunsItsAgentAgainAsAJobOfTheAdmin() {
         Session admin = admin();
+        Session customer = register();
         AgentTask task = tasks.insert(
                 UUID.randomUUID(),
-                AgentTaskRequest.of(AgentType.CONTENT_SEARCH, "Inline search that failed"),
+                AgentTaskRequest.of(
+                        AgentType.CONTENT_SEARCH,
+                        "Grant search access that failed",
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("userId", customer.id().toString())
+                                .put("productName", "Search plan")
+                                .put("quantity", 1)),
                 AgentTask.Execution.INLINE,
                 null);
         tasks.end(task.id(), AgentTaskStatus.FAILED, "index unavailable");
@@ -254,20 +264,26 @@ class AgentsApiIntegrationTests extends IntegrationTest {
         assertThat(job.get("job_type")).isEqualTo(Orchestrator.AGENT_TASK_JOB_TYPE);
         assertThat(job.get("user_id")).isEqualTo(admin.id());
         assertThat((String) job.get("input")).contains(task.id().toString());
-        // The application's workers run it: with or without a registered agent the task ends as its job does.
+        // The application's workers run the ContentSearchAgent (203) again, which grants the access now.
         await().atMost(Duration.ofSeconds(20))
                 .until(() ->
                         !orchestrator.find(task.id()).orElseThrow().status().isOpen());
-        String jobStatus = jdbc.sql("SELECT status FROM ai_jobs WHERE id = :id")
-                .param("id", jobId)
-                .query(String.class)
-                .single();
         AgentTask after = orchestrator.find(task.id()).orElseThrow();
-        assertThat(after.status().value()).isEqualTo(jobStatus);
+        assertThat(after.status()).as(String.valueOf(after.error())).isEqualTo(AgentTaskStatus.COMPLETED);
         assertThat(after.retryCount()).isEqualTo(1);
-        if (!registry.has(AgentType.CONTENT_SEARCH)) {
-            assertThat(after.error()).isEqualTo("No agent is registered for content_search (203) on this instance");
-        }
+        assertThat(after.error()).isNull();
+        assertThat(after.result().path("userId").asString())
+                .isEqualTo(customer.id().toString());
+        assertThat(jdbc.sql("SELECT status FROM ai_jobs WHERE id = :id")
+                        .param("id", jobId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("completed");
+        assertThat(jdbc.sql("SELECT count(*) FROM search_access WHERE user_id = :user AND plan = 'Search plan'")
+                        .param("user", customer.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private static List<String> titles(JsonNode page) {

@@ -10,7 +10,7 @@ import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.Orders;
 import dev.miyabi.platform.support.Api;
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.CommerceFixtures;
 import dev.miyabi.platform.support.StepsJobHandler;
 import dev.miyabi.platform.support.WsClient;
 import java.math.BigDecimal;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /api/admin/metrics/summary}: computed in SQL from the tables and the persisted latency buckets. */
-class MetricsSummaryIntegrationTests extends IntegrationTest {
+class MetricsSummaryIntegrationTests extends CommerceFixtures {
 
     @Autowired
     Orders orders;
@@ -57,9 +57,11 @@ class MetricsSummaryIntegrationTests extends IntegrationTest {
         assertThat(from).isEqualTo(to.truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS));
         assertThat(Instant.parse(day.path("series").get(23).path("hour").asString()))
                 .isEqualTo(to.truncatedTo(ChronoUnit.HOURS));
-        // No payments module on this branch: its figures are absent, not zero.
-        assertThat(day.path("paymentSuccessRate").isNull()).isTrue();
-        assertThat(day.path("series").get(0).path("paymentsSucceeded").isNull()).isTrue();
+        // Payment outcomes are counted for every hour, zero included.
+        assertThat(day.path("series")).allSatisfy(point -> {
+            assertThat(point.path("paymentsSucceeded").isIntegralNumber()).isTrue();
+            assertThat(point.path("paymentsFailed").isIntegralNumber()).isTrue();
+        });
 
         JsonNode week =
                 api.get(path + "?hours=168").token(admin.accessToken()).send().json();
@@ -119,6 +121,56 @@ class MetricsSummaryIntegrationTests extends IntegrationTest {
                 .isEqualByComparingTo(MetricsService.rate(jobsCompleted, jobsCompleted + jobsFailed));
         assertThat(after.path("jobsQueued").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(after.path("jobsRunning").asLong()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aDeclineAndASuccessInTheCurrentHourMoveThePaymentSuccessRate() {
+        Session admin = admin();
+        Session customer = register();
+        JsonNode before = summary(admin);
+
+        UUID order = orderAwaitingPayment(customer, "30.00");
+        assertProblem(pay(customer, order, "pm_card_chargeDeclinedInsufficientFunds"), 402, "payment_declined");
+        Api.Response paid = pay(customer, order, "pm_card_visa");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        JsonNode after = summary(admin);
+
+        JsonNode hourBefore = currentHour(before, after);
+        JsonNode hourAfter = after.path("series").get(23);
+        // Exactly these two, plus whatever else settled meanwhile (reconciliation of another test's payment).
+        Instant hour = Instant.parse(hourAfter.path("hour").asString());
+        Instant beforeTo = Instant.parse(before.path("window").path("to").asString());
+        Instant to = Instant.parse(after.path("window").path("to").asString());
+        Map<String, Object> others = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status <> 'failed') AS succeeded,
+                            count(*) FILTER (WHERE status = 'failed') AS failed
+                        FROM payments WHERE settled_at >= :since AND settled_at < :to AND order_id <> :order
+                        """)
+                .param("since", Timestamp.from(beforeTo.isAfter(hour) ? beforeTo : hour))
+                .param("to", Timestamp.from(to))
+                .param("order", order)
+                .query()
+                .singleRow();
+        assertThat(delta(hourBefore, hourAfter, "paymentsSucceeded")).isEqualTo(1 + (Long) others.get("succeeded"));
+        assertThat(delta(hourBefore, hourAfter, "paymentsFailed")).isEqualTo(1 + (Long) others.get("failed"));
+        // The rate over the window is succeeded ÷ (succeeded + failed), as the table has them by outcome time.
+        Instant from = Instant.parse(after.path("window").path("from").asString());
+        Map<String, Object> settled = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status <> 'failed') AS succeeded, count(*) AS settled
+                        FROM payments WHERE settled_at >= :from AND settled_at < :to
+                        """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query()
+                .singleRow();
+        BigDecimal rate = after.path("paymentSuccessRate").decimalValue();
+        assertThat(rate)
+                .isEqualByComparingTo(
+                        MetricsService.rate((Long) settled.get("succeeded"), (Long) settled.get("settled")))
+                .isGreaterThan(BigDecimal.ZERO)
+                .isLessThan(BigDecimal.ONE);
+        assertThat(sum(after, "paymentsSucceeded") + sum(after, "paymentsFailed"))
+                .isEqualTo((Long) settled.get("settled"));
     }
 
     /**

@@ -12,13 +12,15 @@ import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.NewJob;
+import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.catalog.Catalog;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.state.CompositeServiceState;
 import dev.miyabi.platform.support.Api;
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.CommerceFixtures;
 import dev.miyabi.platform.support.StepsJobHandler;
 import dev.miyabi.platform.support.WsClient;
 import java.time.Duration;
@@ -37,10 +39,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The live state against the database: after a concurrent burst of real changes (orders placed and
- * cancelled over REST, jobs run by the workers, board tasks) with resyncs racing it, the counts kept
- * from events equal a recount in SQL — without the state having needed a repair.
+ * cancelled over REST, payments declined, captured and refunded, approval requests opened and decided,
+ * jobs run by the workers, board tasks) with resyncs racing it, the counts kept from events equal a
+ * recount in SQL — without the state having needed a repair.
  */
-class StateCountsIntegrationTests extends IntegrationTest {
+class StateCountsIntegrationTests extends CommerceFixtures {
 
     @Autowired
     LiveStateManager manager;
@@ -64,7 +67,11 @@ class StateCountsIntegrationTests extends IntegrationTest {
     void countsKeptFromABurstOfEventsEqualARecountInSql() throws Exception {
         Session admin = admin();
         String product = product(admin);
+        // Orders of 1 500 GBP need an approver (the default policy; no test has a GBP policy of its own).
+        String bigProduct = createProduct("1500.00", "GBP", "business_consulting");
+        Session approver = registerWithRoles("approver");
         List<Session> customers = List.of(register(), register(), register());
+        List<UUID> paidOrders = new ArrayList<>();
         awaitQuiet(); // the product event is recounted (products have no previous status): let it settle
         await().atMost(Duration.ofSeconds(5)).until(() -> !manager.projection().countsDirty());
         long repairsBefore = manager.repairs();
@@ -81,6 +88,53 @@ class StateCountsIntegrationTests extends IntegrationTest {
                                     .token(customer.accessToken())
                                     .send();
                             assertThat(cancelled.status()).isEqualTo(200);
+                        }
+                    }
+                }));
+                work.add(burst.submit(() -> {
+                    // Payments: a declined card then a good one, a second order paid at once, and a partial
+                    // refund of it by the admin.
+                    for (int i = 0; i < 2; i++) {
+                        UUID order = UUID.fromString(place(customer, product));
+                        if (i == 0) {
+                            assertThat(pay(customer, order, "pm_card_chargeDeclined")
+                                            .status())
+                                    .isEqualTo(402);
+                        }
+                        Api.Response paid = pay(customer, order, "pm_card_visa");
+                        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+                        synchronized (paidOrders) {
+                            paidOrders.add(order);
+                        }
+                        if (i == 1) {
+                            Api.Response refunded = new Api(port)
+                                    .post("/api/payments/" + paid.text("id") + "/refunds")
+                                    .token(admin.accessToken())
+                                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                                    .json(Map.of("amount", "5.00", "reason", "Goodwill"))
+                                    .send();
+                            assertThat(refunded.status())
+                                    .as(refunded.toString())
+                                    .isEqualTo(201);
+                        }
+                    }
+                }));
+                work.add(burst.submit(() -> {
+                    // Approvals: one approved, one rejected, one left pending.
+                    for (String decision : List.of("approve", "reject", "")) {
+                        Api.Response placed = new Api(port)
+                                .post("/api/orders")
+                                .token(customer.accessToken())
+                                .json(Map.of("productId", bigProduct, "quantity", 1))
+                                .send();
+                        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+                        if (!decision.isEmpty()) {
+                            Api.Response decided = new Api(port)
+                                    .post("/api/approvals/" + placed.text("approvalId") + "/decisions")
+                                    .token(approver.accessToken())
+                                    .json(Map.of("decision", decision, "comment", "Burst"))
+                                    .send();
+                            assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
                         }
                     }
                 }));
@@ -130,6 +184,10 @@ class StateCountsIntegrationTests extends IntegrationTest {
                 .until(() -> started.stream()
                         .allMatch(job ->
                                 jobs.find(job.id()).orElseThrow().status().isFinal()));
+        // Paid support orders move on to their staff task after the payment commits.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> paidOrders.stream()
+                        .allMatch(order -> orders.find(order).orElseThrow().status() == OrderStatus.FULFILLING));
         awaitQuiet();
 
         CompositeServiceState state = manager.current();
@@ -137,6 +195,11 @@ class StateCountsIntegrationTests extends IntegrationTest {
         assertThat(counts.get("orders")).isEqualTo(byName(orders.countByStatus()));
         assertThat(counts.get("aiJobs")).isEqualTo(byName(jobs.countByStatus()));
         assertThat(counts.get("products")).isEqualTo(byName(catalog.countByStatus()));
+        assertThat(counts.get("payments")).isEqualTo(recount("payments", PaymentStatus.values()));
+        assertThat(counts.get("approvals")).isEqualTo(recount("approval_requests", ApprovalStatus.values()));
+        assertThat(counts.get("payments").get("failed")).isGreaterThanOrEqualTo(3);
+        assertThat(counts.get("payments").get("partially_refunded")).isGreaterThanOrEqualTo(3);
+        assertThat(counts.get("approvals").get("rejected")).isGreaterThanOrEqualTo(3);
         Map<AgentType, AgentTaskCounts> tasks = orchestrator.taskCounts();
         assertThat(state.agentState().agents()).allSatisfy(agent -> {
             AgentTaskCounts expected = tasks.get(agent.type());
@@ -158,6 +221,29 @@ class StateCountsIntegrationTests extends IntegrationTest {
                         .path("cancelled")
                         .asLong())
                 .isEqualTo(orders.countByStatus().get(OrderStatus.CANCELLED));
+        JsonNode overHttpCounts = overHttp.path("businessState").path("counts");
+        assertThat(longs(overHttpCounts.path("payments"))).isEqualTo(recount("payments", PaymentStatus.values()));
+        assertThat(longs(overHttpCounts.path("approvals")))
+                .isEqualTo(recount("approval_requests", ApprovalStatus.values()));
+    }
+
+    /** Rows of the table by status in SQL, every status of the enum present (zero included). */
+    private Map<String, Long> recount(String table, Enum<?>[] statuses) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Enum<?> status : statuses) {
+            counts.put(status.name().toLowerCase(Locale.ROOT), 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM " + table + " GROUP BY status").query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
+    private static Map<String, Long> longs(JsonNode object) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        object.properties()
+                .forEach(field -> values.put(field.getKey(), field.getValue().asLong()));
+        return values;
     }
 
     /** Every logged event delivered and applied: the state's version is the end of the log. */
