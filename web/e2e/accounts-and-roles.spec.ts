@@ -117,6 +117,7 @@ test('a customer signs up, keeps the session across reloads, and becomes an appr
     await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
     await expect(header(admin).getByTestId('current-user')).toBeVisible();
     await header(admin).getByRole('link', { name: 'Admin', exact: true }).click();
+    await admin.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Users and roles' }).click();
     await expect(admin.getByRole('heading', { level: 1, name: 'Users and roles' })).toBeVisible();
     await admin.getByRole('searchbox', { name: 'Search by email or name' }).fill(customer.email);
     const row = admin.getByTestId(`user-row-${customer.email}`);

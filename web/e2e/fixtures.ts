@@ -1,22 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
-
-/**
- * Browser messages that are expected while parts of the server are still being built. Each entry
- * names the missing piece; delete it when that piece lands. Anything else logged as an error —
- * by the app or by the browser — fails the test.
- */
-const NOT_YET_BUILT: { reason: string; matches: (message: ConsoleMessage) => boolean }[] = [
-  {
-    reason: 'the realtime module (/ws) is not on this server yet',
-    matches: (message) => /WebSocket connection to '.*\/ws' failed/.test(message.text()),
-  },
-  {
-    reason: 'the catalog module (/api/products) is not on this server yet',
-    matches: (message) =>
-      message.text().includes('status of 404') && message.location().url.includes('/api/products'),
-  },
-];
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 type Fixtures = {
   consoleErrors: string[];
@@ -32,17 +15,11 @@ type Fixtures = {
 };
 
 const expected = new Map<RegExp, number>();
-const tolerated = new Map<string, number>();
 
 function watch(context: BrowserContext, errors: string[]): void {
   const attach = (page: Page) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') {
-        return;
-      }
-      const known = NOT_YET_BUILT.find((candidate) => candidate.matches(message));
-      if (known) {
-        tolerated.set(known.reason, (tolerated.get(known.reason) ?? 0) + 1);
         return;
       }
       const text = `${message.text()} (${message.location().url})`;
@@ -65,12 +42,7 @@ export const test = base.extend<Fixtures>({
   consoleErrors: async ({}, use) => {
     const errors: string[] = [];
     expected.clear();
-    tolerated.clear();
     await use(errors);
-    for (const [reason, count] of tolerated) {
-      // Said out loud, so nobody forgets to remove the entry when the piece lands.
-      console.log(`tolerated ${count} console error(s) because ${reason}`);
-    }
     expect(errors, 'the browser console must stay free of errors').toEqual([]);
     for (const [pattern, seen] of expected) {
       expect(seen, `the expected console error ${pattern} did not occur`).toBeGreaterThan(0);

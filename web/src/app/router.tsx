@@ -1,14 +1,20 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
+import { AdminLayout } from '@/components/layouts/admin-layout';
 import { AppLayout } from '@/components/layouts/app-layout';
+import { adminDashboardRoutes } from '@/features/admin-dashboard/routes';
+import { adminPoliciesRoutes } from '@/features/admin-policies/routes';
+import { adminProductsRoutes } from '@/features/admin-products/routes';
 import { UsersPage } from '@/features/admin-users/components/users-page';
+import { approvalsRoutes } from '@/features/approvals/routes';
 import { ProfilePage } from '@/features/auth/components/profile-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { logout } from '@/features/auth/api/logout';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
 import { ProductDetailPage } from '@/features/catalog/components/product-detail-page';
+import { ordersRoutes } from '@/features/orders/routes';
+import { studioRoutes } from '@/features/studio/routes';
 import { RedirectIfSignedIn, RequireAuth } from '@/lib/auth/guards';
-import { ComingSoon } from './routes/coming-soon';
 import { NotFoundPage } from './routes/not-found';
 
 /**
@@ -27,20 +33,20 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
         { path: 'catalog', element: <CatalogPage /> },
         { path: 'catalog/:productId', element: <ProductDetailPage /> },
         { path: 'me', element: <RequireAuth><ProfilePage /></RequireAuth> },
+        { path: 'orders', element: <RequireAuth><Outlet /></RequireAuth>, children: ordersRoutes },
+        { path: 'studio', element: <RequireAuth><Outlet /></RequireAuth>, children: studioRoutes },
+        { path: 'approvals', element: <RequireAuth><Outlet /></RequireAuth>, children: approvalsRoutes },
         {
-          path: 'orders',
-          element: <RequireAuth><ComingSoon title="nav.orders" body="comingSoon.orders" /></RequireAuth>,
+          path: 'admin',
+          element: <RequireAuth role="admin"><AdminLayout /></RequireAuth>,
+          children: [
+            { index: true, element: <Navigate to="/admin/dashboard" replace /> },
+            { path: 'dashboard', children: adminDashboardRoutes },
+            { path: 'products', children: adminProductsRoutes },
+            { path: 'policies', children: adminPoliciesRoutes },
+            { path: 'users', element: <UsersPage /> },
+          ],
         },
-        {
-          path: 'studio',
-          element: <RequireAuth><ComingSoon title="nav.studio" body="comingSoon.studio" /></RequireAuth>,
-        },
-        {
-          path: 'approvals',
-          element: <RequireAuth><ComingSoon title="nav.approvals" body="comingSoon.approvals" /></RequireAuth>,
-        },
-        { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-        { path: 'admin/users', element: <RequireAuth role="admin"><UsersPage /></RequireAuth> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -27,7 +27,7 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
     { to: '/orders', label: 'nav.orders', show: signedIn },
     { to: '/studio', label: 'nav.studio', show: signedIn },
     { to: '/approvals', label: 'nav.approvals', show: hasRole(user, 'approver') || hasRole(user, 'admin') },
-    { to: '/admin/users', label: 'nav.admin', show: hasRole(user, 'admin') },
+    { to: '/admin', label: 'nav.admin', show: hasRole(user, 'admin') },
   ];
 
   async function signOut() {

@@ -1,3 +1,8 @@
+import { adminEn } from './messages/admin';
+import { approvalsEn } from './messages/approvals';
+import { ordersEn } from './messages/orders';
+import { studioEn } from './messages/studio';
+
 /** English UI text: the reference catalogue. Every other language must have every key (checked by tsc). */
 export const en = {
   'common.loading': 'Loading…',
@@ -12,6 +17,11 @@ export const en = {
   'nav.studio': 'AI studio',
   'nav.approvals': 'Approvals',
   'nav.admin': 'Admin',
+  'nav.adminSections': 'Admin sections',
+  'nav.adminDashboard': 'Dashboard',
+  'nav.adminProducts': 'Products',
+  'nav.adminPolicies': 'Approval policies',
+  'nav.adminUsers': 'Users and roles',
   'nav.profile': 'My profile',
   'nav.language': 'Language',
 
@@ -92,10 +102,6 @@ export const en = {
   'pagination.next': 'Next',
   'pagination.status': 'Page {page} of {pages} · {total} in all',
 
-  'comingSoon.title': 'Coming soon',
-  'comingSoon.orders': 'Your orders and their live timeline will appear here.',
-  'comingSoon.studio': 'Start AI course and document jobs and follow their progress here.',
-  'comingSoon.approvals': 'Requests waiting for your decision will appear here.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
@@ -116,4 +122,9 @@ export const en = {
   'errors.invalidState': 'This is not possible in its current state.',
 
   'footer.text': 'Miyabi Business Platform',
+
+  ...ordersEn,
+  ...studioEn,
+  ...approvalsEn,
+  ...adminEn,
 } as const;

@@ -1,4 +1,8 @@
 import type { Messages } from './catalogue';
+import { adminJa } from './messages/admin';
+import { approvalsJa } from './messages/approvals';
+import { ordersJa } from './messages/orders';
+import { studioJa } from './messages/studio';
 
 /** 日本語の UI テキスト。キーは en.ts と同じでなければならない（tsc が確認する）。 */
 export const ja: Messages = {
@@ -14,6 +18,11 @@ export const ja: Messages = {
   'nav.studio': 'AI スタジオ',
   'nav.approvals': '承認',
   'nav.admin': '管理',
+  'nav.adminSections': '管理メニュー',
+  'nav.adminDashboard': 'ダッシュボード',
+  'nav.adminProducts': '商品',
+  'nav.adminPolicies': '承認ポリシー',
+  'nav.adminUsers': 'ユーザーとロール',
   'nav.profile': 'プロフィール',
   'nav.language': '言語',
 
@@ -94,10 +103,6 @@ export const ja: Messages = {
   'pagination.next': '次へ',
   'pagination.status': '{page} / {pages} ページ · 全 {total} 件',
 
-  'comingSoon.title': '近日公開',
-  'comingSoon.orders': '注文とそのタイムラインがここにリアルタイムで表示されます。',
-  'comingSoon.studio': 'AI によるコースや文書の生成を開始し、進捗をここで確認できます。',
-  'comingSoon.approvals': 'あなたの判断を待つ申請がここに表示されます。',
 
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'このアドレスのページは存在しません。',
@@ -118,4 +123,9 @@ export const ja: Messages = {
   'errors.invalidState': '現在の状態ではこの操作はできません。',
 
   'footer.text': 'Miyabi ビジネスプラットフォーム',
+
+  ...ordersJa,
+  ...studioJa,
+  ...approvalsJa,
+  ...adminJa,
 };

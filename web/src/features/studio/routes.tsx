@@ -1,0 +1,15 @@
+import type { RouteObject } from 'react-router';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+
+/** The pages of this feature, mounted by app/router.tsx under `/studio`. */
+export const studioRoutes: RouteObject[] = [
+  {
+    index: true,
+    element: (
+      <Page title="studio">
+        <EmptyState title="studio" />
+      </Page>
+    ),
+  },
+];
