@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin';
 import { approvalsEn } from './messages/approvals';
+import { notificationsEn } from './messages/notifications';
 import { ordersEn } from './messages/orders';
 import { studioEn } from './messages/studio';
 
@@ -127,4 +128,5 @@ export const en = {
   ...studioEn,
   ...approvalsEn,
   ...adminEn,
+  ...notificationsEn,
 } as const;

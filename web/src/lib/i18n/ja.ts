@@ -1,6 +1,7 @@
 import type { Messages } from './catalogue';
 import { adminJa } from './messages/admin';
 import { approvalsJa } from './messages/approvals';
+import { notificationsJa } from './messages/notifications';
 import { ordersJa } from './messages/orders';
 import { studioJa } from './messages/studio';
 
@@ -128,4 +129,5 @@ export const ja: Messages = {
   ...studioJa,
   ...approvalsJa,
   ...adminJa,
+  ...notificationsJa,
 };
