@@ -1,15 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Page } from '@/components/ui/page';
+import { OrderDetailPage } from './components/order-detail-page';
+import { OrderNewPage } from './components/order-new-page';
+import { OrdersPage } from './components/orders-page';
+import './orders.css';
 
-/** The pages of this feature, mounted by app/router.tsx under `/orders`. */
+/** The pages of this feature, mounted by app/router.tsx under `/orders` (signed-in users only). */
 export const ordersRoutes: RouteObject[] = [
-  {
-    index: true,
-    element: (
-      <Page title="orders">
-        <EmptyState title="orders" />
-      </Page>
-    ),
-  },
+  { index: true, element: <OrdersPage /> },
+  { path: 'new', element: <OrderNewPage /> },
+  { path: ':orderId', element: <OrderDetailPage /> },
 ];

@@ -77,7 +77,6 @@ export const en = {
   'catalog.productNotFoundHint': 'It may have been archived, or the link is wrong.',
   'catalog.status': 'Status',
   'catalog.listedSince': 'Listed since',
-  'catalog.orderingSoon': 'Ordering opens here with the orders module.',
 
   'admin.users.title': 'Users and roles',
   'admin.users.search': 'Search by email or name',

@@ -78,7 +78,6 @@ export const ja: Messages = {
   'catalog.productNotFoundHint': 'アーカイブされたか、リンクが正しくない可能性があります。',
   'catalog.status': 'ステータス',
   'catalog.listedSince': '掲載開始',
-  'catalog.orderingSoon': '注文機能の公開後、ここから注文できます。',
 
   'admin.users.title': 'ユーザーとロール',
   'admin.users.search': 'メールアドレスまたは氏名で検索',

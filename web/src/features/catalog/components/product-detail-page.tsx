@@ -48,7 +48,13 @@ export function ProductDetailPage() {
           <dt>{t('catalog.listedSince')}</dt>
           <dd>{dateTime(item.createdAt)}</dd>
         </dl>
-        <p className="muted">{t('catalog.orderingSoon')}</p>
+        {item.status === 'active' ? (
+          <p>
+            <Link className="btn btn-primary" to={`/orders/new?productId=${encodeURIComponent(item.id)}`}>
+              {t('orders.orderProduct')}
+            </Link>
+          </p>
+        ) : null}
       </article>
     </Page>
   );

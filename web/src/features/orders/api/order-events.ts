@@ -1,0 +1,79 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
+import { useRealtimeEvents } from '@/lib/realtime/realtime-provider';
+import { approvalSchema, jobSchema, orderSchema, paymentSchema } from '../types';
+import { writeIfNewer, writeOrder } from './order-cache';
+import { orderKeys } from './query-keys';
+
+/**
+ * Writes one WebSocket event into this feature's queries: an order event replaces the order
+ * (detail and list pages), a payment event refreshes the order's payment attempts, an approval or
+ * job event replaces the cached request or job. Events for resources no page shows change nothing.
+ */
+export function applyOrderEvent(event: RealtimeEvent, queryClient: QueryClient): void {
+  if (event.type.startsWith('order.')) {
+    const order = orderSchema.safeParse(event.payload);
+    if (!order.success) {
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+      return;
+    }
+    writeOrder(queryClient, order.data);
+    if (event.type === 'order.created') {
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+    }
+    return;
+  }
+  if (event.type.startsWith('payment.')) {
+    const payment = paymentSchema.safeParse(event.payload);
+    if (payment.success) {
+      void queryClient.invalidateQueries({ queryKey: orderKeys.payments(payment.data.orderId) });
+    }
+    return;
+  }
+  if (event.type.startsWith('approval.') && event.resourceId) {
+    const key = orderKeys.approval(event.resourceId);
+    if (queryClient.getQueryState(key) === undefined) {
+      return;
+    }
+    const approval = approvalSchema.safeParse(event.payload);
+    if (approval.success) {
+      writeIfNewer(queryClient, key, approval.data);
+    } else {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+    return;
+  }
+  if (event.type.startsWith('job.') && event.resourceId) {
+    const key = orderKeys.job(event.resourceId);
+    if (queryClient.getQueryState(key) === undefined) {
+      return;
+    }
+    const job = jobSchema.safeParse(event.payload);
+    if (job.success) {
+      writeIfNewer(queryClient, key, job.data);
+    } else {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  }
+}
+
+/** Keeps the list of my orders live (the `orders` topic). */
+export function useOrdersLive(): void {
+  useRealtimeEvents(['orders'], applyOrderEvent);
+}
+
+/**
+ * Keeps one order's page live: the order itself, its payments, its approval request and the AI job
+ * that fulfils it.
+ */
+export function useOrderLive(order: { id: string; approvalId: string | null; aiJobId: string | null } | undefined): void {
+  const topics = order
+    ? [
+        `order:${order.id}`,
+        'payments',
+        ...(order.approvalId ? [`approval:${order.approvalId}`] : []),
+        ...(order.aiJobId ? ['jobs'] : []),
+      ]
+    : [];
+  useRealtimeEvents(topics, applyOrderEvent);
+}

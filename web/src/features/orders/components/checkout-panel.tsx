@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { isApiError } from '@/lib/problem';
+import { usePayOrder } from '../api/pay-order';
+import {
+  declineKey,
+  DEFAULT_PAYMENT_METHOD,
+  PAYMENT_METHOD_GROUPS,
+  paymentMethodKey,
+  type PaymentMethod,
+} from '../payment-methods';
+import type { Order } from '../types';
+
+type Outcome =
+  | { kind: 'declined'; code: string; message: string }
+  | { kind: 'processing' }
+  | { kind: 'error'; message: string };
+
+/**
+ * Pays an order awaiting payment with one of the sandbox's test methods. A decline says why (its
+ * code and plain words) and leaves the form ready for another method; success is reported by the
+ * order turning paid, which the page learns from the answer and the WebSocket.
+ */
+export function CheckoutPanel({ order, onPaid }: { order: Order; onPaid: () => void }) {
+  const { t, money } = useI18n();
+  const pay = usePayOrder();
+  const selectId = useId();
+  const [method, setMethod] = useState<PaymentMethod>(DEFAULT_PAYMENT_METHOD);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (pay.isPending) {
+      return;
+    }
+    setOutcome(null);
+    try {
+      const payment = await pay.mutateAsync({ orderId: order.id, paymentMethod: method });
+      if (payment.status === 'processing') {
+        setOutcome({ kind: 'processing' });
+      } else {
+        onPaid();
+      }
+    } catch (error) {
+      if (isApiError(error) && error.code === 'payment_declined') {
+        const code = typeof error.body.declineCode === 'string' ? error.body.declineCode : 'card_declined';
+        const key = declineKey(code);
+        const serverText = typeof error.body.declineMessage === 'string' ? error.body.declineMessage : error.message;
+        setOutcome({ kind: 'declined', code, message: key ? t(key) : serverText });
+      } else {
+        setOutcome({ kind: 'error', message: errorMessage(error, t) });
+      }
+    }
+  }
+
+  return (
+    <section className="card order-section checkout" aria-labelledby="checkout-title">
+      <h2 id="checkout-title">{t('orders.checkout.title')}</h2>
+      <p className="muted">{t('orders.checkout.lead')}</p>
+      {outcome?.kind === 'declined' ? (
+        <Alert tone="error" title={t('orders.checkout.declinedTitle')}>
+          <p className="checkout-decline-message">{outcome.message}</p>
+          <p className="checkout-decline-code">{t('orders.checkout.declinedCode', { code: outcome.code })}</p>
+          <p>{t('orders.checkout.retryHint')}</p>
+        </Alert>
+      ) : null}
+      {outcome?.kind === 'processing' ? <Alert tone="info">{t('orders.checkout.processing')}</Alert> : null}
+      {outcome?.kind === 'error' ? <Alert tone="error">{outcome.message}</Alert> : null}
+      {outcome?.kind !== 'processing' ? (
+        <form className="form checkout-form" onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={selectId}>{t('orders.checkout.method')}</label>
+            <select id={selectId} value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)}>
+              {PAYMENT_METHOD_GROUPS.map(({ group, methods }) => (
+                <optgroup key={group} label={t(`orders.checkout.group.${group}`)}>
+                  {methods.map((value) => (
+                    <option key={value} value={value}>
+                      {`${value} — ${t(paymentMethodKey(value))}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <Button type="submit" busy={pay.isPending}>
+            {t('orders.checkout.pay', { amount: money(order.total) })}
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

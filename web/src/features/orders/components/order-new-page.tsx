@@ -1,0 +1,83 @@
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { isApiError } from '@/lib/problem';
+import { useOrderableProduct, type OrderableProduct } from '../api/get-product';
+import { isGenerationCategory, type Order } from '../types';
+import { GenerationOrderForm } from './generation-order-form';
+import { OrderForm } from './order-form';
+
+function ProductHeader({ product }: { product: OrderableProduct }) {
+  const { money, t } = useI18n();
+  return (
+    <div className="order-product">
+      <p className="order-product-price">
+        <span className="muted">{t('orders.field.unitPrice')}</span> <strong className="price">{money(product.price)}</strong>
+      </p>
+      {product.description ? <p className="muted">{product.description}</p> : null}
+      <p className="muted">{t('orders.new.approvalNote')}</p>
+    </div>
+  );
+}
+
+/** `/orders/new?productId=…`: the order form for one product of the catalog. */
+export function OrderNewPage() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const productId = params.get('productId');
+  const product = useOrderableProduct(productId);
+  const onPlaced = (order: Order) => navigate(`/orders/${order.id}`);
+
+  if (productId === null) {
+    return (
+      <Page title={t('orders.new.pageTitle')}>
+        <EmptyState title={t('orders.new.noProduct')}>
+          <Link to="/catalog">{t('orders.browseCatalog')}</Link>
+        </EmptyState>
+      </Page>
+    );
+  }
+  if (product.isPending) {
+    return <Spinner label={t('common.loading')} />;
+  }
+  if (product.isError) {
+    const missing = isApiError(product.error) && (product.error.status === 404 || product.error.status === 400);
+    return (
+      <Page title={missing ? t('orders.new.productUnavailable') : t('orders.new.pageTitle')}>
+        {missing ? (
+          <EmptyState title={t('orders.new.productUnavailable')}>{t('orders.new.productUnavailableHint')}</EmptyState>
+        ) : (
+          <Alert tone="error">{errorMessage(product.error, t)}</Alert>
+        )}
+        <Link className="back-link" to="/catalog">
+          {t('orders.browseCatalog')}
+        </Link>
+      </Page>
+    );
+  }
+  const item = product.data;
+  return (
+    <Page
+      title={t('orders.new.title', { product: item.name })}
+      actions={
+        <Link className="back-link" to={`/catalog/${item.id}`}>
+          {t('orders.new.backToProduct')}
+        </Link>
+      }
+    >
+      <div className="card order-new">
+        <ProductHeader product={item} />
+        {isGenerationCategory(item.category) ? (
+          <GenerationOrderForm product={item} kind={item.category} onPlaced={onPlaced} />
+        ) : (
+          <OrderForm product={item} onPlaced={onPlaced} />
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { useOrders } from '../api/get-orders';
+import { useOrdersLive } from '../api/order-events';
+import { isOrderStatus, ORDER_STATUSES } from '../types';
+import { OrderStatusBadge } from './order-status-badge';
+
+const PAGE_SIZE = 10;
+
+/** My orders, newest first, filterable by status, kept live by the `orders` topic. */
+export function OrdersPage() {
+  const { t, plural, money, dateTime, number } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const status = isOrderStatus(statusParam) ? statusParam : undefined;
+  const page = pageParam(params.get('page'));
+  const statusId = useId();
+  const orders = useOrders({ status, page, size: PAGE_SIZE });
+  useOrdersLive();
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const data = orders.data;
+  return (
+    <Page title={t('orders.title')}>
+      <form className="order-filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={statusId}>{t('orders.list.filter')}</label>
+          <select
+            id={statusId}
+            value={status ?? ''}
+            onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('orders.list.allStatuses')}</option>
+            {ORDER_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`orders.status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {orders.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {orders.isError ? <Alert tone="error">{errorMessage(orders.error, t)}</Alert> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState title={status ? t('orders.list.noMatches') : t('orders.list.empty')}>
+          {status ? null : (
+            <>
+              <p>{t('orders.list.emptyHint')}</p>
+              <Link to="/catalog">{t('orders.browseCatalog')}</Link>
+            </>
+          )}
+        </EmptyState>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {plural('orders.list.count', data.total)}
+          </p>
+          <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
+            {data.items.map((order) => (
+              <li key={order.id} className="card order-row" data-testid={`order-row-${order.id}`}>
+                <div className="order-row-main">
+                  <Link className="order-row-name" to={`/orders/${order.id}`}>
+                    {order.productName}
+                  </Link>
+                  <p className="muted order-row-meta">
+                    <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
+                    <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
+                  </p>
+                </div>
+                <p className="price order-row-total">{money(order.total)}</p>
+                <OrderStatusBadge status={order.status} />
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}
