@@ -1,0 +1,134 @@
+import { act } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { Route, Routes } from 'react-router';
+import { session } from '@/lib/auth/session';
+import { createRealtimeConnection, type SocketLike } from '@/lib/realtime/realtime-connection';
+import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import { renderWithProviders } from '@/testing/render';
+import type { Order } from './types';
+
+/** A WebSocket double: the test opens it and pushes server messages into it. */
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: { type: string; payload?: Record<string, unknown> }[] = [];
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onclose: ((event: CloseEvent) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close(code = 1000) {
+    this.readyState = 3;
+    this.onclose?.({ code } as CloseEvent);
+  }
+  receive(message: unknown) {
+    this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent);
+  }
+}
+
+/**
+ * Renders a page of this feature as the app does — signed in, with the tab's realtime connection —
+ * over a fake WebSocket whose events the test sends.
+ */
+export function renderLive(element: ReactElement, { path, route }: { path: string; route: string }) {
+  session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
+  const sockets: FakeSocket[] = [];
+  const connection = createRealtimeConnection({
+    url: () => 'ws://test/ws',
+    token: async () => 'customer-token',
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
+    },
+  });
+  const rendered = renderWithProviders(
+    <RealtimeProvider connection={connection}>
+      <Routes>
+        <Route path={route} element={element} />
+      </Routes>
+    </RealtimeProvider>,
+    { path },
+  );
+  let eventId = 100;
+  const socket = () => {
+    const current = sockets.at(-1);
+    if (!current) {
+      throw new Error('no socket yet');
+    }
+    return current;
+  };
+  return {
+    ...rendered,
+    socket,
+    /** Opens the socket and authenticates it, as the server would. */
+    async connect() {
+      await act(async () => {
+        await vi_waitFor(() => sockets.length > 0);
+        const current = socket();
+        current.readyState = 1;
+        current.onopen?.({} as Event);
+        current.receive({ type: 'auth_success', id: 'a', payload: { userId: 'u', roles: ['customer'] } });
+      });
+    },
+    /** The topics the page subscribed to so far. */
+    topics(): string[] {
+      return socket()
+        .sent.filter((message) => message.type === 'subscribe')
+        .flatMap((message) => (message.payload?.topics as string[] | undefined) ?? []);
+    },
+    /** A server event, as the WebSocket delivers it. */
+    async emit(type: string, payload: Record<string, unknown>) {
+      eventId += 1;
+      await act(async () => {
+        socket().receive({ type, id: String(eventId), ts: new Date().toISOString(), payload: { eventId, ...payload } });
+        // The query cache tells its observers on the next tick.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    },
+  };
+}
+
+async function vi_waitFor(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 50 && !condition(); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export const ORDER_ID = '7d9b2c1e-5a4f-4e3d-9c2b-1a0f9e8d7c6b';
+export const PRODUCT_ID = '0b6a3c9e-1d2f-4a5b-8c7d-9e0f1a2b3c4d';
+
+/** An order as the server renders it (GET /api/orders/{id}), awaiting payment unless changed. */
+export function anOrder(changes: Partial<Order> = {}): Order {
+  return {
+    id: ORDER_ID,
+    userId: '5f0c8a5e-2f6b-4c3e-9a51-0d8c7d1e2f3a',
+    productId: PRODUCT_ID,
+    productName: 'Technical Support: Priority',
+    category: 'technical_support',
+    quantity: 1,
+    unitPrice: { amount: '99.00', currency: 'USD' },
+    total: { amount: '99.00', currency: 'USD' },
+    status: 'awaiting_payment',
+    input: null,
+    approvalId: null,
+    paymentId: null,
+    aiJobId: null,
+    version: 2,
+    createdAt: '2026-11-26T07:00:00Z',
+    updatedAt: '2026-11-26T07:00:01Z',
+    completedAt: null,
+    timeline: [
+      { status: 'pending', at: '2026-11-26T07:00:00Z', actor: { type: 'user', id: 'u', name: 'Hana' }, note: null },
+      {
+        status: 'awaiting_payment',
+        at: '2026-11-26T07:00:01Z',
+        actor: { type: 'system', id: null, name: 'Miyabi' },
+        note: 'No approval needed',
+      },
+    ],
+    ...changes,
+  };
+}
