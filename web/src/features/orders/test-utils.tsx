@@ -1,7 +1,8 @@
 import { act } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { session } from '@/lib/auth/session';
+import type { Locale } from '@/lib/i18n/catalogue';
 import { createRealtimeConnection, type SocketLike } from '@/lib/realtime/realtime-connection';
 import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
 import { renderWithProviders } from '@/testing/render';
@@ -28,11 +29,19 @@ class FakeSocket implements SocketLike {
   }
 }
 
+/** Where a page navigated to (any path the test did not mount). */
+function LocationProbe() {
+  return <p data-testid="location">{useLocation().pathname}</p>;
+}
+
 /**
  * Renders a page of this feature as the app does — signed in, with the tab's realtime connection —
  * over a fake WebSocket whose events the test sends.
  */
-export function renderLive(element: ReactElement, { path, route }: { path: string; route: string }) {
+export function renderLive(
+  element: ReactElement,
+  { path, route, locale = 'en' }: { path: string; route: string; locale?: Locale },
+) {
   session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
   const sockets: FakeSocket[] = [];
   const connection = createRealtimeConnection({
@@ -48,9 +57,10 @@ export function renderLive(element: ReactElement, { path, route }: { path: strin
     <RealtimeProvider connection={connection}>
       <Routes>
         <Route path={route} element={element} />
+        <Route path="*" element={<LocationProbe />} />
       </Routes>
     </RealtimeProvider>,
-    { path },
+    { path, locale },
   );
   let eventId = 100;
   const socket = () => {
