@@ -78,7 +78,8 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     }
   }
 
-  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+  /** Sends with the session's token, refreshing it once on a 401; any non-2xx becomes an ApiError. */
+  async function respond(path: string, init: RequestOptions<unknown>): Promise<Response> {
     const auth = init.auth ?? 'required';
     const token = await tokenFor(auth);
     let response = await send(path, init, token);
@@ -94,6 +95,33 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     if (!response.ok) {
       throw await problemFromResponse(response);
     }
+    return response;
+  }
+
+  /**
+   * A file the API serves (an export, a PDF) as a Blob, fetched with the bearer token like any other
+   * call — so no token ever goes into a URL. `accept` names the wanted media type; the file name is
+   * the one of `Content-Disposition`, when the server gives one.
+   */
+  async function file(
+    path: string,
+    init: Omit<RequestOptions<unknown>, 'method' | 'body' | 'schema'> & { accept: string },
+  ): Promise<{ blob: Blob; fileName: string | null; contentType: string }> {
+    const { accept, ...rest } = init;
+    const response = await respond(path, {
+      ...rest,
+      method: 'GET',
+      headers: { ...rest.headers, Accept: `${accept}, application/problem+json` },
+    });
+    return {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('Content-Disposition')),
+      contentType: response.headers.get('Content-Type') ?? accept,
+    };
+  }
+
+  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+    const response = await respond(path, init as RequestOptions<unknown>);
     if (response.status === 204 || response.headers.get('Content-Length') === '0') {
       return undefined as T;
     }
@@ -116,6 +144,7 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
 
   return {
     request,
+    file,
     get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
       request<T>(path, { ...init, method: 'GET' }),
     post: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
@@ -127,6 +156,24 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     delete: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
       request<T>(path, { ...init, method: 'DELETE' }),
   };
+}
+
+/** The file name of a `Content-Disposition` header (RFC 6266: `filename*` first, then `filename`). */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) {
+    return null;
+  }
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(disposition);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
+  return name || null;
 }
 
 /** The one client of the app. */
