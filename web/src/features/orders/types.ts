@@ -28,14 +28,6 @@ assertSameShape<(typeof PAYMENT_STATUSES)[number], ApiSchema<'Payment'>['status'
 export const ACTOR_TYPES = ['user', 'agent', 'system'] as const;
 assertSameShape<(typeof ACTOR_TYPES)[number], ApiSchema<'Actor'>['type']>(true);
 
-/** Categories whose orders carry a generation request and are fulfilled by an AI job. */
-export const GENERATION_CATEGORIES = ['ai_course_generation', 'ai_document_generation'] as const;
-export type GenerationCategory = (typeof GENERATION_CATEGORIES)[number];
-
-export function isGenerationCategory(category: string | undefined | null): category is GenerationCategory {
-  return (GENERATION_CATEGORIES as readonly string[]).includes(category ?? '');
-}
-
 export function isOrderStatus(value: string | null | undefined): value is OrderStatus {
   return (ORDER_STATUSES as readonly string[]).includes(value ?? '');
 }

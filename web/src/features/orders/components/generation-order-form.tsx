@@ -1,15 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { GenerationRequestFields } from '@/components/generation-request/generation-request-fields';
+import {
+  generationRequestDefaults,
+  generationRequestSchema,
+  toGenerationInput,
+  type GenerationKind,
+  type GenerationRequestValues,
+} from '@/components/generation-request/schema';
+import { applyGenerationRequestErrors } from '@/components/generation-request/server-errors';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/text-field';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { isApiError } from '@/lib/problem';
 import type { OrderableProduct } from '../api/get-product';
-import type { GenerationCategory, Order } from '../types';
-import { OrderForm } from './order-form';
+import { usePlaceOrder } from '../api/place-order';
+import type { Order } from '../types';
+import { quantitySchema } from './order-form';
+import { OrderTotal } from './order-total';
 
-/** Placeholder until the shared generation request form is merged. */
+type Values = { quantity: number; input: GenerationRequestValues };
+
+function schemaOf(kind: GenerationKind) {
+  return z.object({ quantity: quantitySchema, input: generationRequestSchema(kind) });
+}
+
+/**
+ * Orders an AI course or document: the quantity and the generation request (the shared request
+ * fields, with the rules of the server's input schemas). The server's `input.*` field errors land on
+ * the request's fields, its `quantity` errors on the quantity.
+ */
 export function GenerationOrderForm({
   product,
+  kind,
   onPlaced,
 }: {
   product: OrderableProduct;
-  kind: GenerationCategory;
+  kind: GenerationKind;
   onPlaced: (order: Order) => void;
 }) {
-  return <OrderForm product={product} onPlaced={onPlaced} />;
+  const { t, message, locale } = useI18n();
+  const place = usePlaceOrder();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(schemaOf(kind)) as unknown as Resolver<FieldValues>,
+    defaultValues: { quantity: 1, input: generationRequestDefaults(kind, locale) },
+  });
+  const quantityError = form.formState.errors.quantity?.message;
+
+  const submit = form.handleSubmit(async (raw) => {
+    const values = raw as Values;
+    setFormError(null);
+    try {
+      const order = await place.mutateAsync({
+        productId: product.id,
+        quantity: values.quantity,
+        input: toGenerationInput(kind, values.input),
+      });
+      onPlaced(order);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'total_too_large') {
+        form.setError('quantity', { type: 'server', message: t('orders.error.totalTooLarge') }, { shouldFocus: true });
+        return;
+      }
+      if (isApiError(error) && error.code === 'product_unavailable') {
+        setFormError(t('orders.error.productUnavailable'));
+        return;
+      }
+      const rest = applyGenerationRequestErrors(error, {
+        kind,
+        setError: form.setError,
+        getValues: form.getValues,
+        prefix: 'input',
+        otherFields: ['quantity'],
+      });
+      if (rest !== null) {
+        setFormError(isApiError(error) && error.fieldErrors.length > 0 ? rest : errorMessage(error, t));
+      }
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form className="form order-form" onSubmit={submit} noValidate>
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <TextField
+          label={t('orders.field.quantity')}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          step={1}
+          hint={t('orders.new.quantityHint')}
+          error={message(typeof quantityError === 'string' ? quantityError : undefined)}
+          {...form.register('quantity', { valueAsNumber: true })}
+        />
+        <OrderTotal unitPrice={product.price} quantity={form.watch('quantity') as number} />
+        <h2 className="order-request-heading">{t('orders.new.requestTitle')}</h2>
+        <p className="muted">{t('orders.new.requestLead')}</p>
+        <GenerationRequestFields kind={kind} name="input" />
+        <div>
+          <Button type="submit" busy={form.formState.isSubmitting}>
+            {t('orders.new.submit')}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
+  );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { generationKindOfCategory } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -9,7 +10,7 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { useOrder } from '../api/get-order';
 import { useOrderLive } from '../api/order-events';
-import { isGenerationCategory, type Order, type OrderStatus } from '../types';
+import type { Order, OrderStatus } from '../types';
 import { ApprovalPanel } from './approval-panel';
 import { CancelOrderButton } from './cancel-order-button';
 import { CheckoutPanel } from './checkout-panel';
@@ -63,7 +64,7 @@ function OrderView({ order }: { order: Order }) {
   const { t } = useI18n();
   const [paidNotice, setPaidNotice] = useState(false);
   useOrderLive(order);
-  const showJob = order.aiJobId !== null && isGenerationCategory(order.category);
+  const showJob = order.aiJobId !== null && generationKindOfCategory(order.category) !== null;
   return (
     <Page
       title={t('orders.detail.title', { product: order.productName })}

@@ -3,11 +3,12 @@ import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { Spinner } from '@/components/ui/spinner';
+import { generationKindOfCategory } from '@/components/generation-request/schema';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { useOrderableProduct, type OrderableProduct } from '../api/get-product';
-import { isGenerationCategory, type Order } from '../types';
+import type { Order } from '../types';
 import { GenerationOrderForm } from './generation-order-form';
 import { OrderForm } from './order-form';
 
@@ -61,6 +62,7 @@ export function OrderNewPage() {
     );
   }
   const item = product.data;
+  const kind = generationKindOfCategory(item.category);
   return (
     <Page
       title={t('orders.new.title', { product: item.name })}
@@ -72,8 +74,8 @@ export function OrderNewPage() {
     >
       <div className="card order-new">
         <ProductHeader product={item} />
-        {isGenerationCategory(item.category) ? (
-          <GenerationOrderForm product={item} kind={item.category} onPlaced={onPlaced} />
+        {kind ? (
+          <GenerationOrderForm product={item} kind={kind} onPlaced={onPlaced} />
         ) : (
           <OrderForm product={item} onPlaced={onPlaced} />
         )}
