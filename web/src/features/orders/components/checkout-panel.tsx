@@ -73,7 +73,12 @@ export function CheckoutPanel({ order, onPaid }: { order: Order; onPaid: () => v
         <form className="form checkout-form" onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={selectId}>{t('orders.checkout.method')}</label>
-            <select id={selectId} value={method} onChange={(event) => setMethod(event.target.value as PaymentMethod)}>
+            <select
+              id={selectId}
+              value={method}
+              aria-describedby={`${selectId}-hint`}
+              onChange={(event) => setMethod(event.target.value as PaymentMethod)}
+            >
               {PAYMENT_METHOD_GROUPS.map(({ group, methods }) => (
                 <optgroup key={group} label={t(`orders.checkout.group.${group}`)}>
                   {methods.map((value) => (
@@ -84,10 +89,15 @@ export function CheckoutPanel({ order, onPaid }: { order: Order; onPaid: () => v
                 </optgroup>
               ))}
             </select>
+            <p id={`${selectId}-hint`} className="field-hint">
+              {t('orders.checkout.selected', { method, outcome: t(paymentMethodKey(method)) })}
+            </p>
           </div>
-          <Button type="submit" busy={pay.isPending}>
-            {t('orders.checkout.pay', { amount: money(order.total) })}
-          </Button>
+          <div>
+            <Button type="submit" busy={pay.isPending}>
+              {t('orders.checkout.pay', { amount: money(order.total) })}
+            </Button>
+          </div>
         </form>
       ) : null}
     </section>

@@ -18,6 +18,33 @@ const LABELS: Partial<Record<string, MessageKey>> = {
   notes: 'orders.input.notes',
 };
 
+/** Enumerated request values in words (the generation request's own catalogue keys). */
+const VALUE_KEYS: Partial<Record<string, Partial<Record<string, MessageKey>>>> = {
+  difficulty: {
+    beginner: 'generationRequest.difficulty.beginner',
+    intermediate: 'generationRequest.difficulty.intermediate',
+    advanced: 'generationRequest.difficulty.advanced',
+  },
+  format: {
+    text: 'generationRequest.format.text',
+    video: 'generationRequest.format.video',
+    interactive: 'generationRequest.format.interactive',
+  },
+  documentType: {
+    proposal: 'generationRequest.documentType.proposal',
+    contract: 'generationRequest.documentType.contract',
+    report: 'generationRequest.documentType.report',
+    presentation: 'generationRequest.documentType.presentation',
+    faq: 'generationRequest.documentType.faq',
+  },
+};
+
+function FieldValue({ name, value }: { name: string; value: unknown }) {
+  const { t } = useI18n();
+  const key = typeof value === 'string' ? VALUE_KEYS[name]?.[value] : undefined;
+  return key ? <>{t(key)}</> : <Value value={value} />;
+}
+
 function Value({ value }: { value: unknown }) {
   if (Array.isArray(value)) {
     return (
@@ -46,7 +73,7 @@ function OrderInputList({ input }: { input: Record<string, unknown> }) {
           <Fragment key={name}>
             <dt>{label ? t(label) : name}</dt>
             <dd>
-              <Value value={value} />
+              <FieldValue name={name} value={value} />
             </dd>
           </Fragment>
         );

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const customer = {
+  name: `Ren Ito ${unique}`,
+  email: `ren.${unique}@example.test`,
+  password: 'a long and private passphrase',
+};
+// From the demo catalog (DemoCatalog.java): 29 USD, below the default approval threshold of 1 000.
+const PRODUCT = 'AI Document: Business Proposal';
+
+async function signUp(page: Page) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(customer.name);
+  await page.getByLabel('Email').fill(customer.email);
+  await page.getByLabel('Password').fill(customer.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+}
+
+test('a new customer orders a document, pays after a decline, and watches the order move on live', async ({
+  page,
+  shot,
+  expectConsoleError,
+}) => {
+  test.setTimeout(180_000);
+  await signUp(page);
+
+  await test.step('from the catalog to the order form', async () => {
+    await page.getByRole('banner').getByRole('link', { name: 'Catalog' }).click();
+    await page.getByRole('link', { name: PRODUCT }).click();
+    await expect(page.getByRole('heading', { level: 1, name: PRODUCT })).toBeVisible();
+    await page.getByRole('link', { name: 'Order', exact: true }).click();
+    await expect(page).toHaveURL(/\/orders\/new\?productId=/);
+    await expect(page.getByRole('heading', { level: 1, name: `Order ${PRODUCT}` })).toBeVisible();
+  });
+
+  await test.step('the form checks the request before sending it', async () => {
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await expect(page.getByText('Enter a title of at least 3 characters.')).toBeVisible();
+    await expect(page.getByLabel('Title')).toBeFocused();
+    await page.getByLabel('Title').fill('Managed Kubernetes for Ito Logistics');
+    await page.getByLabel('Audience', { exact: true }).fill('The board of directors');
+    await page.getByLabel('Quantity').fill('2');
+    await expect(page.getByText('$58.00')).toBeVisible();
+    await shot(page, 'order-form');
+    await page.getByRole('button', { name: 'Place order' }).click();
+  });
+
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  const status = page.getByTestId('order-status');
+  const checkout = page.getByRole('region', { name: 'Checkout' });
+
+  await test.step('the order needs no approval: it waits for payment', async () => {
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: `Order: ${PRODUCT}` })).toBeVisible();
+    await expect(status).toContainText('Awaiting payment');
+    await expect(timeline.getByRole('listitem').last()).toContainText('Awaiting payment');
+    await expect(page.getByRole('region', { name: 'Your request' })).toContainText('Managed Kubernetes for Ito Logistics');
+    await expect(page.getByRole('region', { name: 'Approval' })).toHaveCount(0);
+    await shot(page, 'order-detail');
+  });
+
+  await test.step('a declined card says why and leaves the order payable', async () => {
+    expectConsoleError(/status of 402 .*\/api\/orders\/[0-9a-f-]+\/payments\)$/);
+    await checkout.getByLabel('Payment method').selectOption('pm_card_chargeDeclinedInsufficientFunds');
+    await checkout.getByRole('button', { name: 'Pay $58.00' }).click();
+    const declined = checkout.getByRole('alert');
+    await expect(declined).toContainText('Payment declined');
+    await expect(declined).toContainText('The card does not have enough funds for this payment.');
+    await expect(declined).toContainText('Reason code: insufficient_funds');
+    await expect(status).toContainText('Awaiting payment');
+    await expect(page.getByRole('region', { name: 'Payment attempts' })).toContainText('Declined');
+    await shot(page, 'checkout-declined');
+  });
+
+  await test.step('pm_card_visa pays it, and the timeline follows fulfilment live', async () => {
+    const entriesBefore = await timeline.getByRole('listitem').count();
+    await checkout.getByLabel('Payment method').selectOption('pm_card_visa');
+    await checkout.getByRole('button', { name: 'Pay $58.00' }).click();
+    await expect(page.getByText('Payment received. Thank you!')).toBeVisible();
+    await expect(checkout).toHaveCount(0);
+    await expect(timeline).toContainText('Paid');
+    await expect(timeline).toContainText('PaymentProcessorAgent (agent 204)');
+    await expect(timeline.getByRole('listitem')).not.toHaveCount(entriesBefore);
+
+    const progress = page.getByRole('progressbar', { name: 'Generation progress' });
+    await expect(progress).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('link', { name: 'Open in the AI studio' })).toHaveAttribute('href', /\/studio\/jobs\/[0-9a-f-]{36}$/);
+    await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 90_000 });
+    await expect(status).toContainText('Completed', { timeout: 30_000 });
+    await expect(timeline.getByRole('listitem').last()).toContainText('Completed');
+    await shot(page, 'order-completed');
+  });
+
+  await test.step('my orders lists it with its status', async () => {
+    await page.getByRole('banner').getByRole('link', { name: 'My orders' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My orders' })).toBeVisible();
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: PRODUCT }) });
+    await expect(row).toContainText('Completed');
+    await expect(row).toContainText('$58.00');
+    await shot(page, 'my-orders');
+  });
+
+  await test.step('both pages work 360 px wide', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await shot(page, 'my-orders-narrow');
+    await page.getByRole('link', { name: PRODUCT }).click();
+    await expect(status).toContainText('Completed');
+    await expect(timeline.getByRole('listitem').last()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(0);
+    await shot(page, 'order-detail-narrow');
+  });
+});
