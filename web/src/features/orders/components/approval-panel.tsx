@@ -4,7 +4,8 @@ import type { MessageKey } from '@/lib/i18n/catalogue';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useApproval } from '../api/get-approval';
-import type { ApprovalDecision, ApprovalStage } from '../types';
+import type { ApprovalDecision, ApprovalStage, Order } from '../types';
+import { ReviseRequest } from './revise-request';
 
 const STATUS_KEYS: Partial<Record<string, MessageKey>> = {
   pending: 'orders.approval.status.pending',
@@ -78,9 +79,10 @@ function Stage({ stage }: { stage: ApprovalStage }) {
 }
 
 /** The order's approval request: its stages, who was asked, and each decision with its comment. */
-export function ApprovalPanel({ approvalId, awaiting }: { approvalId: string; awaiting: boolean }) {
+export function ApprovalPanel({ order }: { order: Order }) {
   const { t, number } = useI18n();
-  const approval = useApproval(approvalId);
+  const approval = useApproval(order.approvalId);
+  const awaiting = order.status === 'awaiting_approval';
   return (
     <section className="card order-section" aria-labelledby="order-approval-title" data-testid="order-approval">
       <h2 id="order-approval-title">{t('orders.approval.title')}</h2>
@@ -116,6 +118,7 @@ export function ApprovalPanel({ approvalId, awaiting }: { approvalId: string; aw
               <Stage key={stage.index} stage={stage} />
             ))}
           </ol>
+          {awaiting && approval.data.status === 'changes_requested' ? <ReviseRequest order={order} /> : null}
         </>
       ) : null}
     </section>

@@ -87,7 +87,7 @@ describe('checkout', () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[0]).not.toBe(keys[1]);
-  });
+  }, 20_000);
 
   it('retries an attempt whose answer was lost with the same Idempotency-Key', async () => {
     let failNext = true;
@@ -116,5 +116,5 @@ describe('checkout', () => {
     await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(2));
     const [first, second] = calls.filter((call) => call.method === 'POST');
     expect(second?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
-  });
+  }, 20_000);
 });

@@ -46,7 +46,7 @@ describe('ordering an AI course', () => {
     expect(screen.getAllByText('Enter this objective, or remove it.')).toHaveLength(3);
     expect(screen.getByLabelText('Topic')).toHaveAttribute('aria-invalid', 'true');
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
-  });
+  }, 20_000);
 
   it('sends the request as the API input and shows the server’s input errors on their fields', async () => {
     let answer = problem(422, 'invalid_input', 'The input does not match the schema', {
@@ -98,5 +98,5 @@ describe('ordering an AI course', () => {
     answer = json(201, anOrder({ status: 'awaiting_approval' }));
     await user.click(screen.getByRole('button', { name: 'Place order' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`/orders/${ORDER_ID}`));
-  });
+  }, 20_000);
 });

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { anOrder, ORDER_ID, renderLive } from '../test-utils';
@@ -194,7 +195,50 @@ describe('the order page', () => {
     // Nothing was fetched again for the events: they went straight into the cache.
     expect(calls.filter((call) => call.url === `/api/orders/${ORDER_ID}`)).toHaveLength(1);
     expect(calls.filter((call) => call.url === `/api/approvals/${APPROVAL_ID}`)).toHaveLength(1);
-  });
+  }, 20_000);
+
+  it('lets the customer revise the request after an approver asked for changes', async () => {
+    const input = {
+      topic: 'Cloud architecture',
+      targetAudience: 'Engineers',
+      difficulty: 'advanced',
+      estimatedHours: 12,
+      learningObjectives: ['Design for failure', 'Plan capacity', 'Run game days'],
+      format: 'text',
+      language: 'en',
+    };
+    const asked = approval('pending', 3);
+    asked.status = 'changes_requested' as 'pending';
+    asked.stages[0]!.status = 'changes_requested' as 'pending';
+    asked.stages[0]!.decisions = [
+      { approverId: 'x', approverName: 'Aki Approver', decision: 'request_changes', comment: 'Add a module on cost', at: '2026-11-26T08:00:00Z' },
+    ] as never;
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.method === 'PATCH') {
+        return json(200, { ...placed, input: (call.body as { input: unknown }).input, version: 4 });
+      }
+      if (call.url === `/api/orders/${ORDER_ID}`) return json(200, { ...placed, input });
+      if (call.url === `/api/approvals/${APPROVAL_ID}`) return json(200, asked);
+      return problem(404, 'not_found', 'No such thing');
+    });
+    vi.stubGlobal('fetch', fetch);
+    renderLive(<OrderDetailPage />, { path: `/orders/${ORDER_ID}`, route: '/orders/:orderId' });
+    const user = userEvent.setup();
+
+    const panel = await screen.findByRole('region', { name: 'Approval' });
+    expect(await within(panel).findByText('Add a module on cost')).toBeVisible();
+    expect(within(panel).getByText('Aki Approver: asked for changes')).toBeVisible();
+    const topic = within(panel).getByLabelText('Topic');
+    expect(topic).toHaveValue('Cloud architecture');
+    await user.clear(topic);
+    await user.type(topic, 'Cloud architecture and cost');
+    await user.click(within(panel).getByRole('button', { name: 'Send the revised request' }));
+
+    await waitFor(() => expect(calls.some((call) => call.method === 'PATCH')).toBe(true));
+    const patch = calls.find((call) => call.method === 'PATCH');
+    expect(patch?.url).toBe(`/api/orders/${ORDER_ID}`);
+    expect(patch?.body).toEqual({ input: { ...input, topic: 'Cloud architecture and cost' } });
+  }, 20_000);
 
   it('says so when the order does not exist or is someone else’s', async () => {
     vi.stubGlobal('fetch', fakeFetch(() => problem(404, 'not_found', 'Order not found')).fetch);
@@ -202,5 +246,5 @@ describe('the order page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Order not found' })).toBeVisible();
     expect(screen.getByRole('link', { name: '← Back to my orders' })).toHaveAttribute('href', '/orders');
-  });
+  }, 20_000);
 });

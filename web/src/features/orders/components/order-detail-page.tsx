@@ -82,9 +82,7 @@ function OrderView({ order }: { order: Order }) {
           <OrderSummary order={order} />
           {order.status === 'awaiting_payment' ? <CheckoutPanel order={order} onPaid={() => setPaidNotice(true)} /> : null}
           {showJob && order.aiJobId ? <JobPanel jobId={order.aiJobId} /> : null}
-          {order.approvalId ? (
-            <ApprovalPanel approvalId={order.approvalId} awaiting={order.status === 'awaiting_approval'} />
-          ) : null}
+          {order.approvalId ? <ApprovalPanel order={order} /> : null}
           <PaymentAttempts orderId={order.id} enabled={order.status !== 'awaiting_approval' && order.status !== 'pending'} />
           <OrderInput input={order.input} />
           {CANCELLABLE.includes(order.status) ? (

@@ -45,7 +45,7 @@ describe('the order form', () => {
     await user.click(screen.getByRole('button', { name: 'Place order' }));
     expect(await screen.findByText('The quantity must be a whole number from 1 to 100.')).toBeVisible();
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0);
-  });
+  }, 20_000);
 
   it('puts the server’s field errors on the fields and its other refusals above the form', async () => {
     let answer = problem(400, 'validation_failed', 'The request has invalid fields', {
@@ -79,7 +79,7 @@ describe('the order form', () => {
     expect(posts[1]?.body).toEqual({ productId: PRODUCT_ID, quantity: 1, input: 'Please call first' });
     // Every answered submission is a new request with its own key.
     expect(new Set(posts.map((call) => call.headers['idempotency-key'])).size).toBe(posts.length);
-  });
+  }, 20_000);
 
   it('sends one key for a submission whose answer was lost, so a retry cannot create a second order', async () => {
     let lose = true;
@@ -101,5 +101,5 @@ describe('the order form', () => {
     expect(first?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(second?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
     expect(await screen.findByTestId('location')).toHaveTextContent(`/orders/${ORDER_ID}`);
-  });
+  }, 20_000);
 });

@@ -28,7 +28,7 @@ describe('my orders', () => {
 
     await user.selectOptions(screen.getByLabelText('Status'), 'completed');
     await waitFor(() => expect(calls.at(-1)?.url).toBe('/api/orders?status=completed&page=0&size=10&sort=createdAt%2Cdesc'));
-  });
+  }, 20_000);
 
   it('formats money and dates in Japanese', async () => {
     const order = anOrder({ total: { amount: '5000', currency: 'JPY' }, unitPrice: { amount: '5000', currency: 'JPY' } });
@@ -38,7 +38,7 @@ describe('my orders', () => {
     const row = await screen.findByTestId(`order-row-${ORDER_ID}`);
     expect(within(row).getByText('￥5,000')).toBeVisible();
     expect(within(row).getByText('支払い待ち')).toBeVisible();
-  });
+  }, 20_000);
 
   it('invites to the catalog when there are no orders', async () => {
     vi.stubGlobal('fetch', fakeFetch(() => json(200, { items: [], page: 0, size: 10, total: 0 })).fetch);
@@ -46,5 +46,5 @@ describe('my orders', () => {
 
     expect(await screen.findByText('No orders yet')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Browse the catalog' })).toHaveAttribute('href', '/catalog');
-  });
+  }, 20_000);
 });

@@ -97,7 +97,10 @@ export const ordersEn = {
   'orders.approval.decisions.reject': 'rejected',
   'orders.approval.decisions.request_changes': 'asked for changes',
   'orders.approval.changesRequested':
-    'An approver asked for changes. Read their comment below; you can cancel this order and place a new one.',
+    'An approver asked for changes. Read their comment below, then revise your request — or cancel the order.',
+  'orders.revise.title': 'Revise your request',
+  'orders.revise.lead': 'Change what the approver asked for and send it again. The approval then starts over.',
+  'orders.revise.submit': 'Send the revised request',
 
   'orders.checkout.title': 'Checkout',
   'orders.checkout.lead': 'This is the sandbox: pick a test payment method to see how each outcome looks. No real card is charged.',
@@ -273,7 +276,10 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'orders.approval.decisions.reject': '却下しました',
   'orders.approval.decisions.request_changes': '修正を依頼しました',
   'orders.approval.changesRequested':
-    '承認者から修正の依頼がありました。下のコメントをご確認ください。この注文をキャンセルして、新しく注文し直すことができます。',
+    '承認者から修正の依頼がありました。下のコメントを確認して、リクエストを修正してください。注文をキャンセルすることもできます。',
+  'orders.revise.title': 'リクエストを修正',
+  'orders.revise.lead': '承認者から依頼された点を修正して、もう一度送信してください。承認は最初からやり直しになります。',
+  'orders.revise.submit': '修正したリクエストを送信',
 
   'orders.checkout.title': 'お支払い',
   'orders.checkout.lead': 'サンドボックス環境です。テスト用の支払い方法を選ぶと、それぞれの結果を確認できます。実際のカードには請求されません。',
