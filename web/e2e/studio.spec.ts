@@ -75,7 +75,8 @@ test('a customer generates a course in the AI studio, watches it live, reads it 
     await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
     await expect(page.getByText('The offline generator (no language model wrote this)')).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: /^Module 1: / })).toBeVisible();
-    const modules = page.getByRole('heading', { level: 3, name: /^Module \d+: / });
+    const contents = page.getByRole('navigation', { name: 'Contents' });
+    const modules = contents.getByRole('link', { name: /^Module \d+: / });
     expect(await modules.count()).toBeGreaterThanOrEqual(4);
     await expect(page.getByRole('heading', { level: 4, name: /^Lesson 1\.1: / })).toBeVisible();
     await expect(page.getByRole('heading', { level: 4, name: /^Quiz: / }).first()).toBeVisible();
@@ -86,6 +87,11 @@ test('a customer generates a course in the AI studio, watches it live, reads it 
     await firstQuestion.click();
     await expect(details.getByText(/^Answer: [A-D] — /)).toBeVisible();
     await shot(page, 'studio-job-detail');
+
+    await modules.nth(1).click();
+    await expect(page.getByRole('region', { name: /^Module 2: / })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 4, name: /^Lesson 2\.1: / })).toBeVisible();
+    await expect(page).toHaveURL(/\?module=2$/);
   });
 
   await test.step('download the course as Markdown', async () => {
@@ -105,5 +111,15 @@ test('a customer generates a course in the AI studio, watches it live, reads it 
     await page.reload();
     await expect(bar).toHaveAttribute('aria-valuenow', /\d+/);
     await expect(page.getByText('1 job', { exact: true })).toBeVisible();
+  });
+
+  await test.step('the studio and the course work 360 px wide', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expect(bar).toBeVisible();
+    await shot(page, 'studio-jobs-narrow');
+    await page.getByRole('link', { name: topic, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 3, name: /^Module 1: / })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
   });
 });

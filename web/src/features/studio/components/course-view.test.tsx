@@ -8,8 +8,9 @@ import { DocumentView } from './document-view';
 import { shallowestHeading } from './markdown';
 
 describe('a generated course', () => {
-  it('shows its modules, their lessons with Markdown content, and their quizzes, in a right outline', () => {
+  it('shows its modules one at a time, their lessons with Markdown content, and their quizzes, in a right outline', async () => {
     renderWithProviders(<CourseView course={COURSE} />);
+    const user = userEvent.setup();
 
     expect(screen.getByRole('heading', { level: 2, name: 'Cloud basics for teams' })).toBeVisible();
     expect(screen.getByText('cloud', { selector: 'strong' })).toBeVisible();
@@ -19,8 +20,15 @@ describe('a generated course', () => {
       'Module 2: Module title 2',
     ]);
     expect(within(contents).getAllByText('3 lessons')).toHaveLength(2);
+    expect(screen.getByRole('region', { name: 'Module 1: Module title 1' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Module 2: Module title 2' })).toBeNull();
+
+    await user.click(within(contents).getByRole('link', { name: 'Module 2: Module title 2' }));
 
     const module2 = screen.getByRole('region', { name: 'Module 2: Module title 2' });
+    expect(module2).toHaveFocus();
+    expect(within(contents).getByRole('link', { name: 'Module 2: Module title 2' })).toHaveAttribute('aria-current', 'true');
+    expect(screen.queryByRole('region', { name: 'Module 1: Module title 1' })).toBeNull();
     expect(within(module2).getByRole('heading', { level: 3, name: 'Module 2: Module title 2' })).toBeVisible();
     const lesson = within(module2).getByRole('article', { name: 'Lesson 2.3: Lesson title 2.3' });
     expect(within(lesson).getByRole('heading', { level: 4 })).toHaveTextContent('Lesson 2.3: Lesson title 2.3');
@@ -34,6 +42,18 @@ describe('a generated course', () => {
     const quiz = within(module2).getByRole('region', { name: 'Quiz: Module title 2' });
     expect(within(quiz).getByRole('heading', { level: 4 })).toBeVisible();
     expect(within(quiz).getAllByText(/^Question 2\.\d\?$/)).toHaveLength(5);
+  });
+
+  it('pages through the modules', async () => {
+    renderWithProviders(<CourseView course={COURSE} />);
+    const user = userEvent.setup();
+
+    expect(screen.queryByRole('button', { name: /Previous/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Next: Module title 2 →' }));
+    expect(screen.getByRole('region', { name: 'Module 2: Module title 2' })).toHaveFocus();
+    expect(screen.queryByRole('button', { name: /Next/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '← Previous: Module title 1' }));
+    expect(screen.getByRole('region', { name: 'Module 1: Module title 1' })).toHaveFocus();
   });
 
   it('lists each question’s options by letter and keeps the answer hidden until asked', async () => {

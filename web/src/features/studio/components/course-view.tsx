@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { forwardRef, useEffect, useId, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { CourseModule, CourseOutput, QuizQuestion } from '../types';
 import { Markdown } from './markdown';
@@ -10,13 +12,39 @@ function letter(index: number): string {
 }
 
 /**
- * A generated course: its description, a table of contents, then each module with its lessons
- * (their Markdown content) and its quiz. Quiz answers stay hidden until asked for (a disclosure per
+ * A generated course: its description, a table of contents, then one module at a time (`?module=n`,
+ * so it can be linked and the back button works) with its lessons (their Markdown content) and its
+ * quiz. Quiz answers stay hidden until asked for (a disclosure per
  * question), so the quiz can be taken first.
  */
 export function CourseView({ course }: { course: CourseOutput }) {
   const { t, plural } = useI18n();
   const id = useId();
+  const [params, setParams] = useSearchParams();
+  const count = course.modules.length;
+  const requested = Number.parseInt(params.get('module') ?? '1', 10);
+  const current = Number.isFinite(requested) && requested >= 1 && requested <= count ? requested : 1;
+  const moduleRef = useRef<HTMLElement>(null);
+  const chosen = useRef(false);
+
+  useEffect(() => {
+    // After the reader picks another module, take them (and their screen reader) to it.
+    if (chosen.current) moduleRef.current?.focus();
+  }, [current]);
+
+  function show(n: number) {
+    chosen.current = true;
+    setParams(
+      (now) => {
+        const next = new URLSearchParams(now);
+        if (n === 1) next.delete('module');
+        else next.set('module', String(n));
+        return next;
+      },
+    );
+  }
+
+  const module = course.modules[current - 1];
   return (
     <article className="course" aria-labelledby={`${id}-title`}>
       <header className="course-header">
@@ -41,31 +69,54 @@ export function CourseView({ course }: { course: CourseOutput }) {
         ) : null}
       </header>
 
-      <nav className="course-toc" aria-label={t('studio.course.contents')}>
-        <h3>{t('studio.course.contents')}</h3>
+      <nav className="course-toc" aria-labelledby={`${id}-contents`}>
+        <h3 id={`${id}-contents`}>{t('studio.course.contents')}</h3>
         <ol>
-          {course.modules.map((module, index) => (
+          {course.modules.map((item, index) => (
             <li key={index}>
-              <a href={`#${id}-module-${index + 1}`}>
-                {t('studio.course.moduleHeading', { n: index + 1, title: module.title })}
+              <a
+                href={`?module=${index + 1}`}
+                aria-current={index + 1 === current ? 'true' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  show(index + 1);
+                }}
+              >
+                {t('studio.course.moduleHeading', { n: index + 1, title: item.title })}
               </a>{' '}
-              <span className="muted">{plural('studio.course.lessons', module.lessons.length)}</span>
+              <span className="muted">{plural('studio.course.lessons', item.lessons.length)}</span>
             </li>
           ))}
         </ol>
       </nav>
 
-      {course.modules.map((module, index) => (
-        <ModuleSection key={index} module={module} number={index + 1} anchor={`${id}-module-${index + 1}`} />
-      ))}
+      {module ? <ModuleSection ref={moduleRef} module={module} number={current} anchor={`${id}-module-${current}`} /> : null}
+
+      {count > 1 ? (
+        <nav className="course-pager" aria-label={t('studio.course.pager')}>
+          {current > 1 ? (
+            <Button variant="secondary" onClick={() => show(current - 1)}>
+              {t('studio.course.previous', { title: course.modules[current - 2]!.title })}
+            </Button>
+          ) : (
+            <span />
+          )}
+          {current < count ? (
+            <Button variant="secondary" onClick={() => show(current + 1)}>
+              {t('studio.course.next', { title: course.modules[current]!.title })}
+            </Button>
+          ) : null}
+        </nav>
+      ) : null}
     </article>
   );
 }
 
-function ModuleSection({ module, number, anchor }: { module: CourseModule; number: number; anchor: string }) {
+const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: number; anchor: string }>(
+  function ModuleSection({ module, number, anchor }, ref) {
   const { t, plural } = useI18n();
   return (
-    <section className="course-module" id={anchor} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
+    <section ref={ref} className="course-module" id={anchor} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
       <h3 id={`${anchor}-title`}>{t('studio.course.moduleHeading', { n: number, title: module.title })}</h3>
       {module.summary ? <p className="course-summary">{module.summary}</p> : null}
       {module.lessons.map((lesson, index) => (
@@ -94,7 +145,8 @@ function ModuleSection({ module, number, anchor }: { module: CourseModule; numbe
       ) : null}
     </section>
   );
-}
+},
+);
 
 function QuizItem({ question, id, number }: { question: QuizQuestion; id: string; number: number }) {
   const { t } = useI18n();
