@@ -133,10 +133,10 @@ describe('the policy form', () => {
     await user.click(screen.getByRole('button', { name: 'Add a stage' }));
     await user.type(within(stage(3)).getByLabelText('Stage name'), 'Third');
 
-    await user.click(screen.getByRole('button', { name: 'Move stage 2 up' }));
+    await user.click(screen.getByRole('button', { name: 'Move up: stage 2' }));
     expect(within(stage(1)).getByLabelText('Stage name')).toHaveValue('Second');
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Move stage 1 down' })).toHaveFocus());
-    expect(screen.getByRole('button', { name: 'Move stage 1 up' })).toBeDisabled();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Move down: stage 1' })).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Move up: stage 1' })).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Remove stage 3' }));
     expect(screen.queryByRole('group', { name: 'Stage 3' })).toBeNull();
 
