@@ -1,15 +1,12 @@
 import type { RouteObject } from 'react-router';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Page } from '@/components/ui/page';
+import { EditPolicyPage } from './components/edit-policy-page';
+import { NewPolicyPage } from './components/new-policy-page';
+import { PoliciesPage } from './components/policies-page';
+import './admin-policies.css';
 
 /** The pages of this feature, mounted by app/router.tsx under `/admin/policies`. */
 export const adminPoliciesRoutes: RouteObject[] = [
-  {
-    index: true,
-    element: (
-      <Page title="admin/policies">
-        <EmptyState title="admin/policies" />
-      </Page>
-    ),
-  },
+  { index: true, element: <PoliciesPage /> },
+  { path: 'new', element: <NewPolicyPage /> },
+  { path: ':policyId', element: <EditPolicyPage /> },
 ];

@@ -1,15 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Page } from '@/components/ui/page';
+import { ApprovalDetailPage } from './components/approval-detail-page';
+import { ApprovalsPage } from './components/approvals-page';
+import './approvals.css';
 
 /** The pages of this feature, mounted by app/router.tsx under `/approvals`. */
 export const approvalsRoutes: RouteObject[] = [
-  {
-    index: true,
-    element: (
-      <Page title="approvals">
-        <EmptyState title="approvals" />
-      </Page>
-    ),
-  },
+  { index: true, element: <ApprovalsPage /> },
+  { path: ':approvalId', element: <ApprovalDetailPage /> },
 ];

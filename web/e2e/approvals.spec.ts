@@ -1,0 +1,235 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
+
+const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const approver = { name: `Aki Approver ${unique}`, email: `aki.${unique}@example.test`, password: 'an approver passphrase' };
+const customer = { name: `Ken Customer ${unique}`, email: `ken.${unique}@example.test`, password: 'a customer passphrase' };
+const PRODUCT = 'AI Course: Enterprise Cloud Architecture';
+
+const header = (page: Page) => page.getByRole('banner');
+
+type Session = { accessToken: string; user: { id: string } };
+
+async function register(request: APIRequestContext, account: typeof approver): Promise<Session> {
+  const response = await request.post('/api/auth/register', { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as Session;
+}
+
+async function login(request: APIRequestContext, email: string, password: string): Promise<Session> {
+  const response = await request.post('/api/auth/login', { data: { email, password } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as Session;
+}
+
+const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(header(page).getByTestId('current-user')).toBeVisible();
+}
+
+test('an approver sees a new order in the inbox live and approves it; an admin edits approval policies', async ({
+  page,
+  request,
+  openContext,
+  shot,
+  expectConsoleError,
+}) => {
+  let approvalId = '';
+  let orderId = '';
+  let customerSession: Session;
+
+  await test.step('the admin makes a freshly signed-up user an approver', async () => {
+    const admin = await login(request, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const signedUp = await register(request, approver);
+    const roles = await request.put(`/api/admin/users/${signedUp.user.id}/roles`, {
+      headers: bearer(admin),
+      data: { roles: ['approver'] },
+    });
+    expect(roles.status(), await roles.text()).toBe(200);
+    customerSession = await register(request, customer);
+  });
+
+  await test.step('the approver opens the inbox', async () => {
+    await signIn(page, approver.email, approver.password);
+    await header(page).getByRole('link', { name: 'Approvals' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Approval views' }).getByRole('link', { name: 'Waiting for me' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(header(page).getByRole('status')).toHaveText('Live');
+  });
+
+  await test.step('a customer orders the 2 500 USD course through the API, and it appears in the inbox without a reload', async () => {
+    const products = await request.get('/api/products', { params: { q: 'Enterprise Cloud Architecture' } });
+    const product = ((await products.json()) as { items: { id: string; name: string; price: { amount: string } }[] }).items.find(
+      (item) => item.name === PRODUCT,
+    );
+    expect(product?.price.amount).toBe('2500.00');
+    const ordered = await request.post('/api/orders', {
+      headers: bearer(customerSession),
+      data: {
+        productId: product!.id,
+        quantity: 1,
+        input: {
+          topic: 'Enterprise cloud architecture for platform teams',
+          targetAudience: 'Platform engineers',
+          difficulty: 'advanced',
+          estimatedHours: 12,
+          learningObjectives: ['Design landing zones', 'Plan multi-region failover', 'Govern cloud costs'],
+          format: 'text',
+          language: 'en',
+        },
+      },
+    });
+    expect(ordered.status(), await ordered.text()).toBe(201);
+    const order = (await ordered.json()) as { id: string; status: string; approvalId: string };
+    expect(order.status).toBe('awaiting_approval');
+    orderId = order.id;
+    approvalId = order.approvalId;
+
+    const item = page.getByTestId(`approval-${approvalId}`);
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('$2,500.00');
+    await expect(item).toContainText('AI course');
+    await expect(item).toContainText('Default order approval');
+    await expect(item).toContainText(`Order ${orderId.slice(0, 8)}`);
+    await shot(page, 'approvals-inbox');
+  });
+
+  await test.step('the approver opens the request: stages and audit trail', async () => {
+    await page.getByTestId(`approval-${approvalId}`).getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/approvals/${approvalId}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Approval request' })).toBeVisible();
+    const stages = page.getByRole('region', { name: 'Stages' });
+    await expect(stages.getByRole('heading', { name: /^Stage 1:/ })).toBeVisible();
+    await expect(stages).toContainText('Any one approver decides');
+    await expect(stages).toContainText('including you');
+    await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText('Opened');
+    await expect(page.getByRole('heading', { name: 'Your decision' })).toBeVisible();
+    await shot(page, 'approval-detail');
+  });
+
+  await test.step('rejecting without a comment is refused at the field; approving with one decides', async () => {
+    const comment = page.getByRole('textbox', { name: 'Comment' });
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await expect(page.getByText('Write a comment that says why you reject the request.')).toBeVisible();
+    await expect(comment).toHaveAttribute('aria-invalid', 'true');
+    await expect(comment).toBeFocused();
+    await shot(page, 'approval-decision-error');
+
+    await comment.fill('Budget confirmed for the platform team.');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByText('You approved the request.')).toBeVisible();
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect(summary.getByText('Approved', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your decision' })).toHaveCount(0);
+    const stages = page.getByRole('region', { name: 'Stages' });
+    await expect(stages).toContainText(approver.name);
+    await expect(stages).toContainText('Budget confirmed for the platform team.');
+    await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText(`${approver.name} · Approved`);
+    await shot(page, 'approval-detail-approved');
+
+    const order = await request.get(`/api/orders/${orderId}`, { headers: bearer(customerSession) });
+    expect(((await order.json()) as { status: string }).status).toBe('awaiting_payment');
+  });
+
+  await test.step('the decided request has left the inbox and is listed under "Asked me"', async () => {
+    await page.getByRole('link', { name: '← Back to approvals' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
+    await expect(page.getByTestId(`approval-${approvalId}`)).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Approval views' }).getByRole('link', { name: 'Asked me' }).click();
+    await page.getByLabel('Status').selectOption('approved');
+    await expect(page.getByTestId(`approval-${approvalId}`)).toContainText('Approved');
+  });
+
+  const policyName = `E2E policy ${unique}`;
+  const adminContext = await openContext();
+  const admin = await adminContext.newPage();
+
+  await test.step('the admin opens the approval policies', async () => {
+    await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await header(admin).getByRole('link', { name: 'Admin', exact: true }).click();
+    await admin.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Approval policies' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Approval policies' })).toBeVisible();
+    await expect(admin.getByTestId('policy-row-Default order approval')).toBeVisible();
+    await shot(admin, 'admin-policies');
+  });
+
+  await test.step('the admin creates a policy: rules checked at the fields first', async () => {
+    await admin.getByRole('link', { name: 'New policy' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'New approval policy' })).toBeVisible();
+    await admin.getByLabel('Name', { exact: true }).fill(policyName);
+    await admin.getByLabel('Priority').fill('5');
+    // Narrow on purpose: the policy must not take over the other tests' orders.
+    await admin.getByLabel('Minimum order total').fill('5000000');
+    await admin.getByLabel('Currency').fill('JPY');
+    await admin.getByRole('checkbox', { name: 'Technical support' }).check();
+    const first = admin.getByRole('group', { name: 'Stage 1' });
+    await first.getByLabel('Stage name').fill('Team lead');
+    await first.getByLabel('Timeout in hours').fill('9000');
+    await admin.getByRole('button', { name: 'Add a stage' }).click();
+    const second = admin.getByRole('group', { name: 'Stage 2' });
+    await second.getByLabel('Approver role').selectOption('admin');
+    await second.getByLabel('Mode').selectOption('all');
+    await admin.getByRole('button', { name: 'Create policy' }).click();
+    await expect(first.getByText('Enter whole hours from 1 to 8760, or leave it empty.')).toBeVisible();
+    await expect(second.getByText('Enter a stage name of 1 to 100 characters.')).toBeVisible();
+    await shot(admin, 'policy-editor-errors');
+
+    await first.getByLabel('Timeout in hours').fill('48');
+    await second.getByLabel('Stage name').fill('Finance');
+    await admin.getByRole('button', { name: 'Create policy' }).click();
+    await expect(admin.getByText('The policy was created.')).toBeVisible();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Edit approval policy' })).toBeVisible();
+    await expect(admin.getByLabel('Currency')).toHaveValue('JPY');
+    await shot(admin, 'policy-editor');
+  });
+
+  await test.step('the admin edits it: moves a stage, saves; a concurrent change is explained with a reload', async () => {
+    await admin.getByRole('button', { name: 'Move up: stage 2' }).click();
+    await expect(admin.getByRole('group', { name: 'Stage 1' }).getByLabel('Stage name')).toHaveValue('Finance');
+    await admin.getByLabel('Name', { exact: true }).fill(`${policyName} (edited)`);
+    await admin.getByRole('button', { name: 'Save policy' }).click();
+    await expect(admin.getByText('The policy was saved.')).toBeVisible();
+
+    // Someone else saves meanwhile (version 1 → 2): this editor still holds version 1.
+    const adminApi = await login(request, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const policyId = admin.url().split('/').pop()!;
+    const current = await (await request.get(`/api/approval-policies/${policyId}`, { headers: bearer(adminApi) })).json();
+    const changed = await request.put(`/api/approval-policies/${policyId}`, {
+      headers: { ...bearer(adminApi), 'If-Match': `"${current.version}"` },
+      data: { name: current.name, active: current.active, priority: 6, appliesTo: current.appliesTo, stages: current.stages },
+    });
+    expect(changed.status(), await changed.text()).toBe(200);
+
+    expectConsoleError(/status of 409/);
+    await admin.getByLabel('Priority').fill('7');
+    await admin.getByRole('button', { name: 'Save policy' }).click();
+    const conflict = admin.getByRole('alert');
+    await expect(conflict).toContainText('Someone else changed this policy meanwhile');
+    await shot(admin, 'policy-editor-conflict');
+    await conflict.getByRole('button', { name: 'Reload the latest version' }).click();
+    await expect(admin.getByLabel('Priority')).toHaveValue('6');
+    await expect(admin.getByRole('alert')).toHaveCount(0);
+  });
+
+  await test.step('the admin deactivates and deletes the policy', async () => {
+    await admin.getByRole('link', { name: '← Back to the policies' }).click();
+    const row = admin.getByTestId(`policy-row-${policyName} (edited)`);
+    await expect(row).toContainText('Active');
+    await expect(row).toContainText('Finance');
+    await row.getByRole('button', { name: `Deactivate ${policyName} (edited)` }).click();
+    await expect(row).toContainText('Inactive');
+    await row.getByRole('button', { name: `Delete ${policyName} (edited)` }).click();
+    await row.getByRole('group').getByRole('button', { name: 'Delete' }).click();
+    await expect(admin.getByText(`The policy “${policyName} (edited)” was deleted.`)).toBeVisible();
+    await expect(row).toHaveCount(0);
+  });
+});

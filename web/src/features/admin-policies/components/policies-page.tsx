@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { usePolicies } from '../api/policies';
+import { PolicyRow } from './policy-row';
+
+const PAGE_SIZE = 20;
+
+/** Admin: the approval policies, active and inactive, with create, edit, (de)activate and delete. */
+export function PoliciesPage() {
+  const { t, plural } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filterId = useId();
+  const show = params.get('show');
+  const active = show === 'active' ? true : show === 'inactive' ? false : undefined;
+  const page = pageParam(params.get('page'));
+  const policies = usePolicies({ active, page, size: PAGE_SIZE });
+  const [deleted, setDeleted] = useState<string | null>(null);
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const data = policies.data;
+  return (
+    <Page
+      title={t('policies.title')}
+      actions={
+        <Link className="btn btn-primary" to="/admin/policies/new">
+          {t('policies.new')}
+        </Link>
+      }
+    >
+      <p className="lead">{t('policies.lead')}</p>
+      <form className="filters policy-filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={filterId}>{t('policies.filter')}</label>
+          <select
+            id={filterId}
+            value={show === 'active' || show === 'inactive' ? show : ''}
+            onChange={(event) => update({ show: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('policies.filter.all')}</option>
+            <option value="active">{t('policies.filter.active')}</option>
+            <option value="inactive">{t('policies.filter.inactive')}</option>
+          </select>
+        </div>
+      </form>
+      <div aria-live="polite">{deleted ? <Alert tone="success">{t('policies.deleted', { name: deleted })}</Alert> : null}</div>
+      {policies.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {policies.isError ? <Alert tone="error">{errorMessage(policies.error, t)}</Alert> : null}
+      {data && data.items.length === 0 ? <EmptyState title={t('policies.none')}>{t('policies.noneHint')}</EmptyState> : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <p className="result-count">{plural('policies.count', data.total)}</p>
+          <div className="table-wrap">
+            <table className="table policies-table">
+              <caption className="visually-hidden">{t('policies.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('policies.name')}</th>
+                  <th scope="col">{t('policies.priority')}</th>
+                  <th scope="col">{t('policies.appliesTo')}</th>
+                  <th scope="col">{t('policies.stages')}</th>
+                  <th scope="col">{t('policies.status')}</th>
+                  <th scope="col">{t('policies.updated')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('policies.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((policy) => (
+                  <PolicyRow key={policy.id} policy={policy} onDeleted={setDeleted} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

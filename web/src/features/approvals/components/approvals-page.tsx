@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { useUser } from '@/lib/auth/get-me';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { useApprovalEvents } from '../api/approval-events';
+import { useApprovals, type ApprovalsView } from '../api/get-approvals';
+import { APPROVAL_STATUSES, type ApprovalStatus } from '../api/types';
+import { ApprovalItem } from './approval-item';
+
+const PAGE_SIZE = 20;
+
+function isStatus(value: string | null): value is ApprovalStatus {
+  return (APPROVAL_STATUSES as readonly string[]).includes(value ?? '');
+}
+
+/**
+ * The approver's inbox: pending requests waiting for my decision, and (second view) every request
+ * that asked me, filterable by status. New requests appear and decided ones leave by themselves:
+ * the `approvals` topic updates the cached lists.
+ */
+export function ApprovalsPage() {
+  const { t, plural } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const view: ApprovalsView = params.get('view') === 'asked' ? 'asked' : 'inbox';
+  const statusParam = params.get('status');
+  const status = view === 'asked' && isStatus(statusParam) ? statusParam : undefined;
+  const page = pageParam(params.get('page'));
+  const statusId = useId();
+  const me = useUser().data?.id;
+  const approvals = useApprovals({ view, status, page, size: PAGE_SIZE });
+  useApprovalEvents();
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const data = approvals.data;
+  return (
+    <Page title={t('approvals.title')}>
+      <p className="lead">{t('approvals.lead')}</p>
+      <nav className="view-switch" aria-label={t('approvals.views')}>
+        <Link to="/approvals" aria-current={view === 'inbox' ? 'page' : undefined}>
+          {t('approvals.view.inbox')}
+        </Link>
+        <Link to="/approvals?view=asked" aria-current={view === 'asked' ? 'page' : undefined}>
+          {t('approvals.view.asked')}
+        </Link>
+      </nav>
+      {view === 'asked' ? (
+        <form className="filters filters-narrow" role="search" onSubmit={(event) => event.preventDefault()}>
+          <div className="field">
+            <label htmlFor={statusId}>{t('approvals.statusFilter')}</label>
+            <select
+              id={statusId}
+              value={status ?? ''}
+              onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
+            >
+              <option value="">{t('approvals.allStatuses')}</option>
+              {APPROVAL_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`approvals.status.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      ) : null}
+      {approvals.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {approvals.isError ? <Alert tone="error">{errorMessage(approvals.error, t)}</Alert> : null}
+      {data ? (
+        <p className="result-count" aria-live="polite">
+          {plural('approvals.count', data.total)}
+        </p>
+      ) : null}
+      {data && data.items.length === 0 ? (
+        view === 'inbox' ? (
+          <EmptyState title={t('approvals.inboxEmpty')}>{t('approvals.inboxEmptyHint')}</EmptyState>
+        ) : (
+          <EmptyState title={t('approvals.askedEmpty')}>{t('approvals.askedEmptyHint')}</EmptyState>
+        )
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <ul className="approval-list" aria-label={t(view === 'inbox' ? 'approvals.view.inbox' : 'approvals.view.asked')}>
+            {data.items.map((request) => (
+              <ApprovalItem key={request.id} request={request} me={me} />
+            ))}
+          </ul>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}

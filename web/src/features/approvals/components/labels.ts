@@ -1,0 +1,39 @@
+import type { Translate } from '@/lib/i18n/i18n-provider';
+import type { ApprovalRequest } from '../api/types';
+
+const CATEGORIES = [
+  'ai_course_generation',
+  'ai_document_generation',
+  'ai_search_service',
+  'business_consulting',
+  'technical_support',
+] as const;
+
+/** An id short enough to read and compare (the full one is in the element's title). */
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}
+
+/** "Order 1a2b3c4d": what the request is about. */
+export function subjectLabel(request: Pick<ApprovalRequest, 'resourceType' | 'resourceId'>, t: Translate): string {
+  const type = request.resourceType === 'order' ? t('approvals.subjectType.order') : request.resourceType;
+  return t('approvals.subject', { type, id: shortId(request.resourceId) });
+}
+
+export function categoryLabel(category: string | null, t: Translate): string {
+  if (category === null) {
+    return t('approvals.anyCategory');
+  }
+  return (CATEGORIES as readonly string[]).includes(category)
+    ? t(`catalog.categories.${category as (typeof CATEGORIES)[number]}`)
+    : category;
+}
+
+/** Who asked: "You", or the customer's short id (the API names no requester). */
+export function requesterLabel(request: Pick<ApprovalRequest, 'requesterId'>, me: string | undefined, t: Translate): string {
+  return request.requesterId === me ? t('approvals.requesterYou') : t('approvals.requesterUser', { id: shortId(request.requesterId) });
+}
+
+export function roleLabel(role: string, t: Translate): string {
+  return role === 'approver' || role === 'admin' || role === 'customer' ? t(`roles.${role}`) : role;
+}

@@ -1,0 +1,88 @@
+import type { ApprovalRequest } from '../api/types';
+
+export const APPROVER_ID = '0b8e1f7a-7a53-4f57-9d3c-1c2f3a4b5c6d';
+export const REQUESTER_ID = '5f0c8a5e-2f6b-4c3e-9a51-0d8c7d1e2f3a';
+
+/** A request as the server renders it: the default policy, one pending stage asking APPROVER_ID. */
+export function approvalRequest(overrides: Partial<ApprovalRequest> = {}): ApprovalRequest {
+  return {
+    id: 'a0000000-0000-4000-8000-000000000001',
+    resourceType: 'order',
+    resourceId: 'c0ffee00-0000-4000-8000-000000000002',
+    requesterId: REQUESTER_ID,
+    policyId: '00000000-0000-4000-8000-000000000205',
+    policyName: 'Default order approval',
+    amount: { amount: '2500.00', currency: 'USD' },
+    category: 'ai_course_generation',
+    status: 'pending',
+    currentStage: 0,
+    round: 1,
+    stages: [
+      {
+        index: 0,
+        name: 'Approver review',
+        mode: 'any',
+        approverRole: 'approver',
+        approverIds: [],
+        timeoutHours: 48,
+        onTimeout: 'escalate',
+        status: 'pending',
+        approvers: [APPROVER_ID],
+        escalated: false,
+        startedAt: '2026-11-26T07:00:00Z',
+        dueAt: '2026-11-28T07:00:00Z',
+        decidedAt: null,
+        decisions: [],
+      },
+    ],
+    audit: [
+      {
+        at: '2026-11-26T07:00:00Z',
+        actor: { type: 'agent', id: '205', name: 'ApprovalWorkflowAgent' },
+        action: 'opened',
+        fromStatus: null,
+        toStatus: 'pending',
+        stage: null,
+        round: 1,
+        detail: "Policy 'Default order approval' applies to 2500.00 USD",
+      },
+    ],
+    createdAt: '2026-11-26T07:00:00Z',
+    updatedAt: '2026-11-26T07:00:00Z',
+    decidedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** The same request after APPROVER_ID approved it. */
+export function approvedRequest(comment: string): ApprovalRequest {
+  const base = approvalRequest();
+  const at = '2026-11-26T08:00:00Z';
+  return {
+    ...base,
+    status: 'approved',
+    currentStage: null,
+    decidedAt: at,
+    version: 2,
+    stages: base.stages.map((stage) => ({
+      ...stage,
+      status: 'approved',
+      decidedAt: at,
+      decisions: [{ approverId: APPROVER_ID, approverName: 'Aki Approver', decision: 'approve', comment, at }],
+    })),
+    audit: [
+      ...(base.audit ?? []),
+      {
+        at,
+        actor: { type: 'user', id: APPROVER_ID, name: 'Aki Approver' },
+        action: 'approve',
+        fromStatus: 'pending',
+        toStatus: 'approved',
+        stage: 0,
+        round: 1,
+        detail: comment,
+      },
+    ],
+  };
+}
