@@ -36,11 +36,13 @@ export function ChartFigure<Row>({
         </p>
       </figcaption>
       <div className="chart-box" role="img" aria-labelledby={`${titleId} ${summaryId}`}>
-        {children}
+        {/* The drawing's own parts (legend icons, tick labels) stay out of the accessibility tree. */}
+        <div aria-hidden="true">{children}</div>
       </div>
       <details className="chart-numbers">
         <summary>{t('admin.dashboard.showNumbers')}</summary>
-        <div className="table-wrap">
+        {/* Focusable, so keyboard users can scroll a long table. */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
           <table className="table chart-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
