@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Toaster } from '@/components/notifications/toaster';
 import { Button } from '@/components/ui/button';
 import { useSignedIn, useUser } from '@/lib/auth/get-me';
 import { hasRole } from '@/lib/auth/user';
@@ -103,6 +104,7 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
       <footer className="footer">
         <p>{t('footer.text')}</p>
       </footer>
+      {signedIn ? <Toaster /> : null}
     </div>
   );
 }

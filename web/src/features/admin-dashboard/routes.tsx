@@ -1,15 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Page } from '@/components/ui/page';
+import { DashboardPage } from './components/dashboard-page';
+import './admin-dashboard.css';
 
-/** The pages of this feature, mounted by app/router.tsx under `/admin/dashboard`. */
-export const adminDashboardRoutes: RouteObject[] = [
-  {
-    index: true,
-    element: (
-      <Page title="admin/dashboard">
-        <EmptyState title="admin/dashboard" />
-      </Page>
-    ),
-  },
-];
+/** The pages of this feature, mounted by app/router.tsx under `/admin/dashboard` (the admin start page). */
+export const adminDashboardRoutes: RouteObject[] = [{ index: true, element: <DashboardPage /> }];

@@ -129,6 +129,24 @@ describe('the realtime connection', () => {
     expect(latest().sent[1]).toEqual({ type: 'subscribe', payload: { topics: ['orders'], lastEventId: 9 } });
   });
 
+  it('delivers state.updated, whose id is the state version, without taking it for a replay', async () => {
+    const { connection, latest } = setup();
+    const seen: string[] = [];
+    connection.onEvent((event) => seen.push(`${event.type}@${event.eventId}`));
+    connection.subscribe(['orders', 'state']);
+    connection.start();
+    await flush();
+    latest().open();
+    latest().receive({ type: 'auth_success' });
+    latest().receive({ type: 'order.updated', payload: { eventId: 12, resourceType: 'order', resourceId: 'o1' } });
+    latest().receive({ type: 'state.updated', payload: { eventId: 12, resourceType: 'state', version: 12 } });
+    latest().receive({ type: 'state.updated', payload: { eventId: 15, resourceType: 'state', version: 15 } });
+    latest().receive({ type: 'order.updated', payload: { eventId: 13, resourceType: 'order', resourceId: 'o2' } });
+
+    expect(seen).toEqual(['order.updated@12', 'state.updated@12', 'state.updated@15', 'order.updated@13']);
+    expect(connection.lastEventId()).toBe(13);
+  });
+
   it('backs off exponentially up to 30 seconds while the server is unreachable', async () => {
     const { connection, latest, time, sockets } = setup();
     connection.start();

@@ -56,6 +56,13 @@ export type RealtimeOptions = {
 };
 
 const OPEN = 1;
+
+/**
+ * Events that are not logged (docs/api.md "WebSocket": `state.updated` is never replayed). Their
+ * `eventId` is a position in the log — the state's version, usually the id of an event this tab has
+ * just received — so they are always delivered and never move the replay point.
+ */
+const TRANSIENT_TYPES = new Set(['state.updated']);
 const CLOSE_UNAUTHORIZED = 4401;
 
 export type RealtimeConnection = ReturnType<typeof createRealtimeConnection>;
@@ -159,10 +166,13 @@ export function createRealtimeConnection(options: RealtimeOptions) {
         if (!event.success) {
           return;
         }
-        if (lastEventId !== undefined && event.data.eventId <= lastEventId) {
+        const transient = TRANSIENT_TYPES.has(type);
+        if (!transient && lastEventId !== undefined && event.data.eventId <= lastEventId) {
           return; // already seen: a replay overlapping the live stream
         }
-        lastEventId = event.data.eventId;
+        if (!transient) {
+          lastEventId = event.data.eventId;
+        }
         const realtimeEvent: RealtimeEvent = {
           type,
           eventId: event.data.eventId,

@@ -1,0 +1,249 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
+
+const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const customer = {
+  name: `Kenji Mori ${unique}`,
+  email: `kenji.${unique}@example.test`,
+  password: 'a long and private passphrase',
+};
+const productName = `E2E Workshop ${unique}`;
+
+const header = (page: Page) => page.getByRole('banner');
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(header(page).getByTestId('current-user')).toBeVisible();
+}
+
+/** A small client of the real API for what happens behind the browser's back. */
+function apiAs(request: APIRequestContext, token: string) {
+  const headers = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
+  // The answers are JSON as docs/api.md describes them; the test reads only a few fields.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ok = async (response: Awaited<ReturnType<APIRequestContext['get']>>, what: string): Promise<any> => {
+    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+    return response.status() === 204 ? null : response.json();
+  };
+  return {
+    get: async (path: string) => ok(await request.get(path, { headers: headers() }), `GET ${path}`),
+    post: async (path: string, data: unknown, extra: Record<string, string> = {}) =>
+      ok(await request.post(path, { headers: headers(extra), data }), `POST ${path}`),
+    put: async (path: string, data: unknown, extra: Record<string, string> = {}) =>
+      ok(await request.put(path, { headers: headers(extra), data }), `PUT ${path}`),
+    raw: request,
+    headers,
+  };
+}
+
+async function tokenOf(request: APIRequestContext, email: string, password: string): Promise<string> {
+  const response = await request.post('/api/auth/login', { data: { email, password } });
+  expect(response.ok()).toBe(true);
+  return (await response.json()).accessToken;
+}
+
+async function productId(request: APIRequestContext, name: string): Promise<string> {
+  const page = await (await request.get(`/api/products?q=${encodeURIComponent(name)}`)).json();
+  const found = page.items.find((item: { name: string }) => item.name === name);
+  expect(found, name).toBeTruthy();
+  return found.id;
+}
+
+test('an admin manages products, meets a version conflict, and watches the dashboard; a customer gets a toast', async ({
+  page,
+  request,
+  openContext,
+  shot,
+  expectConsoleError,
+}) => {
+  const admin = apiAs(request, await tokenOf(request, ADMIN_EMAIL, ADMIN_PASSWORD));
+  let createdId = '';
+
+  await test.step('the product manager lists every product, drafts and archived ones too', async () => {
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await header(page).getByRole('link', { name: 'Admin', exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/dashboard$/);
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Products' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /AI Course: Japanese for Engineers/ })).toContainText('Draft');
+    await page.getByLabel('Status').selectOption('draft');
+    await expect(page.getByText(/^\d+ products?$/)).toBeVisible();
+    await expect(page.getByRole('row', { name: /AI Course: Enterprise Cloud Architecture/ })).toHaveCount(0);
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('searchbox', { name: 'Search name or description' }).fill('Enterprise');
+    await expect(page.getByRole('row', { name: /AI Course: Enterprise Cloud Architecture/ })).toContainText('$2,500.00');
+    await page.getByRole('searchbox', { name: 'Search name or description' }).fill('');
+    await expect(page.getByRole('row', { name: /AI Course: Japanese for Engineers/ })).toBeVisible();
+    await shot(page, 'admin-products');
+  });
+
+  await test.step('create a product: the server rules are checked in the form', async () => {
+    await page.getByRole('link', { name: 'New product' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New product' })).toBeVisible();
+    await page.getByLabel('Amount').fill('120.505');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await expect(page.getByText('Enter a name.')).toBeVisible();
+    await expect(page.getByText('This currency has at most 2 decimal places.')).toBeVisible();
+    await expect(page.getByText('Choose a category.')).toBeVisible();
+    await expect(page.getByLabel('Name')).toBeFocused();
+
+    await page.getByLabel('Name').fill(productName);
+    await page.getByLabel('Description').fill('A half-day workshop, created by the browser test.');
+    await page.getByLabel('Amount').fill('120.50');
+    await page.getByLabel('Category').selectOption({ label: 'Consulting' });
+    await page.getByLabel('Status').selectOption({ label: 'Draft' });
+    await shot(page, 'admin-product-form');
+    await page.getByRole('button', { name: 'Create product' }).click();
+
+    await expect(page.getByText(`“${productName}” was created.`)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Edit “${productName}”` })).toBeVisible();
+    createdId = page.url().split('/').pop() ?? '';
+    expect(createdId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  await test.step('edit it', async () => {
+    await page.getByLabel('Amount').fill('150');
+    await page.getByLabel('Status').selectOption({ label: 'Active' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
+    await expect(page.getByLabel('Amount')).toHaveValue('150.00');
+    const saved = await admin.get(`/api/products/${createdId}`);
+    expect(saved.price).toEqual({ amount: '150.00', currency: 'USD' });
+    expect(saved.status).toBe('active');
+  });
+
+  await test.step('someone else saves meanwhile: the conflict is explained and their version can be loaded', async () => {
+    const current = await admin.get(`/api/products/${createdId}`);
+    await admin.put(
+      `/api/products/${createdId}`,
+      { ...current, name: `${productName} (their edit)`, price: { amount: '175.00', currency: 'USD' } },
+      { 'If-Match': `"${current.version}"` },
+    );
+    // The page hears of it live…
+    await expect(page.getByText(/was saved by someone else while you are editing/)).toBeVisible();
+
+    // …and a save on top of the old version is refused and explained.
+    expectConsoleError(/status of 409 .*\/api\/products\/[0-9a-f-]+\)$/);
+    await page.getByLabel('Description').fill('My own description.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Not saved: someone else changed this product' });
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText('someone else has saved version');
+    const differences = conflict.getByRole('table', { name: 'What differs' });
+    await expect(differences.getByRole('row', { name: /Name/ })).toContainText(`${productName} (their edit)`);
+    await expect(differences.getByRole('row', { name: /Price/ })).toContainText('$175.00');
+    await expect(page.getByLabel('Description')).toHaveValue('My own description.');
+    await shot(page, 'admin-product-conflict');
+
+    await conflict.getByRole('button', { name: 'Load their version' }).click();
+    await expect(page.getByText(/^Their version \d+ is loaded/)).toBeVisible();
+    await expect(page.getByLabel('Name')).toHaveValue(`${productName} (their edit)`);
+    await expect(page.getByLabel('Amount')).toHaveValue('175.00');
+  });
+
+  await test.step('archive it after confirming', async () => {
+    await page.getByRole('button', { name: `Archive ${productName} (their edit)` }).click();
+    const dialog = page.getByRole('dialog', { name: `Archive “${productName} (their edit)”?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+    await dialog.getByRole('button', { name: 'Archive product' }).click();
+    await expect(page).toHaveURL(/\/admin\/products$/);
+    await expect(page.getByText(`“${productName} (their edit)” was archived.`)).toBeVisible();
+    await page.getByLabel('Status').selectOption('archived');
+    await expect(page.getByRole('row', { name: new RegExp(`${productName} \\(their edit\\)`) })).toContainText('Archived');
+    expect((await admin.get(`/api/products/${createdId}`)).status).toBe('archived');
+  });
+
+  // Business for the dashboard: a fresh customer orders support (paid, completed by the admin), a
+  // document (declined once, then paid; an AI job writes it) and a workshop (left awaiting payment).
+  const registered = await request.post('/api/auth/register', { data: customer });
+  expect(registered.ok()).toBe(true);
+  const buyer = apiAs(request, (await registered.json()).accessToken);
+  const pay = (orderId: string, method: string) =>
+    request.post(`/api/orders/${orderId}/payments`, {
+      headers: buyer.headers({ 'Idempotency-Key': `${orderId}-${method}` }),
+      data: { paymentMethod: method },
+    });
+  let workshopOrder = '';
+
+  await test.step('activity through the API', async () => {
+    const support = await buyer.post('/api/orders', { productId: await productId(request, 'Technical Support: Priority'), quantity: 1 });
+    expect((await pay(support.id, 'pm_card_visa')).status()).toBe(201);
+    await admin.post(`/api/orders/${support.id}/complete`, { note: 'Solved on the first call' });
+
+    const document = await buyer.post('/api/orders', {
+      productId: await productId(request, 'AI Document: Business Proposal'),
+      quantity: 1,
+      input: { documentType: 'proposal', title: 'Proposal for the dashboard test', audience: 'The board' },
+    });
+    expect((await pay(document.id, 'pm_card_chargeDeclined')).status()).toBe(402);
+    expect((await pay(document.id, 'pm_card_visa')).status()).toBe(201);
+
+    const workshop = await buyer.post('/api/orders', {
+      productId: await productId(request, 'Business Consulting: AI Adoption Workshop'),
+      quantity: 1,
+    });
+    expect(workshop.status).toBe('awaiting_payment');
+    workshopOrder = workshop.id;
+  });
+
+  await test.step("the customer gets a toast when an admin cancels their order", async () => {
+    const customerContext = await openContext();
+    const customerPage = await customerContext.newPage();
+    await signIn(customerPage, customer.email, customer.password);
+    await expect(header(customerPage).getByRole('status')).toHaveText('Live');
+    await admin.post(`/api/orders/${workshopOrder}/cancel`, { reason: 'The workshop dates are full' });
+    const toasts = customerPage.getByRole('region', { name: 'Notifications' });
+    const toast = toasts.getByRole('listitem').filter({ hasText: 'Your order “Business Consulting: AI Adoption Workshop” was cancelled.' });
+    await expect(toast).toBeVisible();
+    await expect(toast.getByRole('link', { name: 'View order' })).toHaveAttribute('href', `/orders/${workshopOrder}`);
+    await shot(customerPage, 'toast');
+    await toast.getByRole('button', { name: 'Dismiss notification' }).click();
+    await expect(toast).toHaveCount(0);
+    // The admin who cancelled it gets no toast about someone else's order.
+    await expect(page.getByRole('region', { name: 'Notifications' }).getByRole('listitem')).toHaveCount(0);
+  });
+
+  await test.step('the dashboard shows the charts with data and the live state', async () => {
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    for (const name of ['Success rates per hour', 'Activity per hour', 'Job queue now', 'API latency (p95) per hour']) {
+      const figure = page.getByRole('figure', { name });
+      await expect(figure).toBeVisible();
+      await expect(figure.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+    }
+    const activity = page.getByRole('figure', { name: 'Activity per hour' });
+    await expect(activity.getByRole('img')).toHaveAccessibleName(/In the last 24 hours: [1-9]\d* orders placed/);
+    const figures = page.getByTestId('key-figures');
+    await expect(figures.getByText('Payment success').locator('xpath=following-sibling::dd')).toHaveText(/^\d+(\.\d)?%$/);
+    await expect(figures.getByText('Order completion').locator('xpath=following-sibling::dd')).toHaveText(/^\d+(\.\d)?%$/);
+    await expect(figures.getByText('p95 latency').locator('xpath=following-sibling::dd')).toHaveText(/ms$/);
+
+    const rates = page.getByRole('figure', { name: 'Success rates per hour' });
+    await rates.getByText('Show the numbers').click();
+    const lastHour = rates.getByRole('table').getByRole('row').last();
+    await expect(lastHour).toContainText('%');
+
+    const agents = page.getByRole('table', { name: 'Agents' });
+    await expect(agents.getByRole('row')).toHaveCount(6);
+    for (const agent of ['Course generator', 'Document generator', 'Content search', 'Payment processor', 'Approval workflow']) {
+      await expect(agents.getByRole('row', { name: new RegExp(agent) })).toBeVisible();
+    }
+    await expect(page.getByTestId('state-version')).toHaveText(/State version [\d,]+/);
+    await expect(page.getByTestId('counts-orders').getByRole('row', { name: /Cancelled/ })).not.toHaveText(/\b0$/);
+    await shot(page, 'admin-dashboard');
+  });
+
+  await test.step('the live state follows new business without a reload', async () => {
+    const awaiting = page.getByTestId('counts-orders').getByRole('row', { name: /Awaiting payment/ });
+    const before = Number((await awaiting.getByRole('cell').textContent())?.replace(/\D/g, ''));
+    const version = await page.getByTestId('state-version').textContent();
+    await buyer.post('/api/orders', { productId: await productId(request, 'Technical Support: Priority'), quantity: 1 });
+    await expect(awaiting.getByRole('cell')).toHaveText(String(before + 1));
+    await expect(page.getByTestId('state-version')).not.toHaveText(version ?? '');
+  });
+});

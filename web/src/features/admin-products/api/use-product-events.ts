@@ -1,0 +1,19 @@
+import { useRealtimeEvents } from '@/lib/realtime/realtime-provider';
+import { productSchema } from '../types';
+import { productChanged } from './save-product';
+
+const TOPICS = ['products'] as const;
+
+/**
+ * Keeps the product pages current while they are open: `product.*` events (topic `products`, admins)
+ * carry the product, which replaces the cached one when newer; the lists are read again.
+ */
+export function useProductEvents(): void {
+  useRealtimeEvents(TOPICS, (event, queryClient) => {
+    if (!event.type.startsWith('product.')) {
+      return;
+    }
+    const product = productSchema.safeParse(event.payload);
+    productChanged(queryClient, product.success ? product.data : undefined);
+  });
+}

@@ -1,0 +1,167 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { Alert } from '@/components/ui/alert';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Page } from '@/components/ui/page';
+import { Pagination } from '@/components/ui/pagination';
+import { Spinner } from '@/components/ui/spinner';
+import { errorMessage } from '@/lib/i18n/error-message';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { SORTS, useAdminProducts, type ProductSort } from '../api/get-products';
+import { useProductEvents } from '../api/use-product-events';
+import { CATEGORIES, isCategory, isProductStatus, STATUSES } from '../types';
+import { ProductRow } from './product-row';
+
+const PAGE_SIZE = 20;
+
+function isSort(value: string | null): value is ProductSort {
+  return (SORTS as readonly string[]).includes(value ?? '');
+}
+
+/** Admin: every product of every status, searchable and filterable, with create, edit and archive. */
+export function ProductsPage() {
+  const { t, plural } = useI18n();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const categoryParam = params.get('category');
+  const category = isCategory(categoryParam) ? categoryParam : undefined;
+  const statusParam = params.get('status');
+  const status = isProductStatus(statusParam) ? statusParam : undefined;
+  const sortParam = params.get('sort');
+  const sort = isSort(sortParam) ? sortParam : 'createdAt,desc';
+  const page = pageParam(params.get('page'));
+  const [search, setSearch] = useState(q);
+  const ids = { search: useId(), category: useId(), status: useId(), sort: useId() };
+  const products = useAdminProducts({ q: q || undefined, category, status, sort, page, size: PAGE_SIZE });
+  useProductEvents();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  useEffect(() => {
+    if (search.trim() === q) {
+      return undefined;
+    }
+    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [search]); // only typing starts a search; the URL's own changes do not
+
+  const filtered = Boolean(q || category || status);
+  const data = products.data;
+  return (
+    <Page
+      title={t('admin.products.title')}
+      actions={
+        <Link className="btn btn-primary" to="/admin/products/new">
+          {t('admin.products.new')}
+        </Link>
+      }
+    >
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <form className="filters product-filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={ids.search}>{t('admin.products.search')}</label>
+          <input id={ids.search} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.category}>{t('admin.products.category')}</label>
+          <select
+            id={ids.category}
+            value={category ?? ''}
+            onChange={(event) => update({ category: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('admin.products.allCategories')}</option>
+            {CATEGORIES.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.products.categories.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>{t('admin.products.status')}</label>
+          <select
+            id={ids.status}
+            value={status ?? ''}
+            onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('admin.products.allStatuses')}</option>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.products.statuses.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.sort}>{t('admin.products.sort')}</label>
+          <select
+            id={ids.sort}
+            value={sort}
+            onChange={(event) =>
+              update({ sort: event.target.value === 'createdAt,desc' ? undefined : event.target.value, page: undefined })
+            }
+          >
+            {SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.products.sorts.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {products.isPending ? <Spinner label={t('common.loading')} /> : null}
+      {products.isError ? <Alert tone="error">{errorMessage(products.error, t)}</Alert> : null}
+      {data && data.items.length === 0 ? (
+        <EmptyState title={filtered ? t('admin.products.noMatches') : t('admin.products.empty')} />
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {plural('admin.products.count', data.total)}
+          </p>
+          <div className="table-wrap">
+            <table className="table products-table" aria-busy={products.isPlaceholderData || undefined}>
+              <caption className="visually-hidden">{t('admin.products.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.products.name')}</th>
+                  <th scope="col">{t('admin.products.category')}</th>
+                  <th scope="col">{t('admin.products.price')}</th>
+                  <th scope="col">{t('admin.products.status')}</th>
+                  <th scope="col">{t('admin.products.updated')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('admin.products.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((product) => (
+                  <ProductRow key={product.id} product={product} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={data.page}
+            size={data.size}
+            total={data.total}
+            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}
