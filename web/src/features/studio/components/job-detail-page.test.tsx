@@ -59,8 +59,9 @@ describe('a job’s page', () => {
           })
         : undefined,
     );
-    const createObjectURL = vi.fn(() => 'blob:test/1');
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
+    // jsdom has no object URLs.
+    URL.createObjectURL = vi.fn(() => 'blob:test/1');
+    URL.revokeObjectURL = vi.fn();
     const clicks: HTMLAnchorElement[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicks.push(this);
@@ -77,6 +78,8 @@ describe('a job’s page', () => {
     expect(download.headers.authorization).toBe('Bearer token');
     expect(download.url).not.toContain('token');
     click.mockRestore();
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
   });
 
   it('cancels a running job of one’s own and says why when the server refuses', async () => {
