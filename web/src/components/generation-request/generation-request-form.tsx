@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -19,7 +19,10 @@ import { applyGenerationRequestErrors } from './server-errors';
 
 type Props = {
   kind: GenerationKind;
-  /** Values to start with (e.g. a request to repeat); the defaults otherwise. */
+  /**
+   * Values to start with (e.g. a request to repeat); the defaults otherwise. Read once, when the form
+   * mounts: give the form a new `key` to start it afresh (another kind, other values).
+   */
   defaultValues?: GenerationRequestValues;
   submitLabel: string;
   /**
@@ -44,12 +47,6 @@ export function GenerationRequestForm({ kind, defaultValues, submitLabel, onSubm
     resolver: zodResolver(generationRequestSchema(kind)) as unknown as Resolver<FieldValues>,
     defaultValues: defaultValues ?? generationRequestDefaults(kind, locale),
   });
-
-  useEffect(() => {
-    form.reset(defaultValues ?? generationRequestDefaults(kind, locale));
-    setFormError(null);
-    // A new kind (or new starting values) is a new form; the locale only matters at the start.
-  }, [kind, defaultValues]);
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

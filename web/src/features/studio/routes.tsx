@@ -1,15 +1,10 @@
 import type { RouteObject } from 'react-router';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Page } from '@/components/ui/page';
+import { JobDetailPage } from './components/job-detail-page';
+import { StudioPage } from './components/studio-page';
+import './studio.css';
 
 /** The pages of this feature, mounted by app/router.tsx under `/studio`. */
 export const studioRoutes: RouteObject[] = [
-  {
-    index: true,
-    element: (
-      <Page title="studio">
-        <EmptyState title="studio" />
-      </Page>
-    ),
-  },
+  { index: true, element: <StudioPage /> },
+  { path: 'jobs/:jobId', element: <JobDetailPage /> },
 ];

@@ -1,0 +1,211 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { session } from '@/lib/auth/session';
+import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
+import { studioRoutes } from '../routes';
+import { JOB_ID, jobJson } from '../testing/fixtures';
+import { renderRoutes } from '../testing/render-studio';
+
+const routes = [{ path: '/studio', children: studioRoutes }];
+
+function serve(handler: (call: Call) => Response | undefined = () => undefined) {
+  const { fetch, calls } = fakeFetch((call) => {
+    const answer = handler(call);
+    if (answer) return answer;
+    if (call.url === '/api/auth/me') return json(200, USER);
+    if (call.url.startsWith('/api/ai/jobs?')) return json(200, { items: [jobJson()], page: 0, size: 10, total: 1 });
+    return json(404, {});
+  });
+  vi.stubGlobal('fetch', fetch);
+  return calls;
+}
+
+function event(type: string, overrides: Parameters<typeof jobJson>[0], eventId: number) {
+  return {
+    type,
+    id: String(eventId),
+    ts: '2026-11-26T07:00:05Z',
+    payload: { eventId, resourceType: 'job', resourceId: JOB_ID, previousStatus: 'running', ...jobJson(overrides) },
+  };
+}
+
+async function fillCourse() {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Topic'), 'Enterprise cloud architecture');
+  await user.type(screen.getByLabelText('Audience'), 'Backend engineers');
+  await user.type(screen.getByLabelText('Objective 1'), 'Design landing zones');
+  await user.type(screen.getByLabelText('Objective 2'), 'Plan hybrid networks');
+  await user.type(screen.getByLabelText('Objective 3'), 'Keep costs in check');
+  await user.click(screen.getByRole('button', { name: 'Start generating' }));
+}
+
+describe('the studio’s job list', () => {
+  it('moves a job’s progress bar with the WebSocket’s job events, without asking the server again', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    const calls = serve();
+    const { sockets } = renderRoutes(routes, '/studio');
+
+    const bar = await screen.findByRole('progressbar', { name: 'Progress of “Cloud basics for teams”' });
+    expect(bar).toHaveAttribute('aria-valuenow', '3');
+    expect(bar).toHaveAttribute('aria-valuemax', '10');
+    expect(screen.getByText('3 of 10 steps')).toBeVisible();
+    expect(screen.getByText('Writing lesson 3 of 8: Regions')).toBeVisible();
+
+    await waitFor(() => expect(sockets).toHaveLength(1));
+    const socket = sockets[0]!;
+    act(() => socket.open());
+    await waitFor(() => expect(socket.sent.map((m) => m.type)).toContain('auth'));
+    act(() => socket.receive({ type: 'auth_success', id: 'a', payload: { userId: USER.id, roles: ['customer'] } }));
+    await waitFor(() =>
+      expect(socket.sent.find((m) => m.type === 'subscribe')?.payload?.topics).toEqual(['jobs']),
+    );
+
+    act(() =>
+      socket.receive(
+        event('job.progress', { progress: { step: 'quiz-1', completedSteps: 7, totalSteps: 10, message: 'Writing quiz 1 of 2' }, version: 4 }, 41),
+      ),
+    );
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '7'));
+    expect(screen.getByText('Writing quiz 1 of 2')).toBeVisible();
+
+    // An older snapshot arriving late changes nothing.
+    act(() => socket.receive(event('job.progress', { version: 2 }, 42)));
+    act(() =>
+      socket.receive(
+        event('job.completed', {
+          status: 'completed',
+          progress: { step: 'store', completedSteps: 10, totalSteps: 10, message: 'Stored' },
+          completedAt: '2026-11-26T07:00:09Z',
+          version: 6,
+        }, 43),
+      ),
+    );
+
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '10'));
+    expect(bar).toHaveAttribute('aria-valuemax', '10');
+    const card = bar.closest('li')!;
+    expect(within(card).getByText('Completed')).toBeVisible();
+    expect(within(card).getByText('Done')).toBeVisible();
+    expect(calls.filter((call) => call.url.startsWith('/api/ai/jobs?'))).toHaveLength(1);
+  });
+
+  it('shows an indeterminate bar while the number of steps is unknown', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve((call) =>
+      call.url.startsWith('/api/ai/jobs?')
+        ? json(200, {
+            items: [jobJson({ status: 'queued', progress: { step: null, completedSteps: 0, totalSteps: 0, message: null } })],
+            page: 0,
+            size: 10,
+            total: 1,
+          })
+        : undefined,
+    );
+    renderRoutes(routes, '/studio');
+
+    const bar = await screen.findByRole('progressbar');
+    expect(bar).not.toHaveAttribute('aria-valuenow');
+    expect(bar).toHaveAttribute('aria-valuetext', 'Waiting in the queue');
+  });
+
+  it('starts a course job and lists it', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    const created = jobJson({
+      id: '9d4f0a1e-0000-4000-8000-000000000002',
+      status: 'queued',
+      input: { topic: 'Enterprise cloud architecture' },
+      progress: { step: null, completedSteps: 0, totalSteps: 0, message: null },
+    });
+    let listed = false;
+    const calls = serve((call) => {
+      if (call.method === 'POST' && call.url === '/api/ai/jobs') {
+        listed = true;
+        return json(202, created);
+      }
+      if (call.url.startsWith('/api/ai/jobs?')) {
+        return json(200, { items: listed ? [created, jobJson()] : [jobJson()], page: 0, size: 10, total: listed ? 2 : 1 });
+      }
+      return undefined;
+    });
+    renderRoutes(routes, '/studio');
+
+    await fillCourse();
+
+    expect(await screen.findByText('The job has started. Its progress appears in your jobs.')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Open “Enterprise cloud architecture”' })).toHaveAttribute(
+      'href',
+      '/studio/jobs/9d4f0a1e-0000-4000-8000-000000000002',
+    );
+    const post = calls.find((call) => call.method === 'POST')!;
+    expect(post.body).toEqual({
+      type: 'course_generation',
+      input: {
+        topic: 'Enterprise cloud architecture',
+        targetAudience: 'Backend engineers',
+        difficulty: 'beginner',
+        estimatedHours: 4,
+        learningObjectives: ['Design landing zones', 'Plan hybrid networks', 'Keep costs in check'],
+        format: 'text',
+        language: 'en',
+      },
+    });
+    expect(await screen.findByRole('progressbar', { name: 'Progress of “Enterprise cloud architecture”' })).toBeVisible();
+    expect(screen.getByLabelText('Topic')).toHaveValue('');
+  });
+
+  it('explains an exhausted token budget', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve((call) =>
+      call.method === 'POST'
+        ? problem(
+            429,
+            'budget_exceeded',
+            'This work needs about 120000 tokens but only 35000 remain',
+            {
+              tokenBudget: { limit: 2000000, used: 1965000, remaining: 35000, requested: 120000, resetsAt: '2026-12-01T00:00:00Z' },
+            },
+            { 'Retry-After': '345600' },
+          )
+        : undefined,
+    );
+    renderRoutes(routes, '/studio');
+
+    await fillCourse();
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your monthly AI budget has no room for this job.');
+    expect(alert).toHaveTextContent('It needs about 120,000 tokens, and 35,000 of your 2,000,000 tokens are left.');
+    expect(alert).toHaveTextContent('Dec 1, 2026');
+  });
+
+  it('puts the server’s input errors on the fields', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve((call) =>
+      call.method === 'POST'
+        ? problem(422, 'invalid_input', 'The input is not valid', {
+            errors: [{ field: 'input.targetAudience', message: 'must match pattern "\\S"' }],
+          })
+        : undefined,
+    );
+    renderRoutes(routes, '/studio');
+
+    await fillCourse();
+
+    expect(await screen.findByText('must match pattern "\\S"')).toBeVisible();
+    expect(screen.getByLabelText('Audience')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers a document form too', async () => {
+    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve();
+    renderRoutes(routes, '/studio');
+    const user = userEvent.setup();
+
+    await user.click(screen.getByRole('radio', { name: /Document/ }));
+
+    expect(screen.getByLabelText('Document type')).toBeVisible();
+    expect(screen.queryByLabelText('Topic')).toBeNull();
+  });
+});
