@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/i18n/error-message';
@@ -17,6 +17,19 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
   const reasonId = useId();
   const titleId = useId();
   const tooLong = reason.length > MAX_REASON;
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+
+  // Keyboard users land in the confirmation when it opens, and back on the button when it closes.
+  useEffect(() => {
+    if (confirming) {
+      opened.current = true;
+      reasonRef.current?.focus();
+    } else if (opened.current) {
+      wrapper.current?.querySelector('button')?.focus();
+    }
+  }, [confirming]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,9 +47,11 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
 
   if (!confirming) {
     return (
-      <Button variant="danger" onClick={() => setConfirming(true)}>
-        {t('orders.cancel.button')}
-      </Button>
+      <div ref={wrapper}>
+        <Button variant="danger" onClick={() => setConfirming(true)}>
+          {t('orders.cancel.button')}
+        </Button>
+      </div>
     );
   }
   return (
@@ -48,6 +63,7 @@ export function CancelOrderButton({ orderId }: { orderId: string }) {
       <div className={['field', tooLong ? 'field-invalid' : null].filter(Boolean).join(' ')}>
         <label htmlFor={reasonId}>{t('orders.cancel.reason')}</label>
         <textarea
+          ref={reasonRef}
           id={reasonId}
           rows={2}
           value={reason}

@@ -89,6 +89,38 @@ describe('checkout', () => {
     expect(keys[0]).not.toBe(keys[1]);
   }, 20_000);
 
+  it('waits for a payment the provider has not confirmed, and reopens the form when it fails', async () => {
+    const processing = payment('failed', { status: 'processing', failureCode: null, failureMessage: null, settledAt: null });
+    let attempts: unknown[] = [];
+    const { fetch } = fakeFetch((call) => {
+      if (call.method === 'POST') {
+        attempts = [processing];
+        return json(202, processing);
+      }
+      if (call.url.startsWith(PAYMENTS)) return json(200, { items: attempts, page: 0, size: 20, total: attempts.length });
+      return json(200, anOrder());
+    });
+    vi.stubGlobal('fetch', fetch);
+    const live = renderLive(<OrderDetailPage />, { path: `/orders/${ORDER_ID}`, route: '/orders/:orderId' });
+    const user = userEvent.setup();
+
+    const checkout = await screen.findByRole('region', { name: 'Checkout' });
+    await user.selectOptions(within(checkout).getByLabelText('Payment method'), 'pm_card_processingError');
+    await user.click(within(checkout).getByRole('button', { name: 'Pay $99.00' }));
+    expect(await within(checkout).findByText(/has not confirmed the payment yet/)).toBeVisible();
+    expect(within(checkout).queryByRole('button', { name: 'Pay $99.00' })).toBeNull();
+
+    await live.connect();
+    const failed = { ...processing, status: 'failed', failureCode: 'processing_error', failureMessage: 'An error occurred while processing your card.', version: 2 };
+    attempts = [failed];
+    await live.emit('payment.failed', { ...failed, resourceType: 'payment', resourceId: failed.id, previousStatus: 'processing' });
+
+    const alert = await within(checkout).findByRole('alert');
+    expect(alert).toHaveTextContent('The bank had an error processing the card.');
+    expect(alert).toHaveTextContent('Reason code: processing_error');
+    expect(within(checkout).getByRole('button', { name: 'Pay $99.00' })).toBeVisible();
+  }, 20_000);
+
   it('retries an attempt whose answer was lost with the same Idempotency-Key', async () => {
     let failNext = true;
     const { fetch, calls } = fakeFetch((call) => {

@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/i18n/error-message';
-import { useI18n } from '@/lib/i18n/i18n-provider';
+import { useI18n, type Translate } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
+import { useOrderPayments } from '../api/get-payments';
 import { usePayOrder } from '../api/pay-order';
 import {
   declineKey,
@@ -12,12 +13,29 @@ import {
   paymentMethodKey,
   type PaymentMethod,
 } from '../payment-methods';
-import type { Order } from '../types';
+import type { Order, Payment } from '../types';
 
 type Outcome =
   | { kind: 'declined'; code: string; message: string }
-  | { kind: 'processing' }
+  | { kind: 'processing'; paymentId: string }
   | { kind: 'error'; message: string };
+
+/**
+ * A payment answered 202 is settled later by reconciliation; the payment events refresh the
+ * attempts, and a failure reopens the form with its reason (a success turns the order paid).
+ */
+function settled(outcome: Outcome | null, payments: readonly Payment[], t: Translate): Outcome | null {
+  if (outcome?.kind !== 'processing') {
+    return outcome;
+  }
+  const payment = payments.find((candidate) => candidate.id === outcome.paymentId);
+  if (payment?.status !== 'failed') {
+    return outcome;
+  }
+  const code = payment.failureCode ?? 'processing_error';
+  const key = declineKey(code);
+  return { kind: 'declined', code, message: key ? t(key) : (payment.failureMessage ?? '') };
+}
 
 /**
  * Pays an order awaiting payment with one of the sandbox's test methods. A decline says why (its
@@ -29,7 +47,9 @@ export function CheckoutPanel({ order, onPaid }: { order: Order; onPaid: () => v
   const pay = usePayOrder();
   const selectId = useId();
   const [method, setMethod] = useState<PaymentMethod>(DEFAULT_PAYMENT_METHOD);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [answer, setOutcome] = useState<Outcome | null>(null);
+  const payments = useOrderPayments(order.id, true);
+  const outcome = settled(answer, payments.data?.items ?? [], t);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -40,7 +60,7 @@ export function CheckoutPanel({ order, onPaid }: { order: Order; onPaid: () => v
     try {
       const payment = await pay.mutateAsync({ orderId: order.id, paymentMethod: method });
       if (payment.status === 'processing') {
-        setOutcome({ kind: 'processing' });
+        setOutcome({ kind: 'processing', paymentId: payment.id });
       } else {
         onPaid();
       }
