@@ -195,6 +195,9 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
   await test.step('the admin edits it: moves a stage, saves; a concurrent change is explained with a reload', async () => {
     await admin.getByRole('button', { name: 'Move up: stage 2' }).click();
     await expect(admin.getByRole('group', { name: 'Stage 1' }).getByLabel('Stage name')).toHaveValue('Finance');
+    for (const name of ['Stage 1', 'Stage 2']) {
+      await expect(admin.getByRole('group', { name }).getByRole('radio', { name: 'Everyone with a role' })).toBeChecked();
+    }
     await admin.getByLabel('Name', { exact: true }).fill(`${policyName} (edited)`);
     await admin.getByRole('button', { name: 'Save policy' }).click();
     await expect(admin.getByText('The policy was saved.')).toBeVisible();
