@@ -100,6 +100,7 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(item).toContainText('AI course');
     await expect(item).toContainText('Default order approval');
     await expect(item).toContainText(`Order ${orderId.slice(0, 8)}`);
+    await expect(item).toContainText(customer.name);
     await shot(page, 'approvals-inbox');
   });
 
@@ -135,6 +136,12 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(stages).toContainText('Budget confirmed for the platform team.');
     await expect(page.getByRole('region', { name: 'Audit trail' })).toContainText(`${approver.name} · Approved`);
     await shot(page, 'approval-detail-approved');
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect(page.getByRole('region', { name: 'Audit trail' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(page, 'approval-detail-mobile');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const order = await request.get(`/api/orders/${orderId}`, { headers: bearer(customerSession) });
     expect(((await order.json()) as { status: string }).status).toBe('awaiting_payment');
@@ -190,11 +197,20 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(admin.getByRole('heading', { level: 1, name: 'Edit approval policy' })).toBeVisible();
     await expect(admin.getByLabel('Currency')).toHaveValue('JPY');
     await shot(admin, 'policy-editor');
+
+    await admin.setViewportSize({ width: 360, height: 740 });
+    await expect(admin.getByRole('button', { name: 'Save policy' })).toBeVisible();
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(admin, 'policy-editor-mobile');
+    await admin.setViewportSize({ width: 1280, height: 800 });
   });
 
   await test.step('the admin edits it: moves a stage, saves; a concurrent change is explained with a reload', async () => {
     await admin.getByRole('button', { name: 'Move up: stage 2' }).click();
     await expect(admin.getByRole('group', { name: 'Stage 1' }).getByLabel('Stage name')).toHaveValue('Finance');
+    for (const name of ['Stage 1', 'Stage 2']) {
+      await expect(admin.getByRole('group', { name }).getByRole('radio', { name: 'Everyone with a role' })).toBeChecked();
+    }
     await admin.getByLabel('Name', { exact: true }).fill(`${policyName} (edited)`);
     await admin.getByRole('button', { name: 'Save policy' }).click();
     await expect(admin.getByText('The policy was saved.')).toBeVisible();

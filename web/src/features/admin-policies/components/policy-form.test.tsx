@@ -137,6 +137,10 @@ describe('the policy form', () => {
     expect(within(stage(1)).getByLabelText('Stage name')).toHaveValue('Second');
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Move down: stage 1' })).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Move up: stage 1' })).toBeDisabled();
+    // Every stage keeps its approver choice visibly checked while the stages move.
+    for (const number of [1, 2, 3]) {
+      expect(within(stage(number)).getByRole('radio', { name: 'Everyone with a role' })).toBeChecked();
+    }
     await user.click(screen.getByRole('button', { name: 'Remove stage 3' }));
     expect(screen.queryByRole('group', { name: 'Stage 3' })).toBeNull();
 

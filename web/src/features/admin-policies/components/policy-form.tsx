@@ -158,6 +158,7 @@ export function PolicyForm({ defaultValues, submitLabel, onSave, onConflict }: P
               <StageFields
                 key={field.id}
                 index={index}
+                stageKey={field.id}
                 count={stages.fields.length}
                 idPrefix={id}
                 onMove={move}

@@ -9,6 +9,8 @@ import { SelectField } from './select-field';
 
 type Props = {
   index: number;
+  /** The stage's stable key (it keeps it while moving). */
+  stageKey: string;
   count: number;
   idPrefix: string;
   onMove: (from: number, to: number) => void;
@@ -16,7 +18,7 @@ type Props = {
 };
 
 /** One stage of the policy: name, who approves, mode, timeout and minimum, with its move/remove actions. */
-export function StageFields({ index, count, idPrefix, onMove, onRemove }: Props) {
+export function StageFields({ index, stageKey, count, idPrefix, onMove, onRemove }: Props) {
   const { t, message } = useI18n();
   const { register, control, formState } = useFormContext<PolicyFormValues>();
   const errors = formState.errors.stages?.[index];
@@ -71,14 +73,30 @@ export function StageFields({ index, count, idPrefix, onMove, onRemove }: Props)
           />
           <fieldset className={kindError ? 'choice-group span-2 field-invalid' : 'choice-group span-2'}>
             <legend>{t('policies.form.approvers')}</legend>
-            <label className="checkbox">
-              <input type="radio" value="role" {...register(`stages.${index}.approverKind`)} />
-              {t('policies.form.byRole')}
-            </label>
-            <label className="checkbox">
-              <input type="radio" value="users" {...register(`stages.${index}.approverKind`)} />
-              {t('policies.form.byUsers')}
-            </label>
+            <Controller
+              control={control}
+              name={`stages.${index}.approverKind`}
+              render={({ field }) => (
+                <>
+                  {(['role', 'users'] as const).map((value) => (
+                    <label className="checkbox" key={value}>
+                      <input
+                        type="radio"
+                        // The group is named after the stage itself, not its position: while stages
+                        // move, two positions never share a radio group for a moment.
+                        name={`${idPrefix}-kind-${stageKey}`}
+                        value={value}
+                        checked={field.value === value}
+                        onChange={() => field.onChange(value)}
+                        onBlur={field.onBlur}
+                        ref={value === 'role' ? field.ref : undefined}
+                      />
+                      {t(value === 'role' ? 'policies.form.byRole' : 'policies.form.byUsers')}
+                    </label>
+                  ))}
+                </>
+              )}
+            />
             {kindError ? <p className="field-error">{kindError}</p> : null}
           </fieldset>
           {kind === 'role' ? (

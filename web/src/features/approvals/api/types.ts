@@ -73,6 +73,8 @@ export const approvalRequestSchema = z.object({
   resourceType: z.string(),
   resourceId: z.string(),
   requesterId: z.string(),
+  /** The requester's display name when the request was opened. */
+  requesterName: z.string().nullable(),
   policyId: z.string(),
   policyName: z.string(),
   amount: moneySchema,

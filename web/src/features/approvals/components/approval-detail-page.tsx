@@ -43,6 +43,7 @@ export function ApprovalDetailPage() {
   const approval = useApproval(approvalId);
   const me = useUser().data?.id;
   const [decided, setDecided] = useState<Decision | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   useApprovalEvents();
 
   const request = approval.data;
@@ -66,9 +67,17 @@ export function ApprovalDetailPage() {
             <div aria-live="polite">
               {decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}
             </div>
+            {refusal ? <Alert tone="error">{refusal}</Alert> : null}
             {canDecide(request, me) ? (
               <section className="card">
-                <DecisionForm approvalId={request.id} onDecided={setDecided} />
+                <DecisionForm
+                  approvalId={request.id}
+                  onDecided={(decision) => {
+                    setRefusal(null);
+                    setDecided(decision);
+                  }}
+                  onRefused={setRefusal}
+                />
               </section>
             ) : (
               <NoDecisionNote request={request} me={me} />

@@ -22,7 +22,19 @@ const BUTTONS: { decision: Decision; label: 'approvals.decide.approve' | 'approv
  * (self-approval, already decided, no longer pending) are shown in words, and the request is read
  * again so the page shows its current state.
  */
-export function DecisionForm({ approvalId, onDecided }: { approvalId: string; onDecided?: (decision: Decision) => void }) {
+export function DecisionForm({
+  approvalId,
+  onDecided,
+  onRefused,
+}: {
+  approvalId: string;
+  onDecided?: (decision: Decision) => void;
+  /**
+   * A refusal after which the request is read again (already decided, no longer pending): the form
+   * may disappear with the new state, so the page shows the message.
+   */
+  onRefused?: (message: string) => void;
+}) {
   const { t, message, number } = useI18n();
   const queryClient = useQueryClient();
   const decide = useDecide(approvalId);
@@ -48,6 +60,8 @@ export function DecisionForm({ approvalId, onDecided }: { approvalId: string; on
       const commentProblem = isApiError(error) ? error.fieldMessage('comment') : undefined;
       if (commentProblem) {
         form.setError('comment', { type: 'server', message: commentProblem }, { shouldFocus: true });
+      } else if (isStaleDecision(error) && onRefused) {
+        onRefused(decisionErrorMessage(error, t));
       } else {
         setFormError(decisionErrorMessage(error, t));
       }

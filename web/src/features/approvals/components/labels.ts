@@ -29,9 +29,16 @@ export function categoryLabel(category: string | null, t: Translate): string {
     : category;
 }
 
-/** Who asked: "You", or the customer's short id (the API names no requester). */
-export function requesterLabel(request: Pick<ApprovalRequest, 'requesterId'>, me: string | undefined, t: Translate): string {
-  return request.requesterId === me ? t('approvals.requesterYou') : t('approvals.requesterUser', { id: shortId(request.requesterId) });
+/** Who asked: "You", their name, or (for an account without one) the customer's short id. */
+export function requesterLabel(
+  request: Pick<ApprovalRequest, 'requesterId' | 'requesterName'>,
+  me: string | undefined,
+  t: Translate,
+): string {
+  if (request.requesterId === me) {
+    return t('approvals.requesterYou');
+  }
+  return request.requesterName ?? t('approvals.requesterUser', { id: shortId(request.requesterId) });
 }
 
 export function roleLabel(role: string, t: Translate): string {

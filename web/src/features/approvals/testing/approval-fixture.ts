@@ -10,6 +10,7 @@ export function approvalRequest(overrides: Partial<ApprovalRequest> = {}): Appro
     resourceType: 'order',
     resourceId: 'c0ffee00-0000-4000-8000-000000000002',
     requesterId: REQUESTER_ID,
+    requesterName: 'Ken Customer',
     policyId: '00000000-0000-4000-8000-000000000205',
     policyName: 'Default order approval',
     amount: { amount: '2500.00', currency: 'USD' },

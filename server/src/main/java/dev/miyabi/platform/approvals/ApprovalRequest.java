@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * An approval request as the API shows it: the resource it is about (an order), who asked, the policy
  * that matched, its stages with their decisions, and — read one by one — its audit trail.
  *
+ * @param requesterName the requester's display name when the request was opened (null for requests opened before
+ *     names were kept and whose account is gone)
  * @param currentStage the index of the stage deciding now (null once the request is decided)
  * @param round 1, then one more each time the request is reopened after changes were requested
  * @param audit the whole trail, oldest first; null in listings
@@ -23,6 +25,7 @@ public record ApprovalRequest(
         String resourceType,
         UUID resourceId,
         UUID requesterId,
+        @Nullable String requesterName,
         UUID policyId,
         String policyName,
         Money amount,

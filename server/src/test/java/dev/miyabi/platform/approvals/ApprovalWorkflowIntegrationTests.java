@@ -44,6 +44,7 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
                 .isEqualTo(order.path("id").asString());
         assertThat(request.path("requesterId").asString())
                 .isEqualTo(customer.id().toString());
+        assertThat(request.path("requesterName").asString()).isEqualTo("Test User");
         assertThat(request.path("amount").path("amount").asString()).isEqualTo("1000.00");
         assertThat(request.path("stages")).hasSize(1);
         JsonNode stage = request.path("stages").get(0);
@@ -54,6 +55,13 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(stage.path("approvers").toString()).contains(approver.id().toString());
         assertThat(stage.path("dueAt").asString()).isNotBlank();
         assertThat(inbox(approver)).contains(requestId.toString());
+        assertThat(api.get("/api/approvals?status=pending&assignedToMe=true&size=100")
+                        .token(approver.accessToken())
+                        .send()
+                        .json()
+                        .path("items")
+                        .findValuesAsString("requesterName"))
+                .contains("Test User");
         assertThat(inbox(customer)).isEmpty();
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM agent_tasks WHERE agent_type = 'approval_workflow' AND resource_id = :order

@@ -122,6 +122,7 @@ final class Approval {
     private final String resourceType;
     private final UUID resourceId;
     private final UUID requesterId;
+    private final @Nullable String requesterName;
     private final UUID policyId;
     private final String policyName;
     private final Money amount;
@@ -147,6 +148,7 @@ final class Approval {
             String resourceType,
             UUID resourceId,
             UUID requesterId,
+            @Nullable String requesterName,
             UUID policyId,
             String policyName,
             Money amount,
@@ -166,6 +168,7 @@ final class Approval {
         this.resourceType = resourceType;
         this.resourceId = resourceId;
         this.requesterId = requesterId;
+        this.requesterName = requesterName;
         this.policyId = policyId;
         this.policyName = policyName;
         this.amount = amount;
@@ -195,6 +198,7 @@ final class Approval {
             String resourceType,
             UUID resourceId,
             UUID requesterId,
+            @Nullable String requesterName,
             Money amount,
             @Nullable String category,
             ApprovalPolicy policy,
@@ -228,6 +232,7 @@ final class Approval {
                 resourceType,
                 resourceId,
                 requesterId,
+                requesterName,
                 policy.id(),
                 policy.name(),
                 amount,
@@ -270,6 +275,7 @@ final class Approval {
             String resourceType,
             UUID resourceId,
             UUID requesterId,
+            @Nullable String requesterName,
             UUID policyId,
             String policyName,
             Money amount,
@@ -289,6 +295,7 @@ final class Approval {
                 resourceType,
                 resourceId,
                 requesterId,
+                requesterName,
                 policyId,
                 policyName,
                 amount,
@@ -617,6 +624,7 @@ final class Approval {
                 resourceType,
                 resourceId,
                 requesterId,
+                requesterName,
                 policyId,
                 policyName,
                 amount,
@@ -660,6 +668,11 @@ final class Approval {
 
     UUID requesterId() {
         return requesterId;
+    }
+
+    @Nullable
+    String requesterName() {
+        return requesterName;
     }
 
     UUID resourceId() {

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Repository;
 class ApprovalRequests {
 
     private static final String COLUMNS = """
-            r.id, r.resource_type, r.resource_id, r.requester_id, r.policy_id, r.policy_name, r.amount, r.currency,
+            r.id, r.resource_type, r.resource_id, r.requester_id, r.requester_name, r.policy_id, r.policy_name, r.amount, r.currency,
             r.category, r.status, r.current_stage, r.round, r.version, r.created_at, r.updated_at, r.decided_at""";
 
     /** Who sees which requests in a listing. */
@@ -61,16 +61,18 @@ class ApprovalRequests {
 
     void insert(Approval approval) {
         jdbc.sql("""
-                        INSERT INTO approval_requests (id, resource_type, resource_id, requester_id, policy_id, policy_name,
+                        INSERT INTO approval_requests (id, resource_type, resource_id, requester_id, requester_name, policy_id,
+                            policy_name,
                             amount, currency, category, status, current_stage, round, version, created_at, updated_at,
                             decided_at)
-                        VALUES (:id, :resourceType, :resourceId, :requesterId, :policyId, :policyName, :amount, :currency,
+                        VALUES (:id, :resourceType, :resourceId, :requesterId, :requesterName, :policyId, :policyName, :amount, :currency,
                             :category, :status, :currentStage, :round, :version, :createdAt, :updatedAt, :decidedAt)
                         """)
                 .param("id", approval.id())
                 .param("resourceType", approval.resourceType())
                 .param("resourceId", approval.resourceId())
                 .param("requesterId", approval.requesterId())
+                .param("requesterName", approval.requesterName())
                 .param("policyId", approval.policyId())
                 .param("policyName", approval.policyName())
                 .param("amount", approval.amount().amount())
@@ -337,6 +339,7 @@ class ApprovalRequests {
             String resourceType,
             UUID resourceId,
             UUID requesterId,
+            @Nullable String requesterName,
             UUID policyId,
             String policyName,
             Money amount,
@@ -355,6 +358,7 @@ class ApprovalRequests {
                     resourceType,
                     resourceId,
                     requesterId,
+                    requesterName,
                     policyId,
                     policyName,
                     amount,
@@ -463,6 +467,7 @@ class ApprovalRequests {
                 rs.getString("resource_type"),
                 rs.getObject("resource_id", UUID.class),
                 rs.getObject("requester_id", UUID.class),
+                rs.getString("requester_name"),
                 rs.getObject("policy_id", UUID.class),
                 rs.getString("policy_name"),
                 new Money(rs.getBigDecimal("amount"), rs.getString("currency")),

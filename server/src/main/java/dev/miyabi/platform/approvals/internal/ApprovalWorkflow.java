@@ -86,6 +86,7 @@ public class ApprovalWorkflow implements Approvals {
                 ORDER,
                 order.id(),
                 order.userId(),
+                users.find(order.userId()).map(UserSummary::displayName).orElse(null),
                 order.total(),
                 order.category().value(),
                 policy,

@@ -245,6 +245,7 @@ class ApprovalTests {
                 "order",
                 UUID.randomUUID(),
                 REQUESTER,
+                "Requester",
                 Money.of("100.00", "USD"),
                 "business_consulting",
                 policy(stages),

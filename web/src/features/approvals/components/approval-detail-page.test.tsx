@@ -1,0 +1,111 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { session } from '@/lib/auth/session';
+import type { RealtimeConnection, RealtimeEvent } from '@/lib/realtime/realtime-connection';
+import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import { fakeFetch, json, problem, USER } from '@/testing/http';
+import { renderWithProviders } from '@/testing/render';
+import { APPROVER_ID, approvalRequest, approvedRequest } from '../testing/approval-fixture';
+import { ApprovalDetailPage } from './approval-detail-page';
+
+/** A connection double: records the topics and lets the test deliver events. */
+function fakeConnection() {
+  const listeners = new Set<(event: RealtimeEvent) => void>();
+  const topics: string[] = [];
+  const connection = {
+    start: () => undefined,
+    stop: () => undefined,
+    retryNow: () => undefined,
+    state: () => 'online',
+    onState: () => () => undefined,
+    lastEventId: () => undefined,
+    subscribe: (wanted: string[]) => {
+      topics.push(...wanted);
+      return () => undefined;
+    },
+    onEvent: (listener: (event: RealtimeEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } as unknown as RealtimeConnection;
+  return { connection, topics, emit: (event: RealtimeEvent) => listeners.forEach((listener) => listener(event)) };
+}
+
+function decidedEvent(comment: string): RealtimeEvent {
+  const { resourceType, resourceId, ...rest } = approvedRequest(comment);
+  return {
+    type: 'approval.decided',
+    eventId: 7,
+    resourceType: 'approval',
+    resourceId: rest.id,
+    payload: { ...rest, eventId: 7, resourceType: 'approval', resourceId: rest.id, subject: { resourceType, resourceId } },
+  };
+}
+
+function renderPage(answer: (method: string, url: string) => Response) {
+  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  const { fetch, calls } = fakeFetch((call) =>
+    call.url === '/api/auth/me'
+      ? json(200, { ...USER, id: APPROVER_ID, name: 'Aki Approver', roles: ['customer', 'approver'] })
+      : answer(call.method, call.url),
+  );
+  vi.stubGlobal('fetch', fetch);
+  const realtime = fakeConnection();
+  const id = approvalRequest().id;
+  renderWithProviders(
+    <RealtimeProvider connection={realtime.connection}>
+      <Routes>
+        <Route path="/approvals/:approvalId" element={<ApprovalDetailPage />} />
+      </Routes>
+    </RealtimeProvider>,
+    { path: `/approvals/${id}` },
+  );
+  return { calls, realtime, user: userEvent.setup() };
+}
+
+describe('the approval request page', () => {
+  it('shows the request, its stage and audit trail, and the decision form to an approver of the stage', async () => {
+    const { realtime } = renderPage(() => json(200, approvalRequest()));
+    expect(await screen.findByRole('heading', { name: 'Your decision' })).toBeVisible();
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(summary).toHaveTextContent('$2,500.00');
+    expect(summary).toHaveTextContent('Ken Customer');
+    expect(summary).toHaveTextContent('1 of 1: Approver review');
+    const stages = screen.getByRole('region', { name: 'Stages' });
+    expect(stages).toHaveTextContent('Everyone with the role Approver · 1 person asked (including you)');
+    expect(stages).toHaveTextContent('after 48 h: escalate to the admins');
+    expect(screen.getByRole('region', { name: 'Audit trail' })).toHaveTextContent('ApprovalWorkflowAgent (205) · Opened');
+    expect(realtime.topics).toContain('approvals');
+  });
+
+  it('shows a decision made elsewhere as soon as its event arrives', async () => {
+    const { realtime } = renderPage(() => json(200, approvalRequest()));
+    await screen.findByRole('heading', { name: 'Your decision' });
+
+    act(() => realtime.emit(decidedEvent('Approved by a colleague')));
+
+    expect(await screen.findByText('This request is closed: Approved.')).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'Your decision' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Stages' })).toHaveTextContent('Approved by a colleague');
+  });
+
+  it('explains a decision refused as already decided, and shows the current state', async () => {
+    let reads = 0;
+    const { user } = renderPage((method) => {
+      if (method === 'POST') {
+        return problem(409, 'already_decided', 'You already decided');
+      }
+      reads += 1;
+      return json(200, reads === 1 ? approvalRequest() : approvedRequest('Decided in another tab'));
+    });
+    await user.click(await screen.findByRole('button', { name: 'Approve' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'You have already decided in this stage. The page shows the current state.',
+    );
+    expect(await screen.findByText('This request is closed: Approved.')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'Stages' })).getByText('Decided in another tab')).toBeVisible();
+  });
+});
