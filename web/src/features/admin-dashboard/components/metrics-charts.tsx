@@ -53,7 +53,7 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
         jobs: f.percent(metrics.aiJobSuccessRate),
         payments: f.percent(metrics.paymentSuccessRate),
       })}
-      rows={data}
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },
@@ -99,7 +99,7 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
         jobs: f.number(total((hour) => hour.jobsCompleted + hour.jobsFailed)),
         payments: f.number(total((hour) => hour.paymentsSucceeded + hour.paymentsFailed)),
       })}
-      rows={data}
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },
@@ -143,7 +143,7 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
         p95: f.ms(metrics.p95LatencyMs),
         requests: f.number(metrics.requests),
       })}
-      rows={data}
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },

@@ -41,7 +41,10 @@ export function VersionConflict({
     add('admin.products.name', their.name, values.name.trim());
     add('admin.products.description', their.description, values.description);
     const theirPrice = money(theirs.price);
-    const yourPrice = `${values.price.amount.trim()} ${values.price.currency}`;
+    const amount = values.price.amount.trim();
+    const yourPrice = /^\d+(\.\d+)?$/.test(amount)
+      ? money({ amount, currency: values.price.currency })
+      : `${amount} ${values.price.currency}`;
     if (their.price.currency !== values.price.currency || Number(their.price.amount) !== Number(values.price.amount)) {
       differences.push({ label: 'admin.products.price', theirs: theirPrice, yours: yourPrice });
     }
