@@ -57,8 +57,7 @@ export function VersionConflict({
       <p className="alert-title">{t('admin.products.conflictTitle')}</p>
       <p>{t('admin.products.conflictBody', { mine: mine.version, theirs: theirVersion })}</p>
       {differences.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table conflict-table">
+        <table className="table conflict-table">
             <caption>{t('admin.products.conflictDifferences')}</caption>
             <thead>
               <tr>
@@ -76,8 +75,7 @@ export function VersionConflict({
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </table>
       ) : null}
       <div className="form-actions">
         <Button variant="primary" onClick={onLoadTheirs} disabled={!theirs || busy}>
