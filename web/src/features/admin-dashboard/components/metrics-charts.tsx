@@ -47,12 +47,16 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
   return (
     <ChartFigure
       title={t('admin.dashboard.ratesTitle')}
-      summary={t('admin.dashboard.ratesSummary', {
-        hours: metrics.window.hours,
-        orders: f.percent(metrics.orderCompletionRate),
-        jobs: f.percent(metrics.aiJobSuccessRate),
-        payments: f.percent(metrics.paymentSuccessRate),
-      })}
+      summary={
+        metrics.orderCompletionRate === null && metrics.aiJobSuccessRate === null && metrics.paymentSuccessRate === null
+          ? t('admin.dashboard.ratesSummaryNone', { hours: metrics.window.hours })
+          : t('admin.dashboard.ratesSummary', {
+              hours: metrics.window.hours,
+              orders: f.percent(metrics.orderCompletionRate),
+              jobs: f.percent(metrics.aiJobSuccessRate),
+              payments: f.percent(metrics.paymentSuccessRate),
+            })
+      }
       rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
@@ -138,11 +142,15 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
   return (
     <ChartFigure
       title={t('admin.dashboard.latencyTitle')}
-      summary={t('admin.dashboard.latencySummary', {
-        hours: metrics.window.hours,
-        p95: f.ms(metrics.p95LatencyMs),
-        requests: f.number(metrics.requests),
-      })}
+      summary={
+        metrics.p95LatencyMs === null
+          ? t('admin.dashboard.latencySummaryNone', { hours: metrics.window.hours })
+          : t('admin.dashboard.latencySummary', {
+              hours: metrics.window.hours,
+              p95: f.ms(metrics.p95LatencyMs),
+              requests: f.number(metrics.requests),
+            })
+      }
       rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
