@@ -20,6 +20,8 @@ export function getMetricsQueryOptions(hours: MetricsWindowHours) {
     queryKey: [...metricsQueryKey, hours],
     queryFn: ({ signal }) => getMetrics(hours, signal),
     placeholderData: keepPreviousData,
+    // Read afresh whenever the dashboard opens; while it is open, live events trigger the reads.
+    staleTime: 0,
   });
 }
 

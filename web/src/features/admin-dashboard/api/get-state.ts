@@ -12,8 +12,10 @@ export function getServiceStateQueryOptions() {
   return queryOptions({
     queryKey: stateQueryKey,
     queryFn: ({ signal }) => getServiceState(signal),
-    // `state.updated` events keep it current while the dashboard is open.
+    // `state.updated` events keep it current while the dashboard is open; events are not replayed,
+    // so whenever the dashboard opens again it reads the state afresh.
     staleTime: Infinity,
+    refetchOnMount: 'always',
   });
 }
 

@@ -109,17 +109,19 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     expect(within(rates).getByRole('img', { name: /Over the last 3 hours 92\.3% of the orders .* 95% of the AI jobs and 50% of the payments succeeded/ })).toBeInTheDocument();
     expect(rates.querySelector('svg.recharts-surface')).not.toBeNull();
     const rows = within(rates).getAllByRole('row');
-    expect(rows).toHaveLength(4); // header + three hours
-    expect(rows[1]).toHaveTextContent(/91\.7%90%75%$/); // 11 of 12 orders, 9 of 10 jobs, 3 of 4 payments
+    expect(rows).toHaveLength(4); // header + three hours, newest first
+    expect(rows[1]).toHaveTextContent(/7:00 AM100%100%50%$/); // 1 of 1 orders, 2 of 2 jobs, 1 of 2 payments
     expect(rows[2]).toHaveTextContent(/———$/); // nothing ended in that hour
+    expect(rows[3]).toHaveTextContent(/5:00 AM91\.7%90%75%$/); // 11 of 12 orders, 9 of 10 jobs, 3 of 4 payments
 
     const activity = screen.getByRole('figure', { name: 'Activity per hour' });
     expect(within(activity).getByRole('img')).toHaveAccessibleName(/19 orders placed, 12 AI jobs finished, 6 payments settled/);
-    expect(within(activity).getAllByRole('row')[1]).toHaveTextContent(/141119131$/); // placed, completed, failed, jobs done, failed, payments ok, failed
+    expect(within(activity).getAllByRole('row')[1]).toHaveTextContent(/5102011$/); // placed, completed, failed, jobs done, failed, payments ok, failed
 
     const latency = screen.getByRole('figure', { name: 'API latency (p95) per hour' });
     expect(within(latency).getByRole('img')).toHaveAccessibleName(/95% of 15,230 API requests took at most 87\.5 ms/);
-    expect(within(latency).getAllByRole('row')[1]).toHaveTextContent('92.1 ms640');
+    expect(within(latency).getAllByRole('row')[1]).toHaveTextContent(/41 ms120$/);
+    expect(within(latency).getAllByRole('row')[3]).toHaveTextContent(/92\.1 ms640$/);
 
     const queue = screen.getByRole('figure', { name: 'Job queue now' });
     // The live state (4 queued) wins over the metrics' snapshot (2) once it is there.

@@ -46,7 +46,7 @@ export function AgentsTable({ state }: { state: ServiceState }) {
                 <td className="numeric">{f.number(agent.completedTasks)}</td>
                 <td className="numeric">{f.number(agent.failedTasks)}</td>
                 <td className="numeric">{f.number(agent.cancelledTasks)}</td>
-                <td className="numeric">{f.ms(agent.avgDurationMs)}</td>
+                <td className="numeric">{agent.completedTasks + agent.failedTasks > 0 ? f.ms(agent.avgDurationMs) : f.none}</td>
               </tr>
             );
           })}

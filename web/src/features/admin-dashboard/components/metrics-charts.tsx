@@ -47,13 +47,17 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
   return (
     <ChartFigure
       title={t('admin.dashboard.ratesTitle')}
-      summary={t('admin.dashboard.ratesSummary', {
-        hours: metrics.window.hours,
-        orders: f.percent(metrics.orderCompletionRate),
-        jobs: f.percent(metrics.aiJobSuccessRate),
-        payments: f.percent(metrics.paymentSuccessRate),
-      })}
-      rows={data}
+      summary={
+        metrics.orderCompletionRate === null && metrics.aiJobSuccessRate === null && metrics.paymentSuccessRate === null
+          ? t('admin.dashboard.ratesSummaryNone', { hours: metrics.window.hours })
+          : t('admin.dashboard.ratesSummary', {
+              hours: metrics.window.hours,
+              orders: f.percent(metrics.orderCompletionRate),
+              jobs: f.percent(metrics.aiJobSuccessRate),
+              payments: f.percent(metrics.paymentSuccessRate),
+            })
+      }
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },
@@ -99,7 +103,7 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
         jobs: f.number(total((hour) => hour.jobsCompleted + hour.jobsFailed)),
         payments: f.number(total((hour) => hour.paymentsSucceeded + hour.paymentsFailed)),
       })}
-      rows={data}
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },
@@ -138,12 +142,16 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
   return (
     <ChartFigure
       title={t('admin.dashboard.latencyTitle')}
-      summary={t('admin.dashboard.latencySummary', {
-        hours: metrics.window.hours,
-        p95: f.ms(metrics.p95LatencyMs),
-        requests: f.number(metrics.requests),
-      })}
-      rows={data}
+      summary={
+        metrics.p95LatencyMs === null
+          ? t('admin.dashboard.latencySummaryNone', { hours: metrics.window.hours })
+          : t('admin.dashboard.latencySummary', {
+              hours: metrics.window.hours,
+              p95: f.ms(metrics.p95LatencyMs),
+              requests: f.number(metrics.requests),
+            })
+      }
+      rows={[...data].reverse()}
       rowKey={(row) => row.hour}
       columns={[
         { header: t('admin.dashboard.hour'), cell: (row) => f.dateTime(row.hour), rowHeader: true },

@@ -17,15 +17,17 @@ export function ProductRow({ product }: { product: Product }) {
         <StatusBadge status={product.status} />
       </td>
       <td>{dateTime(product.updatedAt ?? product.createdAt)}</td>
-      <td className="row-actions">
-        <Link
+      <td>
+        <div className="row-actions">
+          <Link
           className="btn btn-ghost"
           to={`/admin/products/${product.id}`}
           aria-label={t('admin.products.editNamed', { name: product.name })}
         >
           {t('admin.products.edit')}
         </Link>
-        {product.status !== 'archived' ? <ArchiveButton product={product} /> : null}
+          {product.status !== 'archived' ? <ArchiveButton product={product} /> : null}
+        </div>
       </td>
     </tr>
   );

@@ -132,7 +132,7 @@ export function ProductsPage() {
           <p className="result-count" aria-live="polite">
             {plural('admin.products.count', data.total)}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap products-table-wrap">
             <table className="table products-table" aria-busy={products.isPlaceholderData || undefined}>
               <caption className="visually-hidden">{t('admin.products.title')}</caption>
               <thead>

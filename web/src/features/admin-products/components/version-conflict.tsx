@@ -41,7 +41,10 @@ export function VersionConflict({
     add('admin.products.name', their.name, values.name.trim());
     add('admin.products.description', their.description, values.description);
     const theirPrice = money(theirs.price);
-    const yourPrice = `${values.price.amount.trim()} ${values.price.currency}`;
+    const amount = values.price.amount.trim();
+    const yourPrice = /^\d+(\.\d+)?$/.test(amount)
+      ? money({ amount, currency: values.price.currency })
+      : `${amount} ${values.price.currency}`;
     if (their.price.currency !== values.price.currency || Number(their.price.amount) !== Number(values.price.amount)) {
       differences.push({ label: 'admin.products.price', theirs: theirPrice, yours: yourPrice });
     }
@@ -54,8 +57,7 @@ export function VersionConflict({
       <p className="alert-title">{t('admin.products.conflictTitle')}</p>
       <p>{t('admin.products.conflictBody', { mine: mine.version, theirs: theirVersion })}</p>
       {differences.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table conflict-table">
+        <table className="table conflict-table">
             <caption>{t('admin.products.conflictDifferences')}</caption>
             <thead>
               <tr>
@@ -73,8 +75,7 @@ export function VersionConflict({
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </table>
       ) : null}
       <div className="form-actions">
         <Button variant="primary" onClick={onLoadTheirs} disabled={!theirs || busy}>
