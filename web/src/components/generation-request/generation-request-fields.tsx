@@ -1,9 +1,8 @@
 import { get, useFieldArray, useFormContext, type FieldValues } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import { SelectField, TextAreaField } from './fields';
 import {
   COURSE_FORMATS,
   DIFFICULTIES,

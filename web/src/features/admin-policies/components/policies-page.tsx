@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUrlParams } from '@/lib/url-state';
 import { usePolicies } from '../api/policies';
 import { PolicyRow } from './policy-row';
 
@@ -16,7 +17,7 @@ const PAGE_SIZE = 20;
 /** Admin: the approval policies, active and inactive, with create, edit, (de)activate and delete. */
 export function PoliciesPage() {
   const { t, plural } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const filterId = useId();
   const show = params.get('show');
   const active = show === 'active' ? true : show === 'inactive' ? false : undefined;
@@ -24,16 +25,6 @@ export function PoliciesPage() {
   const policies = usePolicies({ active, page, size: PAGE_SIZE });
   const [deleted, setDeleted] = useState<string | null>(null);
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const data = policies.data;
   return (

@@ -1,6 +1,6 @@
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { TextField } from '@/components/ui/fields';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { APPROVER_ROLES, MODES, TIMEOUT_ACTIONS } from '../api/types';
 import { ApproverPicker } from './approver-picker';

@@ -3,14 +3,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import { applyServerErrors } from '@/lib/form';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { useCreateProduct, useReplaceProduct } from '../api/save-product';
 import { CATEGORIES, currencyOptions, minorUnits, STATUSES, type Product } from '../types';
-import { SelectField, TextAreaField } from './fields';
 import {
   DESCRIPTION_MAX,
   EMPTY_FORM,

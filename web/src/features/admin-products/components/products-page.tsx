@@ -1,5 +1,5 @@
-import { useEffect, useId, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUrlParams, useUrlSearch } from '@/lib/url-state';
 import { SORTS, useAdminProducts, type ProductSort } from '../api/get-products';
 import { useProductEvents } from '../api/use-product-events';
 import { CATEGORIES, isCategory, isProductStatus, STATUSES } from '../types';
@@ -23,7 +24,7 @@ function isSort(value: string | null): value is ProductSort {
 export function ProductsPage() {
   const { t, plural } = useI18n();
   const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const categoryParam = params.get('category');
   const category = isCategory(categoryParam) ? categoryParam : undefined;
@@ -32,30 +33,13 @@ export function ProductsPage() {
   const sortParam = params.get('sort');
   const sort = isSort(sortParam) ? sortParam : 'createdAt,desc';
   const page = pageParam(params.get('page'));
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useUrlSearch(q, update);
   const ids = { search: useId(), category: useId(), status: useId(), sort: useId() };
   const products = useAdminProducts({ q: q || undefined, category, status, sort, page, size: PAGE_SIZE });
   useProductEvents();
   const notice = (location.state as { notice?: string } | null)?.notice;
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
-  useEffect(() => {
-    if (search.trim() === q) {
-      return undefined;
-    }
-    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), 300);
-    return () => clearTimeout(timer);
-  }, [search]); // only typing starts a search; the URL's own changes do not
 
   const filtered = Boolean(q || category || status);
   const data = products.data;

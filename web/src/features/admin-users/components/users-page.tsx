@@ -1,5 +1,4 @@
-import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -9,6 +8,7 @@ import { ROLES, type Role } from '@/lib/auth/user';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUrlParams, useUrlSearch } from '@/lib/url-state';
 import { useUsers } from '../api/get-users';
 import { UserRow } from './user-row';
 
@@ -21,34 +21,17 @@ function isRole(value: string | null): value is Role {
 /** Admin: every user, searchable by email or name, filterable by role, with their roles editable. */
 export function UsersPage() {
   const { t, plural } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const roleParam = params.get('role');
   const role = isRole(roleParam) ? roleParam : undefined;
   const page = pageParam(params.get('page'));
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useUrlSearch(q, update);
   const searchId = useId();
   const roleId = useId();
   const users = useUsers({ q: q || undefined, role, page, size: PAGE_SIZE });
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
-  useEffect(() => {
-    if (search.trim() === q) {
-      return undefined;
-    }
-    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), 300);
-    return () => clearTimeout(timer);
-  }, [search]); // only typing starts a search; the URL's own changes do not
 
   const data = users.data;
   return (

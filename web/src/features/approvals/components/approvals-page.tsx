@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -9,6 +9,7 @@ import { useUser } from '@/lib/auth/get-me';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUrlParams } from '@/lib/url-state';
 import { useApprovalEvents } from '../api/approval-events';
 import { useApprovals, type ApprovalsView } from '../api/get-approvals';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../api/types';
@@ -27,7 +28,7 @@ function isStatus(value: string | null): value is ApprovalStatus {
  */
 export function ApprovalsPage() {
   const { t, plural } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const view: ApprovalsView = params.get('view') === 'asked' ? 'asked' : 'inbox';
   const statusParam = params.get('status');
   const status = view === 'asked' && isStatus(statusParam) ? statusParam : undefined;
@@ -37,16 +38,6 @@ export function ApprovalsPage() {
   const approvals = useApprovals({ view, status, page, size: PAGE_SIZE });
   useApprovalEvents();
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const data = approvals.data;
   return (

@@ -1,5 +1,4 @@
-import { useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -9,6 +8,7 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
+import { useUrlParams, useUrlSearch } from '@/lib/url-state';
 import { useProducts } from '../api/get-products';
 import { CATEGORIES, isCategory } from '../types';
 import { ProductCard } from './product-card';
@@ -19,35 +19,18 @@ const SEARCH_DELAY_MS = 300;
 /** The catalog: search, category filter and paging, all kept in the URL so a link reproduces the view. */
 export function CatalogPage() {
   const { t, plural } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const q = params.get('q') ?? '';
   const categoryParam = params.get('category');
   const category = isCategory(categoryParam) ? categoryParam : undefined;
   const page = pageParam(params.get('page'));
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useUrlSearch(q, update, SEARCH_DELAY_MS);
   const searchId = useId();
   const categoryId = useId();
 
   const products = useProducts({ q: q || undefined, category, page, size: PAGE_SIZE });
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
-  useEffect(() => {
-    if (search.trim() === q) {
-      return undefined;
-    }
-    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [search]); // only typing starts a search; the URL's own changes do not
 
 
   // The list endpoint answering 404 means this server has no catalog yet: an empty catalog, not an error.

@@ -4,14 +4,13 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/text-field';
+import { TextAreaField, TextField } from '@/components/ui/fields';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { OrderableProduct } from '../api/get-product';
 import { usePlaceOrder } from '../api/place-order';
 import { applyOrderErrors } from '../order-errors';
 import type { Order } from '../types';
 import { OrderTotal } from './order-total';
-import { TextAreaField } from './text-area-field';
 
 /** The server's rules for an order (docs/api.md "Orders"): quantity 1–100; notes (the input) ≤ 10 KB. */
 export const quantitySchema = z

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
 import { isOrderStatus, ORDER_STATUSES } from '../types';
@@ -18,7 +19,7 @@ const PAGE_SIZE = 10;
 /** My orders, newest first, filterable by status, kept live by the `orders` topic. */
 export function OrdersPage() {
   const { t, plural, money, dateTime, number } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const statusParam = params.get('status');
   const status = isOrderStatus(statusParam) ? statusParam : undefined;
   const page = pageParam(params.get('page'));
@@ -26,16 +27,6 @@ export function OrdersPage() {
   const orders = useOrders({ status, page, size: PAGE_SIZE });
   useOrdersLive();
 
-  function update(changes: Record<string, string | undefined>) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const data = orders.data;
   return (

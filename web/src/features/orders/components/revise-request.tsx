@@ -10,7 +10,7 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useReviseOrder } from '../api/revise-order';
 import { applyOrderErrors } from '../order-errors';
 import type { Order } from '../types';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '@/components/ui/fields';
 
 const notesSchema = z.object({ notes: z.string().max(10_000, 'orders.validation.notesTooLong') });
 

@@ -1,4 +1,11 @@
-import { forwardRef, useId, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 type Described = { label: string; error?: string | undefined; hint?: string | undefined };
 
@@ -27,16 +34,37 @@ function Messages({ hint, hintId, error, errorId }: { hint?: string | undefined;
   );
 }
 
-/** A labelled select whose error is announced and tied to it, like TextField. */
+/** A labelled input whose hint and error are announced and tied to it (aria-invalid, aria-describedby). */
+export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & Described>(function TextField(
+  { label, error, hint, id, className, ...rest },
+  ref,
+) {
+  const { fieldId, hintId, errorId, describedBy } = useDescribed(id, hint, error);
+  return (
+    <div className={['field', error ? 'field-invalid' : null, className].filter(Boolean).join(' ')}>
+      <label htmlFor={fieldId}>{label}</label>
+      <input ref={ref} id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
+      <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+});
+
+/** A labelled select whose error is announced and tied to it; its choices as `options` or as children. */
 export const SelectField = forwardRef<
   HTMLSelectElement,
-  SelectHTMLAttributes<HTMLSelectElement> & Described & { children: ReactNode }
->(function SelectField({ label, error, hint, id, className, children, ...rest }, ref) {
+  SelectHTMLAttributes<HTMLSelectElement> &
+    Described & { options?: readonly { value: string; label: string }[]; children?: ReactNode }
+>(function SelectField({ label, error, hint, id, className, options, children, ...rest }, ref) {
   const { fieldId, hintId, errorId, describedBy } = useDescribed(id, hint, error);
   return (
     <div className={['field', error ? 'field-invalid' : null, className].filter(Boolean).join(' ')}>
       <label htmlFor={fieldId}>{label}</label>
       <select ref={ref} id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest}>
+        {options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
         {children}
       </select>
       <Messages hint={hint} hintId={hintId} error={error} errorId={errorId} />
@@ -44,7 +72,7 @@ export const SelectField = forwardRef<
   );
 });
 
-/** A labelled textarea whose error is announced and tied to it, like TextField. */
+/** A labelled textarea whose hint and error are announced and tied to it. */
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & Described>(
   function TextAreaField({ label, error, hint, id, className, ...rest }, ref) {
     const { fieldId, hintId, errorId, describedBy } = useDescribed(id, hint, error);

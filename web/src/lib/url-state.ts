@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+export type UpdateUrlParams = (changes: Record<string, string | undefined>) => void;
+
+/**
+ * A list page's filters, sorting and page kept in the URL, so a link or a reload reproduces the view.
+ * `update` sets the given parameters (an empty or undefined value removes one) and replaces the
+ * history entry instead of adding one per keystroke.
+ */
+export function useUrlParams(): [URLSearchParams, UpdateUrlParams] {
+  const [params, setParams] = useSearchParams();
+  function update(changes: Record<string, string | undefined>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  return [params, update];
+}
+
+/**
+ * A search box bound to the URL's `q`: what is typed is written to the URL (back to the first page)
+ * once typing pauses for `delayMs`. Only typing starts a search; the URL's own changes do not.
+ */
+export function useUrlSearch(q: string, update: UpdateUrlParams, delayMs = 300): [string, (value: string) => void] {
+  const [search, setSearch] = useState(q);
+  useEffect(() => {
+    if (search.trim() === q) {
+      return undefined;
+    }
+    const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), delayMs);
+    return () => clearTimeout(timer);
+  }, [search]);
+  return [search, setSearch];
+}
