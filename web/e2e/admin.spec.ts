@@ -1,57 +1,10 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
+import { account, apiAs, header, login, productId, register, signIn, uniqueSuffix } from './support';
 
-const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const customer = {
-  name: `Kenji Mori ${unique}`,
-  email: `kenji.${unique}@example.test`,
-  password: 'a long and private passphrase',
-};
+const unique = uniqueSuffix();
+const customer = account('Kenji Mori', 'kenji', unique);
 const productName = `E2E Workshop ${unique}`;
-
-const header = (page: Page) => page.getByRole('banner');
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(header(page).getByTestId('current-user')).toBeVisible();
-}
-
-/** A small client of the real API for what happens behind the browser's back. */
-function apiAs(request: APIRequestContext, token: string) {
-  const headers = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
-  // The answers are JSON as docs/api.md describes them; the test reads only a few fields.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const ok = async (response: Awaited<ReturnType<APIRequestContext['get']>>, what: string): Promise<any> => {
-    expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
-    return response.status() === 204 ? null : response.json();
-  };
-  return {
-    get: async (path: string) => ok(await request.get(path, { headers: headers() }), `GET ${path}`),
-    post: async (path: string, data: unknown, extra: Record<string, string> = {}) =>
-      ok(await request.post(path, { headers: headers(extra), data }), `POST ${path}`),
-    put: async (path: string, data: unknown, extra: Record<string, string> = {}) =>
-      ok(await request.put(path, { headers: headers(extra), data }), `PUT ${path}`),
-    raw: request,
-    headers,
-  };
-}
-
-async function tokenOf(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const response = await request.post('/api/auth/login', { data: { email, password } });
-  expect(response.ok()).toBe(true);
-  return (await response.json()).accessToken;
-}
-
-async function productId(request: APIRequestContext, name: string): Promise<string> {
-  const page = await (await request.get(`/api/products?q=${encodeURIComponent(name)}`)).json();
-  const found = page.items.find((item: { name: string }) => item.name === name);
-  expect(found, name).toBeTruthy();
-  return found.id;
-}
 
 test('an admin manages products, meets a version conflict, and watches the dashboard; a customer gets a toast', async ({
   page,
@@ -60,7 +13,7 @@ test('an admin manages products, meets a version conflict, and watches the dashb
   shot,
   expectConsoleError,
 }) => {
-  const admin = apiAs(request, await tokenOf(request, ADMIN_EMAIL, ADMIN_PASSWORD));
+  const admin = apiAs(request, await login(request, ADMIN_EMAIL, ADMIN_PASSWORD));
   let createdId = '';
 
   await test.step('the product manager lists every product, drafts and archived ones too', async () => {
@@ -160,9 +113,7 @@ test('an admin manages products, meets a version conflict, and watches the dashb
 
   // Business for the dashboard: a fresh customer orders support (paid, completed by the admin), a
   // document (declined once, then paid; an AI job writes it) and a workshop (left awaiting payment).
-  const registered = await request.post('/api/auth/register', { data: customer });
-  expect(registered.ok()).toBe(true);
-  const buyer = apiAs(request, (await registered.json()).accessToken);
+  const buyer = apiAs(request, await register(request, customer));
   const pay = (orderId: string, method: string) =>
     request.post(`/api/orders/${orderId}/payments`, {
       headers: buyer.headers({ 'Idempotency-Key': `${orderId}-${method}` }),

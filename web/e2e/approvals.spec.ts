@@ -1,37 +1,11 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
+import { account, bearer, findProduct, header, login, register, registerApprover, signIn, uniqueSuffix, type Session } from './support';
 
-const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const approver = { name: `Aki Approver ${unique}`, email: `aki.${unique}@example.test`, password: 'an approver passphrase' };
-const customer = { name: `Ken Customer ${unique}`, email: `ken.${unique}@example.test`, password: 'a customer passphrase' };
+const unique = uniqueSuffix();
+const approver = account('Aki Approver', 'aki', unique, 'an approver passphrase');
+const customer = account('Ken Customer', 'ken', unique, 'a customer passphrase');
 const PRODUCT = 'AI Course: Enterprise Cloud Architecture';
-
-const header = (page: Page) => page.getByRole('banner');
-
-type Session = { accessToken: string; user: { id: string } };
-
-async function register(request: APIRequestContext, account: typeof approver): Promise<Session> {
-  const response = await request.post('/api/auth/register', { data: account });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Session;
-}
-
-async function login(request: APIRequestContext, email: string, password: string): Promise<Session> {
-  const response = await request.post('/api/auth/login', { data: { email, password } });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()) as Session;
-}
-
-const bearer = (session: Session) => ({ Authorization: `Bearer ${session.accessToken}` });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(header(page).getByTestId('current-user')).toBeVisible();
-}
 
 test('an approver sees a new order in the inbox live and approves it; an admin edits approval policies', async ({
   page,
@@ -45,13 +19,7 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
   let customerSession: Session;
 
   await test.step('the admin makes a freshly signed-up user an approver', async () => {
-    const admin = await login(request, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const signedUp = await register(request, approver);
-    const roles = await request.put(`/api/admin/users/${signedUp.user.id}/roles`, {
-      headers: bearer(admin),
-      data: { roles: ['approver'] },
-    });
-    expect(roles.status(), await roles.text()).toBe(200);
+    await registerApprover(request, approver);
     customerSession = await register(request, customer);
   });
 
@@ -67,15 +35,12 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
   });
 
   await test.step('a customer orders the 2 500 USD course through the API, and it appears in the inbox without a reload', async () => {
-    const products = await request.get('/api/products', { params: { q: 'Enterprise Cloud Architecture' } });
-    const product = ((await products.json()) as { items: { id: string; name: string; price: { amount: string } }[] }).items.find(
-      (item) => item.name === PRODUCT,
-    );
-    expect(product?.price.amount).toBe('2500.00');
+    const product = await findProduct(request, PRODUCT);
+    expect(product.price.amount).toBe('2500.00');
     const ordered = await request.post('/api/orders', {
       headers: bearer(customerSession),
       data: {
-        productId: product!.id,
+        productId: product.id,
         quantity: 1,
         input: {
           topic: 'Enterprise cloud architecture for platform teams',

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
+import { account, header, registerApprover, signIn, submitSignUp, uniqueSuffix } from './support';
 
 /**
  * The whole journey of issue 7, in three browsers at once: a new customer orders the 2 500 USD course,
@@ -8,35 +8,11 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
  * (a declined card first), follows the generation to the end and reads the course; an admin then sees
  * the dashboard with data. Everything through the UI, except creating the approver account.
  */
-const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const customer = { name: `Mei Tanaka ${unique}`, email: `mei.${unique}@example.test`, password: 'a long customer passphrase' };
-const approver = { name: `Sora Approver ${unique}`, email: `sora.${unique}@example.test`, password: 'a long approver passphrase' };
+const unique = uniqueSuffix();
+const customer = account('Mei Tanaka', 'mei', unique, 'a long customer passphrase');
+const approver = account('Sora Approver', 'sora', unique, 'a long approver passphrase');
 const PRODUCT = 'AI Course: Enterprise Cloud Architecture';
 const TOPIC = `Cloud landing zones for platform teams ${unique}`;
-
-const header = (page: Page) => page.getByRole('banner');
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(header(page).getByTestId('current-user')).toBeVisible();
-}
-
-async function createApprover(request: APIRequestContext) {
-  const admin = await request.post('/api/auth/login', { data: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-  expect(admin.status(), await admin.text()).toBe(200);
-  const { accessToken } = (await admin.json()) as { accessToken: string };
-  const registered = await request.post('/api/auth/register', { data: approver });
-  expect(registered.status(), await registered.text()).toBe(201);
-  const { user } = (await registered.json()) as { user: { id: string } };
-  const roles = await request.put(`/api/admin/users/${user.id}/roles`, {
-    headers: { Authorization: `Bearer ${accessToken}` },
-    data: { roles: ['approver'] },
-  });
-  expect(roles.status(), await roles.text()).toBe(200);
-}
 
 test('order to course: sign up, order 2 500 USD, approval live, decline then pay, watch the job, read the course; the admin dashboard has data', async ({
   page,
@@ -46,14 +22,11 @@ test('order to course: sign up, order 2 500 USD, approval live, decline then pay
   expectConsoleError,
 }) => {
   test.setTimeout(300_000);
-  await createApprover(request);
+  await registerApprover(request, approver);
 
   await test.step('a new customer signs up', async () => {
     await page.goto('/sign-up');
-    await page.getByLabel('Name').fill(customer.name);
-    await page.getByLabel('Email').fill(customer.email);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await submitSignUp(page, customer);
     await expect(header(page).getByTestId('current-user')).toHaveText(customer.name);
     await expect(header(page).getByRole('status')).toHaveText('Live');
   });

@@ -1,23 +1,9 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { account, signUp, uniqueSuffix } from './support';
 
-const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const customer = {
-  name: `Ren Ito ${unique}`,
-  email: `ren.${unique}@example.test`,
-  password: 'a long and private passphrase',
-};
+const customer = account('Ren Ito', 'ren', uniqueSuffix());
 // From the demo catalog (DemoCatalog.java): 29 USD, below the default approval threshold of 1 000.
 const PRODUCT = 'AI Document: Business Proposal';
-
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(customer.name);
-  await page.getByLabel('Email').fill(customer.email);
-  await page.getByLabel('Password').fill(customer.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 test('a new customer orders a document, pays after a decline, and watches the order move on live', async ({
   page,
@@ -25,7 +11,7 @@ test('a new customer orders a document, pays after a decline, and watches the or
   expectConsoleError,
 }) => {
   test.setTimeout(180_000);
-  await signUp(page);
+  await signUp(page, customer);
 
   await test.step('from the catalog to the order form', async () => {
     await page.getByRole('banner').getByRole('link', { name: 'Catalog' }).click();

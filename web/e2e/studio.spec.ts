@@ -1,30 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { account, signUp, uniqueSuffix } from './support';
 
-const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const customer = {
-  name: `Kenji Mori ${unique}`,
-  email: `kenji.${unique}@example.test`,
-  password: 'a long and private passphrase',
-};
+const unique = uniqueSuffix();
+const customer = account('Kenji Mori', 'kenji', unique);
 const topic = `Enterprise cloud architecture ${unique}`;
-
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(customer.name);
-  await page.getByLabel('Email').fill(customer.email);
-  await page.getByLabel('Password').fill(customer.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/me$/);
-}
 
 test('a customer generates a course in the AI studio, watches it live, reads it and downloads it', async ({
   page,
   shot,
 }) => {
   await test.step('sign up and open the studio', async () => {
-    await signUp(page);
+    await signUp(page, customer);
     await page.getByRole('banner').getByRole('link', { name: 'AI studio' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'AI studio' })).toBeVisible();
     await expect(page.getByText('No jobs yet')).toBeVisible();
