@@ -1,12 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { session } from '@/lib/auth/session';
-import { I18nProvider } from '@/lib/i18n/i18n-provider';
 import { createRealtimeConnection } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
 import { fakeFetch, json, USER } from '@/testing/http';
+import { renderRoutes } from '@/testing/render';
 import { AppLayout } from './app-layout';
 
 function renderLayout() {
@@ -17,16 +14,7 @@ function renderLayout() {
       throw new Error('no socket in this test');
     },
   });
-  const router = createMemoryRouter([{ path: '/', element: <AppLayout onSignOut={async () => {}} /> }]);
-  render(
-    <I18nProvider locale="en">
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <RealtimeProvider connection={connection}>
-          <RouterProvider router={router} />
-        </RealtimeProvider>
-      </QueryClientProvider>
-    </I18nProvider>,
-  );
+  renderRoutes([{ path: '/', element: <AppLayout onSignOut={async () => {}} /> }], '/', { connection });
 }
 
 describe('the navigation', () => {

@@ -2,10 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
-import type { RealtimeConnection, RealtimeEvent } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { fakeFetch, json, USER } from '@/testing/http';
-import { renderWithProviders } from '@/testing/render';
+import { renderWithRealtime } from '@/testing/render';
 import { toastFor } from './event-toast';
 import { MAX_TOASTS, Toaster, TOAST_DURATION_MS } from './toaster';
 
@@ -25,39 +24,11 @@ function orderUpdated(status: string, previousStatus: string, userId = USER.id, 
   };
 }
 
-function fakeConnection() {
-  const listeners = new Set<(event: RealtimeEvent) => void>();
-  const topics: string[] = [];
-  const connection: RealtimeConnection = {
-    start: () => {},
-    stop: () => {},
-    retryNow: () => {},
-    state: () => 'online',
-    lastEventId: () => undefined,
-    subscribe: (wanted) => {
-      topics.push(...wanted);
-      return () => {};
-    },
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onState: () => () => {},
-  };
-  return { connection, topics, emit: (event: RealtimeEvent) => act(() => listeners.forEach((listener) => listener(event))) };
-}
-
 async function renderToaster(path = '/catalog') {
   await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
   vi.stubGlobal('fetch', fakeFetch(() => json(200, USER)).fetch);
-  const realtime = fakeConnection();
-  const view = renderWithProviders(
-    <RealtimeProvider connection={realtime.connection}>
-      <Toaster />
-    </RealtimeProvider>,
-    { path },
-  );
-  await waitFor(() => expect(view.queryClient.getQueryData(['auth', 'me'])).toBeDefined());
+  const { queryClient, realtime } = renderWithRealtime(<Toaster />, { path });
+  await waitFor(() => expect(queryClient.getQueryData(['auth', 'me'])).toBeDefined());
   return realtime;
 }
 

@@ -3,31 +3,9 @@ import type { ReactElement } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { session } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n/catalogue';
-import { createRealtimeConnection, type SocketLike } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import { fakeSocketConnection } from '@/testing/realtime';
 import { renderWithProviders } from '@/testing/render';
 import type { Order } from './types';
-
-/** A WebSocket double: the test opens it and pushes server messages into it. */
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: { type: string; payload?: Record<string, unknown> }[] = [];
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close(code = 1000) {
-    this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
-  }
-  receive(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent);
-  }
-}
 
 /** Where a page navigated to (any path the test did not mount). */
 function LocationProbe() {
@@ -43,33 +21,15 @@ export function renderLive(
   { path, route, locale = 'en' }: { path: string; route: string; locale?: Locale },
 ) {
   session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
-  const sockets: FakeSocket[] = [];
-  const connection = createRealtimeConnection({
-    url: () => 'ws://test/ws',
-    token: async () => 'customer-token',
-    createSocket: () => {
-      const socket = new FakeSocket();
-      sockets.push(socket);
-      return socket;
-    },
-  });
+  const { connection, sockets, latest: socket } = fakeSocketConnection({ token: async () => 'customer-token' });
   const rendered = renderWithProviders(
-    <RealtimeProvider connection={connection}>
-      <Routes>
-        <Route path={route} element={element} />
-        <Route path="*" element={<LocationProbe />} />
-      </Routes>
-    </RealtimeProvider>,
-    { path, locale },
+    <Routes>
+      <Route path={route} element={element} />
+      <Route path="*" element={<LocationProbe />} />
+    </Routes>,
+    { path, locale, connection },
   );
   let eventId = 100;
-  const socket = () => {
-    const current = sockets.at(-1);
-    if (!current) {
-      throw new Error('no socket yet');
-    }
-    return current;
-  };
   return {
     ...rendered,
     socket,
@@ -78,8 +38,7 @@ export function renderLive(
       await act(async () => {
         await vi_waitFor(() => sockets.length > 0);
         const current = socket();
-        current.readyState = 1;
-        current.onopen?.({} as Event);
+        current.open();
         current.receive({ type: 'auth_success', id: 'a', payload: { userId: 'u', roles: ['customer'] } });
       });
     },

@@ -1,35 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRealtimeConnection, type SocketLike } from './realtime-connection';
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: { type: string; payload?: Record<string, unknown> }[] = [];
-  closedWith: number | undefined;
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close(code = 1000) {
-    this.closedWith = code;
-    this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.({} as Event);
-  }
-  receive(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent);
-  }
-  drop(code = 1006) {
-    this.readyState = 3;
-    this.onclose?.({ code } as CloseEvent);
-  }
-}
+import { fakeSocketConnection } from '@/testing/realtime';
 
 /** Timers under the test's control: `advance` runs what is due. */
 function clock() {
@@ -63,24 +33,16 @@ function clock() {
 }
 
 function setup(token: (refresh: boolean) => Promise<string | null> = async (refresh) => (refresh ? 'fresh' : 'token')) {
-  const sockets: FakeSocket[] = [];
   const time = clock();
   const tokens = vi.fn(token);
-  const connection = createRealtimeConnection({
-    url: () => 'ws://test/ws',
+  const { connection, sockets, latest } = fakeSocketConnection({
     token: tokens,
-    createSocket: () => {
-      const socket = new FakeSocket();
-      sockets.push(socket);
-      return socket;
-    },
     setTimeout: time.setTimeout,
     clearTimeout: time.clearTimeout,
     random: () => 1,
     pingIntervalMs: 20_000,
     silenceTimeoutMs: 60_000,
   });
-  const latest = () => sockets[sockets.length - 1]!;
   return { connection, sockets, latest, time, tokens };
 }
 

@@ -1,9 +1,8 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { RealtimeConnection, RealtimeEvent } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { fakeFetch, json } from '@/testing/http';
-import { renderWithProviders } from '@/testing/render';
+import { renderWithRealtime } from '@/testing/render';
 import { DashboardPage } from './dashboard-page';
 
 const metrics = {
@@ -58,28 +57,6 @@ function serviceState(version: number, orders: Record<string, number> = { pendin
   };
 }
 
-function fakeConnection() {
-  const listeners = new Set<(event: RealtimeEvent) => void>();
-  const topics: string[] = [];
-  const connection: RealtimeConnection = {
-    start: () => {},
-    stop: () => {},
-    retryNow: () => {},
-    state: () => 'online',
-    lastEventId: () => undefined,
-    subscribe: (wanted) => {
-      topics.push(...wanted);
-      return () => {};
-    },
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onState: () => () => {},
-  };
-  return { connection, topics, emit: (event: RealtimeEvent) => listeners.forEach((listener) => listener(event)) };
-}
-
 function stateEvent(state: ReturnType<typeof serviceState>): RealtimeEvent {
   return { type: 'state.updated', eventId: state.version, resourceType: 'state', payload: { ...state, eventId: state.version } };
 }
@@ -89,13 +66,7 @@ function renderDashboard() {
     call.url.startsWith('/api/admin/metrics/summary') ? json(200, metrics) : json(200, serviceState(100)),
   );
   vi.stubGlobal('fetch', fetch);
-  const realtime = fakeConnection();
-  renderWithProviders(
-    <RealtimeProvider connection={realtime.connection}>
-      <DashboardPage />
-    </RealtimeProvider>,
-    { path: '/admin/dashboard' },
-  );
+  const { realtime } = renderWithRealtime(<DashboardPage />, { path: '/admin/dashboard' });
   return { calls, realtime, metricsCalls: () => calls.filter((call) => call.url.startsWith('/api/admin/metrics/summary')).length };
 }
 
@@ -147,23 +118,23 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     await waitFor(() => expect(metricsCalls()).toBe(1));
 
     // Only sessions changed: the state follows, the metrics are not read again.
-    act(() => realtime.emit(stateEvent({ ...serviceState(101), userState: { ...serviceState(101).userState, activeSessions: 32 } })));
+    realtime.emit(stateEvent({ ...serviceState(101), userState: { ...serviceState(101).userState, activeSessions: 32 } }));
     await waitFor(() => expect(screen.getByTestId('state-version')).toHaveTextContent('State version 101'));
     expect(screen.getByText('Active sessions').nextSibling).toHaveTextContent('32');
     expect(metricsCalls()).toBe(1);
 
     // An order completed: the metrics are read again, once.
-    act(() => realtime.emit(stateEvent(serviceState(102, { pending: 0, completed: 41, cancelled: 3 }))));
+    realtime.emit(stateEvent(serviceState(102, { pending: 0, completed: 41, cancelled: 3 })));
     await waitFor(() => expect(metricsCalls()).toBe(2));
     expect(within(screen.getByRole('table', { name: /Orders/ })).getByRole('row', { name: /Completed/ })).toHaveTextContent('41');
 
     // Another change right after: throttled, no third read now.
-    act(() => realtime.emit(stateEvent(serviceState(103, { pending: 1, completed: 41, cancelled: 3 }))));
+    realtime.emit(stateEvent(serviceState(103, { pending: 1, completed: 41, cancelled: 3 })));
     await waitFor(() => expect(screen.getByTestId('state-version')).toHaveTextContent('State version 103'));
     expect(metricsCalls()).toBe(2);
 
     // An older state arriving late is ignored.
-    act(() => realtime.emit(stateEvent(serviceState(99))));
+    realtime.emit(stateEvent(serviceState(99)));
     expect(screen.getByTestId('state-version')).toHaveTextContent('State version 103');
   });
 });

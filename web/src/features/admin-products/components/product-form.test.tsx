@@ -1,11 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import type { RealtimeConnection, RealtimeEvent } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
 import { fakeFetch, json, problem } from '@/testing/http';
-import { renderWithProviders } from '@/testing/render';
+import { renderWithProviders, renderWithRealtime } from '@/testing/render';
 import { EditProductPage } from './edit-product-page';
 import { ProductForm } from './product-form';
 import { productFormSchema } from './product-form-schema';
@@ -21,25 +19,6 @@ const product = {
   createdAt: '2026-11-26T07:00:00Z',
   updatedAt: '2026-11-26T07:00:00Z',
 } as const;
-
-/** A connection that never opens a socket; `emit` plays a server event. */
-function fakeConnection() {
-  const listeners = new Set<(event: RealtimeEvent) => void>();
-  const connection: RealtimeConnection = {
-    start: () => {},
-    stop: () => {},
-    retryNow: () => {},
-    state: () => 'online',
-    lastEventId: () => undefined,
-    subscribe: () => () => {},
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onState: () => () => {},
-  };
-  return { connection, emit: (event: RealtimeEvent) => listeners.forEach((listener) => listener(event)) };
-}
 
 /** The first broken rule of each field, as the form shows it. */
 function messagesOf(input: unknown) {
@@ -165,16 +144,12 @@ describe('the product form', () => {
 
 describe('editing under a version', () => {
   function renderEditor() {
-    const realtime = fakeConnection();
-    const view = renderWithProviders(
-      <RealtimeProvider connection={realtime.connection}>
-        <Routes>
-          <Route path="/admin/products/:productId" element={<EditProductPage />} />
-        </Routes>
-      </RealtimeProvider>,
+    return renderWithRealtime(
+      <Routes>
+        <Route path="/admin/products/:productId" element={<EditProductPage />} />
+      </Routes>,
       { path: `/admin/products/${product.id}` },
     );
-    return { ...view, realtime };
   }
 
   it('saves with If-Match and the version it was opened with', async () => {
@@ -237,15 +212,13 @@ describe('editing under a version', () => {
     const { realtime } = renderEditor();
     await screen.findByLabelText('Name');
 
-    act(() =>
-      realtime.emit({
-        type: 'product.updated',
-        eventId: 42,
-        resourceType: 'product',
-        resourceId: product.id,
-        payload: { ...product, eventId: 42, name: 'Renamed elsewhere', version: 5 },
-      }),
-    );
+    realtime.emit({
+      type: 'product.updated',
+      eventId: 42,
+      resourceType: 'product',
+      resourceId: product.id,
+      payload: { ...product, eventId: 42, name: 'Renamed elsewhere', version: 5 },
+    });
 
     expect(await screen.findByText(/Version 5 was saved by someone else while you are editing/)).toBeVisible();
     expect(screen.getByLabelText('Name')).toHaveValue(product.name);

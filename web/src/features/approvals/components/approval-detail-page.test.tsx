@@ -1,37 +1,13 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
-import type { RealtimeConnection, RealtimeEvent } from '@/lib/realtime/realtime-connection';
-import { RealtimeProvider } from '@/lib/realtime/realtime-provider';
+import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { fakeFetch, json, problem, USER } from '@/testing/http';
-import { renderWithProviders } from '@/testing/render';
+import { renderWithRealtime } from '@/testing/render';
 import { APPROVER_ID, approvalRequest, approvedRequest } from '../testing/approval-fixture';
 import { ApprovalDetailPage } from './approval-detail-page';
-
-/** A connection double: records the topics and lets the test deliver events. */
-function fakeConnection() {
-  const listeners = new Set<(event: RealtimeEvent) => void>();
-  const topics: string[] = [];
-  const connection = {
-    start: () => undefined,
-    stop: () => undefined,
-    retryNow: () => undefined,
-    state: () => 'online',
-    onState: () => () => undefined,
-    lastEventId: () => undefined,
-    subscribe: (wanted: string[]) => {
-      topics.push(...wanted);
-      return () => undefined;
-    },
-    onEvent: (listener: (event: RealtimeEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as RealtimeConnection;
-  return { connection, topics, emit: (event: RealtimeEvent) => listeners.forEach((listener) => listener(event)) };
-}
 
 function decidedEvent(comment: string): RealtimeEvent {
   const { resourceType, resourceId, ...rest } = approvedRequest(comment);
@@ -52,14 +28,11 @@ function renderPage(answer: (method: string, url: string) => Response) {
       : answer(call.method, call.url),
   );
   vi.stubGlobal('fetch', fetch);
-  const realtime = fakeConnection();
   const id = approvalRequest().id;
-  renderWithProviders(
-    <RealtimeProvider connection={realtime.connection}>
-      <Routes>
-        <Route path="/approvals/:approvalId" element={<ApprovalDetailPage />} />
-      </Routes>
-    </RealtimeProvider>,
+  const { realtime } = renderWithRealtime(
+    <Routes>
+      <Route path="/approvals/:approvalId" element={<ApprovalDetailPage />} />
+    </Routes>,
     { path: `/approvals/${id}` },
   );
   return { calls, realtime, user: userEvent.setup() };
@@ -84,7 +57,7 @@ describe('the approval request page', () => {
     const { realtime } = renderPage(() => json(200, approvalRequest()));
     await screen.findByRole('heading', { name: 'Your decision' });
 
-    act(() => realtime.emit(decidedEvent('Approved by a colleague')));
+    realtime.emit(decidedEvent('Approved by a colleague'));
 
     expect(await screen.findByText('This request is closed: Approved.')).toBeVisible();
     expect(screen.queryByRole('heading', { name: 'Your decision' })).toBeNull();

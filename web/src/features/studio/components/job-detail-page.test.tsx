@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
+import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
 import { COURSE, JOB_ID, jobJson } from '../testing/fixtures';
-import { renderRoutes } from '../testing/render-studio';
 
 const routes = [{ path: '/studio', children: studioRoutes }];
 
