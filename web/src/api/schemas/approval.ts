@@ -11,6 +11,10 @@ import { moneySchema } from './money';
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'changes_requested', 'expired', 'cancelled'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
+export function isApprovalStatus(value: string | null | undefined): value is ApprovalStatus {
+  return (APPROVAL_STATUSES as readonly string[]).includes(value ?? '');
+}
+
 export const STAGE_STATUSES = ['waiting', ...APPROVAL_STATUSES] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
 

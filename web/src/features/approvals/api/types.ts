@@ -8,6 +8,7 @@ export {
   TIMEOUT_ACTIONS,
   approvalRequestSchema,
   auditEntrySchema,
+  isApprovalStatus,
   decisionSchema,
   stageSchema,
   type ApprovalDecision,
