@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
@@ -57,29 +58,23 @@ export function PoliciesPage() {
         {(data) => (
           <>
             <p className="result-count">{plural('policies.count', data.total)}</p>
-            <div className="table-wrap">
-              <table className="table policies-table">
-                <caption className="visually-hidden">{t('policies.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('policies.name')}</th>
-                    <th scope="col">{t('policies.priority')}</th>
-                    <th scope="col">{t('policies.appliesTo')}</th>
-                    <th scope="col">{t('policies.stages')}</th>
-                    <th scope="col">{t('policies.status')}</th>
-                    <th scope="col">{t('policies.updated')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('policies.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((policy) => (
-                    <PolicyRow key={policy.id} policy={policy} onDeleted={setDeleted} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              caption={t('policies.title')}
+              columns={[
+                t('policies.name'),
+                t('policies.priority'),
+                t('policies.appliesTo'),
+                t('policies.stages'),
+                t('policies.status'),
+                t('policies.updated'),
+              ]}
+              actionsLabel={t('policies.actions')}
+              className="policies-table"
+            >
+              {data.items.map((policy) => (
+                <PolicyRow key={policy.id} policy={policy} onDeleted={setDeleted} />
+              ))}
+            </ListTable>
           </>
         )}
       </ListStates>

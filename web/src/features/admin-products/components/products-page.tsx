@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
@@ -113,28 +114,24 @@ export function ProductsPage() {
             <p className="result-count" aria-live="polite">
               {plural('admin.products.count', data.total)}
             </p>
-            <div className="table-wrap products-table-wrap">
-              <table className="table products-table" aria-busy={products.isPlaceholderData || undefined}>
-                <caption className="visually-hidden">{t('admin.products.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.products.name')}</th>
-                    <th scope="col">{t('admin.products.category')}</th>
-                    <th scope="col">{t('admin.products.price')}</th>
-                    <th scope="col">{t('admin.products.status')}</th>
-                    <th scope="col">{t('admin.products.updated')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('admin.products.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((product) => (
-                    <ProductRow key={product.id} product={product} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              caption={t('admin.products.title')}
+              columns={[
+                t('admin.products.name'),
+                t('admin.products.category'),
+                t('admin.products.price'),
+                t('admin.products.status'),
+                t('admin.products.updated'),
+              ]}
+              actionsLabel={t('admin.products.actions')}
+              className="products-table"
+              wrapClassName="products-table-wrap"
+              busy={products.isPlaceholderData}
+            >
+              {data.items.map((product) => (
+                <ProductRow key={product.id} product={product} />
+              ))}
+            </ListTable>
           </>
         )}
       </ListStates>

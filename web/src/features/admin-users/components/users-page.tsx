@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
 import { ROLES, type Role } from '@/lib/auth/user';
 import { useI18n } from '@/lib/i18n/i18n-provider';
@@ -59,27 +60,15 @@ export function UsersPage() {
             <p className="result-count" aria-live="polite">
               {plural('admin.users.count', data.total)}
             </p>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('admin.users.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('auth.name')}</th>
-                    <th scope="col">{t('auth.email')}</th>
-                    <th scope="col">{t('profile.roles')}</th>
-                    <th scope="col">{t('admin.users.joined')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('admin.users.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <UserRow key={user.id} user={user} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              caption={t('admin.users.title')}
+              columns={[t('auth.name'), t('auth.email'), t('profile.roles'), t('admin.users.joined')]}
+              actionsLabel={t('admin.users.actions')}
+            >
+              {data.items.map((user) => (
+                <UserRow key={user.id} user={user} />
+              ))}
+            </ListTable>
           </>
         )}
       </ListStates>
