@@ -27,3 +27,14 @@ export type SameShape<A, B> =
 export function assertSameShape<A, B>(proof: SameShape<A, B>): void {
   void proof;
 }
+
+/**
+ * True when both object types have exactly the same keys. For schemas whose field types differ from
+ * the document on purpose (the generator marks no field nullable and types decimal strings as
+ * numbers), this still catches a field added to or removed from the server's shape.
+ */
+export type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+
+export function assertSameKeys<A, B>(proof: SameKeys<A, B>): void {
+  void proof;
+}

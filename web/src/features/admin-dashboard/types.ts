@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { ApiSchema } from '@/api/openapi';
+import { assertSameKeys, type ApiSchema } from '@/api/openapi';
+import { APPROVAL_STATUSES } from '@/api/schemas/approval';
+import { JOB_STATUSES } from '@/api/schemas/job';
+import { ORDER_STATUSES } from '@/api/schemas/order';
+import { PAYMENT_STATUSES } from '@/api/schemas/payment';
+import { PRODUCT_STATUSES } from '@/api/schemas/product';
 
 /**
  * The dashboard's two sources (docs/api.md "State" and "Metrics"), as the server sends them. The
- * OpenAPI generator does not mark nullable fields, so the schemas are written here; `SameKeys` keeps
+ * OpenAPI generator does not mark nullable fields, so the schemas are written here; `assertSameKeys` keeps
  * their field names in step with the document.
  */
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-function sameKeys<A, B>(proof: SameKeys<A, B>): void {
-  void proof;
-}
 
 export const metricsHourSchema = z.object({
   hour: z.string(),
@@ -24,7 +25,7 @@ export const metricsHourSchema = z.object({
   requests: z.number(),
 });
 export type MetricsHour = z.infer<typeof metricsHourSchema>;
-sameKeys<MetricsHour, ApiSchema<'MetricsHour'>>(true);
+assertSameKeys<MetricsHour, ApiSchema<'MetricsHour'>>(true);
 
 export const metricsSummarySchema = z.object({
   orderCompletionRate: z.number().nullable(),
@@ -38,8 +39,8 @@ export const metricsSummarySchema = z.object({
   series: z.array(metricsHourSchema),
 });
 export type MetricsSummary = z.infer<typeof metricsSummarySchema>;
-sameKeys<MetricsSummary, ApiSchema<'MetricsSummary'>>(true);
-sameKeys<MetricsSummary['window'], ApiSchema<'MetricsWindow'>>(true);
+assertSameKeys<MetricsSummary, ApiSchema<'MetricsSummary'>>(true);
+assertSameKeys<MetricsSummary['window'], ApiSchema<'MetricsWindow'>>(true);
 
 /** The five business agents (201–205). */
 export const AGENT_TYPES = [
@@ -63,7 +64,7 @@ export const agentStatusSchema = z.object({
   avgDurationMs: z.number().nullable(),
 });
 export type AgentStatus = z.infer<typeof agentStatusSchema>;
-sameKeys<AgentStatus, ApiSchema<'AgentStatus'>>(true);
+assertSameKeys<AgentStatus, ApiSchema<'AgentStatus'>>(true);
 
 const agentStateSchema = z.object({
   agents: z.array(agentStatusSchema),
@@ -71,7 +72,7 @@ const agentStateSchema = z.object({
   // Shown only as a count here; the agents pages own the task shape.
   queue: z.array(z.unknown()),
 });
-sameKeys<z.infer<typeof agentStateSchema>, ApiSchema<'AgentState'>>(true);
+assertSameKeys<z.infer<typeof agentStateSchema>, ApiSchema<'AgentState'>>(true);
 
 /** Resource → status → count; every status is listed, zero included. */
 const countsSchema = z.record(z.string(), z.record(z.string(), z.number()));
@@ -81,7 +82,7 @@ const businessStateSchema = z.object({
   recentOrders: z.array(z.unknown()),
   recentJobs: z.array(z.unknown()),
 });
-sameKeys<z.infer<typeof businessStateSchema>, ApiSchema<'BusinessState'>>(true);
+assertSameKeys<z.infer<typeof businessStateSchema>, ApiSchema<'BusinessState'>>(true);
 
 const userStateSchema = z.object({
   registeredUsers: z.number(),
@@ -95,7 +96,7 @@ const userStateSchema = z.object({
   ),
   refreshedAt: z.string().nullable(),
 });
-sameKeys<z.infer<typeof userStateSchema>, ApiSchema<'UserState'>>(true);
+assertSameKeys<z.infer<typeof userStateSchema>, ApiSchema<'UserState'>>(true);
 
 export const serviceStateSchema = z.object({
   version: z.number(),
@@ -105,24 +106,14 @@ export const serviceStateSchema = z.object({
   userState: userStateSchema,
 });
 export type ServiceState = z.infer<typeof serviceStateSchema>;
-sameKeys<ServiceState, ApiSchema<'CompositeServiceState'>>(true);
+assertSameKeys<ServiceState, ApiSchema<'CompositeServiceState'>>(true);
 
 /** The resources whose counts the dashboard lists, in this order, with every status the server reports. */
 export const COUNTED = {
-  orders: [
-    'pending',
-    'awaiting_approval',
-    'awaiting_payment',
-    'paid',
-    'fulfilling',
-    'completed',
-    'rejected',
-    'cancelled',
-    'failed',
-  ],
-  aiJobs: ['queued', 'running', 'completed', 'failed', 'cancelled'],
-  payments: ['processing', 'succeeded', 'failed', 'partially_refunded', 'refunded'],
-  approvals: ['pending', 'approved', 'rejected', 'changes_requested', 'expired', 'cancelled'],
-  products: ['active', 'draft', 'archived'],
+  orders: ORDER_STATUSES,
+  aiJobs: JOB_STATUSES,
+  payments: PAYMENT_STATUSES,
+  approvals: APPROVAL_STATUSES,
+  products: PRODUCT_STATUSES,
 } as const;
 export type CountedResource = keyof typeof COUNTED;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { ApiSchema, SameShape } from '@/api/openapi';
 
-/** docs/api.md "AI jobs": the job statuses. */
-export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+export { JOB_STATUSES, type JobStatus } from '@/api/schemas/job';
 
 export const progressSchema = z.object({
   step: z.string().nullable(),

@@ -1,22 +1,15 @@
 import { z } from 'zod';
-import type { ApiSchema } from '@/api/openapi';
+import { assertSameKeys, type ApiSchema } from '@/api/openapi';
+import { MODES, TIMEOUT_ACTIONS } from '@/api/schemas/approval';
+
+export { CATEGORIES as POLICY_CATEGORIES, type Category as PolicyCategory } from '@/api/schemas/product';
+export { MODES, TIMEOUT_ACTIONS };
 
 /**
  * An approval policy as `/api/approval-policies` answers (docs/api.md "Approvals"). The OpenAPI
  * document does not mark the nullable fields, so the schemas are checked against it key by key.
  */
-export const POLICY_CATEGORIES = [
-  'ai_course_generation',
-  'ai_document_generation',
-  'ai_search_service',
-  'business_consulting',
-  'technical_support',
-] as const;
-export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
-
 export const APPROVER_ROLES = ['approver', 'admin'] as const;
-export const MODES = ['any', 'all', 'majority'] as const;
-export const TIMEOUT_ACTIONS = ['escalate', 'reject'] as const;
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/);
 
@@ -68,10 +61,6 @@ export type PolicyInput = {
   }[];
 };
 
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-function assertSameKeys<A, B>(proof: SameKeys<A, B>): void {
-  void proof;
-}
 assertSameKeys<Policy, ApiSchema<'ApprovalPolicy'>>(true);
 assertSameKeys<z.infer<typeof appliesToSchema>, ApiSchema<'AppliesTo'>>(true);
 assertSameKeys<PolicyStage, ApiSchema<'Stage'>>(true);

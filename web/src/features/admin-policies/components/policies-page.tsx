@@ -2,10 +2,9 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams } from '@/lib/url-state';
@@ -26,7 +25,6 @@ export function PoliciesPage() {
   const [deleted, setDeleted] = useState<string | null>(null);
 
 
-  const data = policies.data;
   return (
     <Page
       title={t('policies.title')}
@@ -52,43 +50,34 @@ export function PoliciesPage() {
         </div>
       </form>
       <div aria-live="polite">{deleted ? <Alert tone="success">{t('policies.deleted', { name: deleted })}</Alert> : null}</div>
-      {policies.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {policies.isError ? <Alert tone="error">{errorMessage(policies.error, t)}</Alert> : null}
-      {data && data.items.length === 0 ? <EmptyState title={t('policies.none')}>{t('policies.noneHint')}</EmptyState> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <p className="result-count">{plural('policies.count', data.total)}</p>
-          <div className="table-wrap">
-            <table className="table policies-table">
-              <caption className="visually-hidden">{t('policies.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('policies.name')}</th>
-                  <th scope="col">{t('policies.priority')}</th>
-                  <th scope="col">{t('policies.appliesTo')}</th>
-                  <th scope="col">{t('policies.stages')}</th>
-                  <th scope="col">{t('policies.status')}</th>
-                  <th scope="col">{t('policies.updated')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('policies.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((policy) => (
-                  <PolicyRow key={policy.id} policy={policy} onDeleted={setDeleted} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={policies}
+        empty={<EmptyState title={t('policies.none')}>{t('policies.noneHint')}</EmptyState>}
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count">{plural('policies.count', data.total)}</p>
+            <ListTable
+              caption={t('policies.title')}
+              columns={[
+                t('policies.name'),
+                t('policies.priority'),
+                t('policies.appliesTo'),
+                t('policies.stages'),
+                t('policies.status'),
+                t('policies.updated'),
+              ]}
+              actionsLabel={t('policies.actions')}
+              className="policies-table"
+            >
+              {data.items.map((policy) => (
+                <PolicyRow key={policy.id} policy={policy} onDeleted={setDeleted} />
+              ))}
+            </ListTable>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }

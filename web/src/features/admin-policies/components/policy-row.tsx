@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { isCategory } from '@/api/schemas/product';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useDeletePolicy, useReplacePolicy } from '../api/policies';
-import { inputOf, POLICY_CATEGORIES, type Policy } from '../api/types';
-
-function isCategory(value: string): value is (typeof POLICY_CATEGORIES)[number] {
-  return (POLICY_CATEGORIES as readonly string[]).includes(value);
-}
+import { inputOf, type Policy } from '../api/types';
 
 /** "Totals from $1,000.00 · any currency · every category" */
 export function useAppliesToSummary() {

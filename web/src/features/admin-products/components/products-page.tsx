@@ -2,10 +2,9 @@ import { useId } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
@@ -42,7 +41,6 @@ export function ProductsPage() {
 
 
   const filtered = Boolean(q || category || status);
-  const data = products.data;
   return (
     <Page
       title={t('admin.products.title')}
@@ -106,46 +104,37 @@ export function ProductsPage() {
         </div>
       </form>
 
-      {products.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {products.isError ? <Alert tone="error">{errorMessage(products.error, t)}</Alert> : null}
-      {data && data.items.length === 0 ? (
-        <EmptyState title={filtered ? t('admin.products.noMatches') : t('admin.products.empty')} />
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {plural('admin.products.count', data.total)}
-          </p>
-          <div className="table-wrap products-table-wrap">
-            <table className="table products-table" aria-busy={products.isPlaceholderData || undefined}>
-              <caption className="visually-hidden">{t('admin.products.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.products.name')}</th>
-                  <th scope="col">{t('admin.products.category')}</th>
-                  <th scope="col">{t('admin.products.price')}</th>
-                  <th scope="col">{t('admin.products.status')}</th>
-                  <th scope="col">{t('admin.products.updated')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.products.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((product) => (
-                  <ProductRow key={product.id} product={product} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={products}
+        empty={<EmptyState title={filtered ? t('admin.products.noMatches') : t('admin.products.empty')} />}
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {plural('admin.products.count', data.total)}
+            </p>
+            <ListTable
+              caption={t('admin.products.title')}
+              columns={[
+                t('admin.products.name'),
+                t('admin.products.category'),
+                t('admin.products.price'),
+                t('admin.products.status'),
+                t('admin.products.updated'),
+              ]}
+              actionsLabel={t('admin.products.actions')}
+              className="products-table"
+              wrapClassName="products-table-wrap"
+              busy={products.isPlaceholderData}
+            >
+              {data.items.map((product) => (
+                <ProductRow key={product.id} product={product} />
+              ))}
+            </ListTable>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }

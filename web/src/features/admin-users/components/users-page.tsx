@@ -1,11 +1,9 @@
 import { useId } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
+import { ListTable } from '@/components/ui/list-table';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
 import { ROLES, type Role } from '@/lib/auth/user';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
@@ -33,7 +31,6 @@ export function UsersPage() {
 
 
 
-  const data = users.data;
   return (
     <Page title={t('admin.users.title')}>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -53,43 +50,28 @@ export function UsersPage() {
           </select>
         </div>
       </form>
-      {users.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {users.isError ? <Alert tone="error">{errorMessage(users.error, t)}</Alert> : null}
-      {data && data.items.length === 0 ? <EmptyState title={t('admin.users.none')} /> : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {plural('admin.users.count', data.total)}
-          </p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('admin.users.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('auth.name')}</th>
-                  <th scope="col">{t('auth.email')}</th>
-                  <th scope="col">{t('profile.roles')}</th>
-                  <th scope="col">{t('admin.users.joined')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('admin.users.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((user) => (
-                  <UserRow key={user.id} user={user} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={users}
+        empty={<EmptyState title={t('admin.users.none')} />}
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {plural('admin.users.count', data.total)}
+            </p>
+            <ListTable
+              caption={t('admin.users.title')}
+              columns={[t('auth.name'), t('auth.email'), t('profile.roles'), t('admin.users.joined')]}
+              actionsLabel={t('admin.users.actions')}
+            >
+              {data.items.map((user) => (
+                <UserRow key={user.id} user={user} />
+              ))}
+            </ListTable>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }

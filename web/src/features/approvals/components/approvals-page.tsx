@@ -1,25 +1,18 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
 import { useUser } from '@/lib/auth/get-me';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams } from '@/lib/url-state';
 import { useApprovalEvents } from '../api/approval-events';
 import { useApprovals, type ApprovalsView } from '../api/get-approvals';
-import { APPROVAL_STATUSES, type ApprovalStatus } from '../api/types';
+import { APPROVAL_STATUSES, isApprovalStatus } from '../api/types';
 import { ApprovalItem } from './approval-item';
 
 const PAGE_SIZE = 20;
-
-function isStatus(value: string | null): value is ApprovalStatus {
-  return (APPROVAL_STATUSES as readonly string[]).includes(value ?? '');
-}
 
 /**
  * The approver's inbox: pending requests waiting for my decision, and (second view) every request
@@ -31,7 +24,7 @@ export function ApprovalsPage() {
   const [params, update] = useUrlParams();
   const view: ApprovalsView = params.get('view') === 'asked' ? 'asked' : 'inbox';
   const statusParam = params.get('status');
-  const status = view === 'asked' && isStatus(statusParam) ? statusParam : undefined;
+  const status = view === 'asked' && isApprovalStatus(statusParam) ? statusParam : undefined;
   const page = pageParam(params.get('page'));
   const statusId = useId();
   const me = useUser().data?.id;
@@ -39,7 +32,12 @@ export function ApprovalsPage() {
   useApprovalEvents();
 
 
-  const data = approvals.data;
+  // The count shows with an empty page too ("0 requests").
+  const count = approvals.data ? (
+    <p className="result-count" aria-live="polite">
+      {plural('approvals.count', approvals.data.total)}
+    </p>
+  ) : null;
   return (
     <Page title={t('approvals.title')}>
       <p className="lead">{t('approvals.lead')}</p>
@@ -70,35 +68,31 @@ export function ApprovalsPage() {
           </div>
         </form>
       ) : null}
-      {approvals.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {approvals.isError ? <Alert tone="error">{errorMessage(approvals.error, t)}</Alert> : null}
-      {data ? (
-        <p className="result-count" aria-live="polite">
-          {plural('approvals.count', data.total)}
-        </p>
-      ) : null}
-      {data && data.items.length === 0 ? (
-        view === 'inbox' ? (
-          <EmptyState title={t('approvals.inboxEmpty')}>{t('approvals.inboxEmptyHint')}</EmptyState>
-        ) : (
-          <EmptyState title={t('approvals.askedEmpty')}>{t('approvals.askedEmptyHint')}</EmptyState>
-        )
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <ul className="approval-list" aria-label={t(view === 'inbox' ? 'approvals.view.inbox' : 'approvals.view.asked')}>
-            {data.items.map((request) => (
-              <ApprovalItem key={request.id} request={request} me={me} />
-            ))}
-          </ul>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={approvals}
+        empty={
+          <>
+            {count}
+            {view === 'inbox' ? (
+              <EmptyState title={t('approvals.inboxEmpty')}>{t('approvals.inboxEmptyHint')}</EmptyState>
+            ) : (
+              <EmptyState title={t('approvals.askedEmpty')}>{t('approvals.askedEmptyHint')}</EmptyState>
+            )}
+          </>
+        }
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            {count}
+            <ul className="approval-list" aria-label={t(view === 'inbox' ? 'approvals.view.inbox' : 'approvals.view.asked')}>
+              {data.items.map((request) => (
+                <ApprovalItem key={request.id} request={request} me={me} />
+              ))}
+            </ul>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }

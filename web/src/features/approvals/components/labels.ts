@@ -1,13 +1,6 @@
+import { isCategory } from '@/api/schemas/product';
 import type { Translate } from '@/lib/i18n/i18n-provider';
 import type { ApprovalRequest } from '../api/types';
-
-const CATEGORIES = [
-  'ai_course_generation',
-  'ai_document_generation',
-  'ai_search_service',
-  'business_consulting',
-  'technical_support',
-] as const;
 
 /** An id short enough to read and compare (the full one is in the element's title). */
 export function shortId(id: string): string {
@@ -24,9 +17,7 @@ export function categoryLabel(category: string | null, t: Translate): string {
   if (category === null) {
     return t('approvals.anyCategory');
   }
-  return (CATEGORIES as readonly string[]).includes(category)
-    ? t(`catalog.categories.${category as (typeof CATEGORIES)[number]}`)
-    : category;
+  return isCategory(category) ? t(`catalog.categories.${category}`) : category;
 }
 
 /** Who asked: "You", their name, or (for an account without one) the customer's short id. */

@@ -1,20 +1,23 @@
 import { useId } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates, type ListQuery } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
 import { useProducts } from '../api/get-products';
-import { CATEGORIES, isCategory } from '../types';
+import { CATEGORIES, isCategory, type Product } from '../types';
 import { ProductCard } from './product-card';
 
 const PAGE_SIZE = 12;
 const SEARCH_DELAY_MS = 300;
+const NO_CATALOG: ListQuery<Product> = {
+  isPending: false,
+  isError: false,
+  error: null,
+  data: { items: [], page: 0, size: PAGE_SIZE, total: 0 },
+};
 
 /** The catalog: search, category filter and paging, all kept in the URL so a link reproduces the view. */
 export function CatalogPage() {
@@ -35,7 +38,6 @@ export function CatalogPage() {
 
   // The list endpoint answering 404 means this server has no catalog yet: an empty catalog, not an error.
   const notDeployed = products.isError && isApiError(products.error) && products.error.status === 404;
-  const data = products.data;
 
   return (
     <Page title={t('catalog.title')}>
@@ -67,33 +69,30 @@ export function CatalogPage() {
         </div>
       </form>
 
-      {products.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {products.isError && !notDeployed ? <Alert tone="error">{errorMessage(products.error, t)}</Alert> : null}
-      {notDeployed || (data && data.items.length === 0) ? (
-        <EmptyState title={q || category ? t('catalog.noMatches') : t('catalog.empty')}>
-          {q || category ? t('catalog.noMatchesHint') : t('catalog.emptyHint')}
-        </EmptyState>
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {plural('catalog.resultCount', data.total)}
-          </p>
-          <ul className="product-grid" aria-busy={products.isPlaceholderData || undefined}>
-            {data.items.map((product) => (
-              <li key={product.id}>
-                <ProductCard product={product} />
-              </li>
-            ))}
-          </ul>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={notDeployed ? NO_CATALOG : products}
+        empty={
+          <EmptyState title={q || category ? t('catalog.noMatches') : t('catalog.empty')}>
+            {q || category ? t('catalog.noMatchesHint') : t('catalog.emptyHint')}
+          </EmptyState>
+        }
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {plural('catalog.resultCount', data.total)}
+            </p>
+            <ul className="product-grid" aria-busy={products.isPlaceholderData || undefined}>
+              {data.items.map((product) => (
+                <li key={product.id}>
+                  <ProductCard product={product} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }

@@ -1,17 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { lenientProductSchema } from '@/api/schemas/product';
 import { api } from '@/lib/api-client';
-import { moneySchema } from '../types';
 import { orderKeys } from './query-keys';
 
 /** The product being ordered: what the order page needs of GET /api/products/{id}. */
-export const orderableProductSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  price: moneySchema,
-  category: z.string(),
-  status: z.string(),
+export const orderableProductSchema = lenientProductSchema.pick({
+  id: true,
+  name: true,
+  description: true,
+  price: true,
+  category: true,
+  status: true,
 });
 export type OrderableProduct = z.infer<typeof orderableProductSchema>;
 

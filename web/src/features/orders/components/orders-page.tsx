@@ -1,11 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
-import { Pagination } from '@/components/ui/pagination';
-import { Spinner } from '@/components/ui/spinner';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams } from '@/lib/url-state';
@@ -28,7 +25,6 @@ export function OrdersPage() {
   useOrdersLive();
 
 
-  const data = orders.data;
   return (
     <Page title={t('orders.title')}>
       <form className="order-filters" onSubmit={(event) => event.preventDefault()}>
@@ -48,48 +44,45 @@ export function OrdersPage() {
           </select>
         </div>
       </form>
-      {orders.isPending ? <Spinner label={t('common.loading')} /> : null}
-      {orders.isError ? <Alert tone="error">{errorMessage(orders.error, t)}</Alert> : null}
-      {data && data.items.length === 0 ? (
-        <EmptyState title={status ? t('orders.list.noMatches') : t('orders.list.empty')}>
-          {status ? null : (
-            <>
-              <p>{t('orders.list.emptyHint')}</p>
-              <Link to="/catalog">{t('orders.browseCatalog')}</Link>
-            </>
-          )}
-        </EmptyState>
-      ) : null}
-      {data && data.items.length > 0 ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {plural('orders.list.count', data.total)}
-          </p>
-          <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
-            {data.items.map((order) => (
-              <li key={order.id} className="card order-row" data-testid={`order-row-${order.id}`}>
-                <div className="order-row-main">
-                  <Link className="order-row-name" to={`/orders/${order.id}`}>
-                    {order.productName}
-                  </Link>
-                  <p className="muted order-row-meta">
-                    <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
-                    <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
-                  </p>
-                </div>
-                <p className="price order-row-total">{money(order.total)}</p>
-                <OrderStatusBadge status={order.status} />
-              </li>
-            ))}
-          </ul>
-          <Pagination
-            page={data.page}
-            size={data.size}
-            total={data.total}
-            onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
-          />
-        </>
-      ) : null}
+      <ListStates
+        query={orders}
+        empty={
+          <EmptyState title={status ? t('orders.list.noMatches') : t('orders.list.empty')}>
+            {status ? null : (
+              <>
+                <p>{t('orders.list.emptyHint')}</p>
+                <Link to="/catalog">{t('orders.browseCatalog')}</Link>
+              </>
+            )}
+          </EmptyState>
+        }
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {plural('orders.list.count', data.total)}
+            </p>
+            <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
+              {data.items.map((order) => (
+                <li key={order.id} className="card order-row" data-testid={`order-row-${order.id}`}>
+                  <div className="order-row-main">
+                    <Link className="order-row-name" to={`/orders/${order.id}`}>
+                      {order.productName}
+                    </Link>
+                    <p className="muted order-row-meta">
+                      <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
+                      <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
+                    </p>
+                  </div>
+                  <p className="price order-row-total">{money(order.total)}</p>
+                  <OrderStatusBadge status={order.status} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ListStates>
     </Page>
   );
 }
