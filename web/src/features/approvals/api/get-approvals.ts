@@ -4,8 +4,9 @@ import { pageSchema, type Page } from '@/lib/page';
 import { approvalRequestSchema, type ApprovalRequest, type ApprovalStatus } from './types';
 
 /**
- * The two views of the inbox: `inbox` — pending requests waiting for my decision now; `asked` — every
- * request whose stages asked me (decided or not), optionally of one status.
+ * The two views of the inbox: `inbox` — pending requests waiting for my decision now (`assignedToMe`);
+ * `asked` — every request that asked me in some stage or that I decided, optionally of one status
+ * (`askedMe`: a pending request I already decided while others still must is found here).
  */
 export type ApprovalsView = 'inbox' | 'asked';
 
@@ -21,8 +22,9 @@ const approvalsPageSchema = pageSchema(approvalRequestSchema);
 export function getApprovals(filters: ApprovalFilters, signal?: AbortSignal): Promise<Page<ApprovalRequest>> {
   return api.get('/api/approvals', {
     query: {
-      status: filters.view === 'inbox' ? 'pending' : filters.status,
-      assignedToMe: true,
+      ...(filters.view === 'inbox'
+        ? { status: 'pending', assignedToMe: true }
+        : { status: filters.status, askedMe: true }),
       page: filters.page,
       size: filters.size,
       sort: 'createdAt,desc',

@@ -104,6 +104,16 @@ abstract class ApprovalFixtures extends CommerceFixtures {
         return response.json();
     }
 
+    /** The approver's "asked me" view: requests that asked them or that they decided, in {@code status}. */
+    protected List<String> askedMe(Session approver, String status) {
+        return api.get("/api/approvals?askedMe=true&size=100&status=" + status)
+                .token(approver.accessToken())
+                .send()
+                .json()
+                .path("items")
+                .findValuesAsString("id");
+    }
+
     protected List<String> inbox(Session approver) {
         return api.get("/api/approvals?status=pending&assignedToMe=true&size=100")
                 .token(approver.accessToken())

@@ -148,6 +148,9 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(decide(b, approved, "approve", null).json().path("status").asString())
                 .isEqualTo("pending");
         assertThat(inbox(a)).doesNotContain(approved.toString());
+        assertThat(askedMe(a, "pending"))
+                .as("a pending request I decided while others still must stays in my 'asked me' view")
+                .contains(approved.toString());
         assertThat(inbox(c)).contains(approved.toString());
         assertThat(decide(c, approved, "approve", null).json().path("status").asString())
                 .isEqualTo("approved");
@@ -237,6 +240,14 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
 
         assertThat(inbox(second)).contains(requestId.toString());
         assertThat(inbox(first)).doesNotContain(requestId.toString());
+        assertThat(askedMe(first, "pending"))
+                .as("the first stage's approver still finds the request while a later stage decides")
+                .contains(requestId.toString());
+        assertThat(askedMe(second, "pending")).contains(requestId.toString());
+        assertThat(askedMe(customer, "pending"))
+                .as("the requester was never asked")
+                .doesNotContain(requestId.toString());
+        assertThat(askedMe(first, "approved")).doesNotContain(requestId.toString());
         assertProblem(decide(first, requestId, "approve", null), 403, "forbidden");
         decide(second, requestId, "approve", null);
         assertThat(orderStatus(customer, order.path("id").asString())).isEqualTo("awaiting_approval");

@@ -49,6 +49,7 @@ class ApprovalRequests {
     record Filter(
             @Nullable ApprovalStatus status,
             @Nullable UUID assignedTo,
+            @Nullable UUID askedOf,
             @Nullable UUID visibleTo,
             @Nullable UUID requesterId,
             @Nullable UUID resourceId) {}
@@ -317,6 +318,15 @@ class ApprovalRequests {
                                 SELECT 1 FROM approval_decisions d WHERE d.request_id = r.id AND d.round = r.round
                                 AND d.stage_idx = s.idx AND d.approver_id = CAST(:assignedTo AS UUID)))))""");
             params.put("assignedTo", filter.assignedTo());
+        }
+        if (filter.askedOf() != null) {
+            // Asked in some stage (any round), or decided by me: what an approver has had a hand in.
+            conditions.add("""
+                    (EXISTS (SELECT 1 FROM approval_stages s WHERE s.request_id = r.id
+                             AND s.approvers @> ARRAY[CAST(:askedOf AS UUID)])
+                     OR EXISTS (SELECT 1 FROM approval_decisions d WHERE d.request_id = r.id
+                                AND d.approver_id = CAST(:askedOf AS UUID)))""");
+            params.put("askedOf", filter.askedOf());
         }
         if (filter.visibleTo() != null) {
             conditions.add("""

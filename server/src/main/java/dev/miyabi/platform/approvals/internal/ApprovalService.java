@@ -33,10 +33,15 @@ public class ApprovalService {
         this.agent = agent;
     }
 
-    /** What a listing asks for; {@code assignedToMe} narrows to requests naming the caller as approver. */
+    /**
+     * What a listing asks for; {@code assignedToMe} narrows to requests awaiting the caller's decision
+     * (when pending) or naming the caller as approver; {@code askedMe} to requests that named the caller
+     * as approver in any stage or that the caller decided, whatever their state.
+     */
     public record Query(
             @Nullable ApprovalStatus status,
             boolean assignedToMe,
+            boolean askedMe,
             @Nullable UUID requesterId,
             @Nullable UUID resourceId) {}
 
@@ -51,7 +56,8 @@ public class ApprovalService {
         ApprovalRequests.Filter filter = new ApprovalRequests.Filter(
                 query.status(),
                 query.assignedToMe() ? user.id() : null,
-                user.isAdmin() || query.assignedToMe() ? null : user.id(),
+                query.askedMe() ? user.id() : null,
+                user.isAdmin() || query.assignedToMe() || query.askedMe() ? null : user.id(),
                 query.requesterId(),
                 query.resourceId());
         List<ApprovalRequest> items = requests.page(filter, page);

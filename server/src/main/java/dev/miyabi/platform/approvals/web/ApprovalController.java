@@ -45,7 +45,9 @@ class ApprovalController {
     @Operation(
             summary = "Approval requests you may see, newest first",
             description = "status=pending&assignedToMe=true is an approver's inbox (awaiting your decision now)."
-                    + " Without assignedToMe: your own requests and those naming you as approver (admins: all;"
+                    + " askedMe=true: every request that asked you in some stage or that you decided, in any state"
+                    + " (with status: in that state), including pending ones you already decided."
+                    + " Without either: your own requests and those naming you as approver (admins: all;"
                     + " filter requesterId, resourceId). Items carry stages and decisions, not the audit trail.")
     PageResponse<ApprovalRequest> list(
             @RequestParam(required = false) @Nullable Integer page,
@@ -53,6 +55,7 @@ class ApprovalController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(required = false) @Nullable Boolean assignedToMe,
+            @RequestParam(required = false) @Nullable Boolean askedMe,
             @RequestParam(required = false) @Nullable UUID requesterId,
             @RequestParam(required = false) @Nullable UUID resourceId,
             CurrentUser user) {
@@ -65,7 +68,12 @@ class ApprovalController {
         }
         return approvals.list(
                 user,
-                new ApprovalService.Query(statusFilter, Boolean.TRUE.equals(assignedToMe), requesterId, resourceId),
+                new ApprovalService.Query(
+                        statusFilter,
+                        Boolean.TRUE.equals(assignedToMe),
+                        Boolean.TRUE.equals(askedMe),
+                        requesterId,
+                        resourceId),
                 query);
     }
 
