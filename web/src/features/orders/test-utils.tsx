@@ -1,5 +1,6 @@
 import { act } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { expect, vi } from 'vitest';
 import { Route, Routes, useLocation } from 'react-router';
 import { session } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n/catalogue';
@@ -36,7 +37,7 @@ export function renderLive(
     /** Opens the socket and authenticates it, as the server would. */
     async connect() {
       await act(async () => {
-        await vi_waitFor(() => sockets.length > 0);
+        await vi.waitFor(() => expect(sockets.length, 'the page opened its WebSocket').toBeGreaterThan(0));
         const current = socket();
         current.open();
         current.receive({ type: 'auth_success', id: 'a', payload: { userId: 'u', roles: ['customer'] } });
@@ -58,12 +59,6 @@ export function renderLive(
       });
     },
   };
-}
-
-async function vi_waitFor(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 50 && !condition(); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 export const ORDER_ID = '7d9b2c1e-5a4f-4e3d-9c2b-1a0f9e8d7c6b';
