@@ -380,6 +380,13 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
                         .send(),
                 400,
                 "validation_failed");
+        assertProblem(
+                api.get("/api/approvals?askedMe=maybe")
+                        .token(customer.accessToken())
+                        .send(),
+                400,
+                "validation_failed");
+        assertProblem(api.get("/api/approvals?askedMe=true").send(), 401, "unauthorized");
 
         decide(a, mine, "approve", null);
         assertThat(inbox(a)).doesNotContain(mine.toString()).contains(theirs.toString());
