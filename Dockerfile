@@ -52,6 +52,6 @@ EXPOSE 8080
 # bash's /dev/tcp: the JRE image has no curl or wget. Kubernetes and Cloud Run use their own probes.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-# Heap at 75 % of the container's memory limit; an OutOfMemoryError ends the process so the
+# Heap at 70 % of the container's memory limit; an OutOfMemoryError ends the process so the
 # orchestrator restarts it. SIGTERM goes straight to the JVM (exec form, PID 1): graceful shutdown.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "miyabi-server.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-jar", "miyabi-server.jar"]
