@@ -295,12 +295,8 @@ class KubernetesManifestTests {
         for (String file : List.of("deployment", "service", "ingress", "hpa", "pdb")) {
             resources.addAll(Manifests.parse(Repository.read("deploy/kubernetes/base/" + file + ".yaml")));
         }
-        return new Rendered(
-                Manifests.only(resources, Deployment.class),
-                Manifests.only(resources, Service.class),
-                Manifests.only(resources, Ingress.class),
-                Manifests.only(resources, HorizontalPodAutoscaler.class),
-                Manifests.only(resources, PodDisruptionBudget.class),
+        return of(
+                resources,
                 "miyabi-config",
                 EnvFile.read("deploy/kubernetes/base/config.env").values(),
                 "miyabi-secrets",
@@ -317,15 +313,29 @@ class KubernetesManifestTests {
         if (secret.getStringData() != null) {
             secretKeys.addAll(secret.getStringData().keySet());
         }
+        return of(
+                resources,
+                config.getMetadata().getName(),
+                new LinkedHashMap<>(config.getData()),
+                secret.getMetadata().getName(),
+                secretKeys);
+    }
+
+    private static Rendered of(
+            List<HasMetadata> resources,
+            String configMapName,
+            Map<String, String> config,
+            String secretName,
+            Set<String> secretKeys) {
         return new Rendered(
                 Manifests.only(resources, Deployment.class),
                 Manifests.only(resources, Service.class),
                 Manifests.only(resources, Ingress.class),
                 Manifests.only(resources, HorizontalPodAutoscaler.class),
                 Manifests.only(resources, PodDisruptionBudget.class),
-                config.getMetadata().getName(),
-                new LinkedHashMap<>(config.getData()),
-                secret.getMetadata().getName(),
+                configMapName,
+                config,
+                secretName,
                 secretKeys);
     }
 

@@ -3,13 +3,11 @@ package dev.miyabi.platform.aijobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The queue's gauges read the queue in PostgreSQL, at most once per {@link JobQueueMetrics#MAX_AGE}. */
 class JobQueueMetricsIntegrationTests extends IntegrationTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final String type = "test.metrics." + UUID.randomUUID();
     private UUID owner;
@@ -28,22 +26,6 @@ class JobQueueMetricsIntegrationTests extends IntegrationTest {
                 .param("email", "queue-metrics-" + UUID.randomUUID() + "@example.test")
                 .query(UUID.class)
                 .single();
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
         new JobQueueMetrics(new Jobs(jdbc), clock).bindTo(meters);
     }
 
@@ -57,7 +39,7 @@ class JobQueueMetricsIntegrationTests extends IntegrationTest {
                         VALUES (:type, :owner, '{}'::jsonb, now() - INTERVAL '10 minutes')""").param("type", type).param("owner", owner).update();
 
         assertThat(gauge("miyabi.jobs.queued")).as("read again only after 5 s").isEqualTo(queuedBefore);
-        now.set(now.get().plus(JobQueueMetrics.MAX_AGE));
+        clock.advance(JobQueueMetrics.MAX_AGE);
         assertThat(gauge("miyabi.jobs.queued")).isEqualTo(queuedBefore + 1);
         assertThat(gauge("miyabi.jobs.queue.age")).isGreaterThanOrEqualTo(600);
         assertThat(meters.get("miyabi.jobs.queue.age").gauge().getId().getBaseUnit())
