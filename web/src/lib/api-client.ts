@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { apiOrigin } from '@/lib/api-origin';
 import { session as defaultSession, type Session } from '@/lib/auth/session';
 import { ApiError, CLIENT_ERROR_CODES, problemFromResponse } from '@/lib/problem';
 
@@ -26,7 +27,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient(options: { session?: Session; fetch?: typeof fetch; baseUrl?: string } = {}) {
   const session = options.session ?? defaultSession;
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const baseUrl = options.baseUrl ?? '';
+  const baseUrl = options.baseUrl ?? apiOrigin();
 
   function url(path: string, query: Record<string, QueryValue> | undefined): string {
     const search = new URLSearchParams();

@@ -1,3 +1,4 @@
+import { apiUrl } from '@/lib/api-origin';
 import { ApiError, CLIENT_ERROR_CODES, problemFromResponse } from '@/lib/problem';
 import { browserTokenStore, type TokenStore } from './token-store';
 import { sessionResponseSchema, type SessionResponse } from './user';
@@ -47,7 +48,7 @@ export function createSession(options: SessionOptions = {}) {
   const tabStorage = 'tabStorage' in options ? options.tabStorage : window.sessionStorage;
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const locks = 'locks' in options ? options.locks : globalThis.navigator?.locks;
-  const refreshUrl = options.refreshUrl ?? '/api/auth/refresh';
+  const refreshUrl = options.refreshUrl ?? apiUrl('/api/auth/refresh');
   const now = options.now ?? Date.now;
   const listeners = new Set<Listener>();
   let access: AccessToken | null = readTabToken();

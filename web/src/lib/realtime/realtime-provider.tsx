@@ -7,6 +7,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import { webSocketUrl } from '@/lib/api-origin';
 import { session } from '@/lib/auth/session';
 import {
   createRealtimeConnection,
@@ -15,15 +16,10 @@ import {
   type RealtimeEvent,
 } from './realtime-connection';
 
-function webSocketUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}/ws`;
-}
-
 /** The tab's one connection; it runs while someone is signed in. */
 export function createBrowserConnection(): RealtimeConnection {
   return createRealtimeConnection({
-    url: webSocketUrl,
+    url: () => webSocketUrl(),
     token: (refresh) => (refresh ? session.refresh() : session.currentAccessToken()),
   });
 }

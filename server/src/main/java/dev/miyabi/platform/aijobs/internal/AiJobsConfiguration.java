@@ -4,6 +4,7 @@ import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.JobHandler;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -37,6 +38,11 @@ class AiJobsConfiguration {
     @Bean
     AiJobs aiJobs(JobQueue queue, JobHandlers handlers) {
         return new JobService(queue, handlers);
+    }
+
+    @Bean
+    JobQueueMetrics jobQueueMetrics(JobQueue queue, Clock clock) {
+        return new JobQueueMetrics(queue.jobs(), clock);
     }
 
     @Bean

@@ -119,6 +119,21 @@ class Jobs {
             AND (CAST(:type AS TEXT) IS NULL OR job_type = :type)
             """;
 
+    /** The queue right now: queued and running jobs, and how long the oldest due queued job has waited. */
+    record QueueStats(long queued, long running, double oldestWaitSeconds) {}
+
+    /** One pass over {@code idx_ai_jobs_status}; the wait is 0 when no queued job is due. */
+    QueueStats queueStats() {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status = 'queued') AS queued,
+                               count(*) FILTER (WHERE status = 'running') AS running,
+                               coalesce(extract(epoch FROM now() - min(run_at)
+                                   FILTER (WHERE status = 'queued' AND run_at <= now())), 0) AS wait
+                        FROM ai_jobs WHERE status IN ('queued', 'running')""")
+                .query((rs, row) -> new QueueStats(rs.getLong("queued"), rs.getLong("running"), rs.getDouble("wait")))
+                .single();
+    }
+
     Map<JobStatus, Long> countByStatus() {
         Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
         for (JobStatus status : JobStatus.values()) {

@@ -2,10 +2,9 @@ package dev.miyabi.platform.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.miyabi.platform.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +14,7 @@ class ProductCountsTests {
             new ProductSearch(null, null, dev.miyabi.platform.catalog.ProductStatus.ACTIVE, null, null, null);
     private static final ProductSearch ALL = new ProductSearch(null, null, null, null, null, null);
 
-    private Instant now = Instant.parse("2026-11-26T07:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
     private final AtomicLong counted = new AtomicLong();
 
     @Test
@@ -41,7 +24,7 @@ class ProductCountsTests {
         assertThat(counts.count(ACTIVE, () -> count(5))).isEqualTo(5);
         assertThat(counts.count(ACTIVE, () -> count(6))).isEqualTo(5);
         assertThat(counts.count(ALL, () -> count(7))).isEqualTo(7);
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(counts.count(ACTIVE, () -> count(8))).isEqualTo(8);
         assertThat(counted).hasValue(3);
     }
