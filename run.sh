@@ -18,7 +18,12 @@ fi
 export JAVA_HOME
 
 jar=server/target/miyabi-server.jar
-if [ ! -f "$jar" ] || [ -n "$(find server/src web cli pom.xml server/pom.xml -newer "$jar" -type f -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
+# The jar is stale when a source or build file of the server, or of the web UI it serves, is newer than it.
+# Build output (target/, web/dist, node_modules, the generated API types, the CLI's build) never counts: it is
+# written during and after a build, so counting it would rebuild on every start.
+sources=(pom.xml server/pom.xml server/src web/pom.xml web/package.json web/package-lock.json web/index.html
+  web/vite.config.ts web/tsconfig.json web/openapi.json web/src web/public)
+if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -not -path web/src/api/schema.d.ts -print -quit 2>/dev/null)" ]; then
   echo "Building the server (tests skipped; run ./mvnw verify for them)..."
   ./mvnw -q -B -DskipTests package
 fi

@@ -70,9 +70,9 @@ class OrderFlowIntegrationTests extends CommerceFixtures {
                 .containsExactly("pending", "awaiting_approval", "awaiting_payment", "paid", "fulfilling", "completed");
         assertEntry(timeline.get(0), "pending", "user", customer.id().toString(), "Order placed");
         assertEntry(timeline.get(1), "awaiting_approval", "agent", "205", "Default order approval");
-        assertEntry(timeline.get(2), "awaiting_payment", "agent", "205", "Approved by Ann Approver");
+        assertEntry(timeline.get(2), "awaiting_payment", "user", approver.id().toString(), "Approved by Ann Approver");
         assertEntry(timeline.get(3), "paid", "agent", "204", "Paid 2500.00 USD");
-        assertThat(timeline.get(2).path("actor").path("name").asString()).isEqualTo("ApprovalWorkflowAgent");
+        assertThat(timeline.get(2).path("actor").path("name").asString()).isEqualTo("Ann Approver");
         assertThat(timeline.get(3).path("actor").path("name").asString()).isEqualTo("PaymentProcessorAgent");
         assertThat(timeline.get(4).path("actor").path("type").asString()).isIn("agent", "system");
         assertThat(timeline.get(5).path("actor").path("type").asString()).isIn("agent", "system");

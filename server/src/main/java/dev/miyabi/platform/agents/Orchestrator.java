@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,8 +69,8 @@ public interface Orchestrator {
     /** Retries a failed task (at most {@value AgentTask#MAX_RETRIES} times); {@code requestedBy} owns a new job. */
     AgentTask retry(UUID taskId, UUID requestedBy);
 
-    /** Cancels a submitted or working task (and its AI job). */
-    AgentTask cancel(UUID taskId);
+    /** Cancels a submitted or working task (and its AI job) for {@code requestedBy} (null: the platform). */
+    AgentTask cancel(UUID taskId, @Nullable UUID requestedBy);
 
     Optional<AgentTask> find(UUID taskId);
 

@@ -58,6 +58,12 @@ public interface AiJobs {
     Job cancel(UUID id);
 
     /**
+     * {@link #cancel(UUID, CurrentUser)} without the ownership check, for a user who may act on any job (an
+     * admin); the {@link JobCancelled} event names them.
+     */
+    Job cancel(UUID id, UUID requestedBy);
+
+    /**
      * Re-queues a failed job with its attempts reset; finished steps are kept, so it resumes after the
      * last one. 409 {@code invalid_state} unless the job failed.
      */

@@ -5,7 +5,7 @@ package dev.miyabi.platform.orders;
  * its owner ({@link OrderSnapshot#userId()}) and timeline. Events are published inside the
  * transaction of the change, through Spring Modulith's event publication registry.
  */
-public sealed interface OrderEvent permits OrderPlaced, OrderStatusChanged, OrderInputRevised {
+public sealed interface OrderEvent permits OrderPlaced, OrderStatusChanged, OrderInputRevised, OrderChangesRequested {
 
     OrderSnapshot order();
 }

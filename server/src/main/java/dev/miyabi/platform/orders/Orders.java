@@ -22,6 +22,12 @@ public interface Orders {
     /** The order an approval request was opened for. */
     Optional<OrderSnapshot> findByApproval(UUID approvalId);
 
+    /**
+     * The order an approval request was opened for, locked until the caller's transaction ends, so no other
+     * transition (a cancellation) slips in between the caller's check of its status and its change.
+     */
+    Optional<OrderSnapshot> lockByApproval(UUID approvalId);
+
     /** True when the user owns the order or is an admin; unknown ids are false. */
     boolean isVisibleTo(UUID orderId, CurrentUser user);
 
@@ -42,6 +48,12 @@ public interface Orders {
 
     /** {@code awaiting_approval → rejected}: the approval request was rejected (or expired). */
     OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable String note);
+
+    /**
+     * An approver asked for changes: the order stays {@code awaiting_approval} until its owner revises it;
+     * the timeline records who asked for what.
+     */
+    OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable String note);
 
     /** {@code awaiting_payment → paid}, recording the payment. */
     OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note);

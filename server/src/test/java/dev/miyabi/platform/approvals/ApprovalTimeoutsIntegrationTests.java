@@ -54,7 +54,9 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
                 .contains(adminSession().id().toString());
         assertThat(actions(escalated)).containsExactly("opened", "stage_started", "escalated");
         JsonNode entry = escalated.path("audit").get(2);
-        assertThat(entry.path("actor").path("id").asString()).isEqualTo("205");
+        assertThat(entry.path("actor").path("type").asString())
+                .as("a timer escalated it")
+                .isEqualTo("system");
         assertThat(entry.path("detail").asString()).contains("24 h", "admin");
         assertThat(inbox(adminSession())).contains(requestId.toString());
         assertThat(timeouts.handleDue()).as("nothing is due twice").isZero();
@@ -96,6 +98,10 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
         JsonNode rejected = order(customer, UUID.fromString(order.path("id").asString()));
         assertThat(rejected.path("status").asString()).isEqualTo("rejected");
         assertThat(rejected.path("timeline").get(2).path("note").asString()).contains("expired");
+        assertThat(rejected.path("timeline").get(2).path("actor").path("type").asString())
+                .as("a timer expired it")
+                .isEqualTo("system");
+        assertThat(entry.path("actor").path("type").asString()).isEqualTo("system");
         assertProblem(decide(a, requestId, "approve", null), 409, "invalid_state");
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.support.Api;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Approval requests over HTTP on real PostgreSQL: policies matching orders, stages, modes, decisions. */
 class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theDefaultPolicyAsksOneApproverFrom1000AndTheOrderMovesOnApproval() {
@@ -80,7 +87,9 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         JsonNode paidFor = order(customer, UUID.fromString(order.path("id").asString()));
         assertThat(paidFor.path("status").asString()).isEqualTo("awaiting_payment");
         JsonNode approvedEntry = paidFor.path("timeline").get(2);
-        assertThat(approvedEntry.path("actor").path("id").asString()).isEqualTo("205");
+        assertThat(approvedEntry.path("actor").path("type").asString()).isEqualTo("user");
+        assertThat(approvedEntry.path("actor").path("id").asString())
+                .isEqualTo(approver.id().toString());
         assertThat(approvedEntry.path("note").asString()).contains("Approved by Test User");
         assertThat(inbox(approver)).doesNotContain(requestId.toString());
         JsonNode audited = approval(customer, requestId);
@@ -211,7 +220,7 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(rejectedOrder.path("status").asString()).isEqualTo("rejected");
         JsonNode entry = rejectedOrder.path("timeline").get(2);
         assertThat(entry.path("status").asString()).isEqualTo("rejected");
-        assertThat(entry.path("actor").path("id").asString()).isEqualTo("205");
+        assertThat(entry.path("actor").path("id").asString()).isEqualTo(b.id().toString());
         assertThat(entry.path("note").asString()).contains("Rejected by", "Duplicate of an earlier order");
         assertProblem(decide(a, requestId, "approve", null), 409, "invalid_state");
         assertProblem(
@@ -417,7 +426,7 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(changes.path("status").asString()).isEqualTo("changes_requested");
         assertThat(changes.path("stages").get(0).path("status").asString()).isEqualTo("changes_requested");
         assertThat(orderStatus(customer, orderId.toString())).isEqualTo("awaiting_approval");
-        assertProblem(decide(a, requestId, "approve", null), 409, "invalid_state");
+        assertProblem(decide(a, requestId, "approve", null), 409, "already_decided");
         assertProblem(patch(stranger, orderId, Map.of("input", "x")), 404, "not_found");
         assertProblem(patch(adminSession(), orderId, Map.of("input", "x")), 403, "forbidden");
         assertProblem(patch(customer, orderId, Map.of("input", "x".repeat(10 * 1024 + 1))), 422, "invalid_input");
@@ -427,7 +436,7 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.json().path("input").asString()).isEqualTo("The billing system is affected");
         assertThat(revised.json().path("status").asString()).isEqualTo("awaiting_approval");
-        JsonNode entry = revised.json().path("timeline").get(2);
+        JsonNode entry = revised.json().path("timeline").get(3);
         assertThat(entry.path("actor").path("id").asString())
                 .isEqualTo(customer.id().toString());
         assertThat(entry.path("note").asString()).contains("revised");
@@ -517,6 +526,106 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
     }
 
     @Test
+    void aSecondDecisionOfTheSameApproverIsAlreadyDecidedAlsoWhenTheFirstEndedTheRequest() {
+        Session a = register();
+        Session b = register();
+        createPolicy("ILS", "0", List.of(stage("Either", "any", List.of(a.id(), b.id()))));
+        Session customer = register();
+
+        for (String decision : List.of("approve", "reject", "request_changes")) {
+            UUID requestId = awaitingApproval(customer, "100.00", "ILS");
+            assertThat(decide(a, requestId, decision, "First").status()).isEqualTo(200);
+
+            assertProblem(decide(a, requestId, decision, "Again"), 409, "already_decided");
+            assertProblem(decide(a, requestId, "approve", null), 409, "already_decided");
+            JsonNode notPending = assertProblem(decide(b, requestId, "approve", null), 409, "invalid_state");
+            assertThat(notPending.path("currentStatus").asString()).isNotEqualTo("pending");
+            assertThat(approval(a, requestId).path("stages").get(0).path("decisions"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void theOrdersTimelineNamesTheApproverWhoseDecisionMovedIt() {
+        Session ann = register("ann-" + UUID.randomUUID() + "@example.test", "Ann Approver");
+        Session rita = register("rita-" + UUID.randomUUID() + "@example.test", "Rita Reviewer");
+        createPolicy("CAD", "0", List.of(stage("Either", "any", List.of(ann.id(), rita.id()))));
+        createPolicy("TRY", "0", List.of(stage("Both", "all", List.of(ann.id(), rita.id()))));
+        Session customer = register();
+
+        JsonNode approved = placeFor(customer, "100.00", "CAD");
+        decide(ann, UUID.fromString(approved.path("approvalId").asString()), "approve", "Fine");
+        assertActor(entry(order(customer, id(approved)), "awaiting_payment"), ann, "Ann Approver");
+
+        JsonNode rejected = placeFor(customer, "100.00", "CAD");
+        decide(rita, UUID.fromString(rejected.path("approvalId").asString()), "reject", "Over budget");
+        JsonNode rejectedEntry = entry(order(customer, id(rejected)), "rejected");
+        assertActor(rejectedEntry, rita, "Rita Reviewer");
+        assertThat(rejectedEntry.path("note").asString()).contains("Over budget");
+
+        JsonNode changed = placeFor(customer, "100.00", "CAD");
+        decide(ann, UUID.fromString(changed.path("approvalId").asString()), "request_changes", "Name the system");
+        JsonNode timeline = order(customer, id(changed)).path("timeline");
+        JsonNode asked = timeline.get(timeline.size() - 1);
+        assertThat(asked.path("status").asString()).isEqualTo("awaiting_approval");
+        assertActor(asked, ann, "Ann Approver");
+        assertThat(asked.path("note").asString()).contains("Name the system");
+
+        // With mode "all" the last approval moves the order; the note names everyone who approved.
+        JsonNode both = placeFor(customer, "100.00", "TRY");
+        UUID bothRequest = UUID.fromString(both.path("approvalId").asString());
+        decide(ann, bothRequest, "approve", null);
+        decide(rita, bothRequest, "approve", null);
+        JsonNode bothEntry = entry(order(customer, id(both)), "awaiting_payment");
+        assertActor(bothEntry, rita, "Rita Reviewer");
+        assertThat(bothEntry.path("note").asString()).contains("Ann Approver", "Rita Reviewer");
+    }
+
+    @Test
+    void aDecisionRacingTheOrdersCancellationIsRefusedAndOrderAndRequestEndCancelled() throws Exception {
+        Session a = register();
+        createPolicy("RON", "0", List.of(stage("A", "any", List.of(a.id()))));
+        Session customer = register();
+        JsonNode placed = placeFor(customer, "100.00", "RON");
+        UUID orderId = id(placed);
+        UUID requestId = UUID.fromString(placed.path("approvalId").asString());
+
+        // Hold the request's row lock: the decision waits for it, the cancellation commits meanwhile, and the
+        // listener that ends the request (it learns of the cancellation asynchronously) queues behind the decision.
+        Api.Response answer;
+        try (Connection holder = dataSource.getConnection();
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    holder.prepareStatement("SELECT id FROM approval_requests WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, requestId);
+                lock.executeQuery().close();
+            }
+            Future<Api.Response> decision = pool.submit(() -> decide(a, requestId, "approve", "Looks right"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForApprovalLocks() >= 1);
+            assertThat(api.post("/api/orders/" + orderId + "/cancel")
+                            .token(customer.accessToken())
+                            .send()
+                            .status())
+                    .isEqualTo(200);
+            holder.rollback();
+            answer = decision.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertProblem(answer, 409, "invalid_state");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                approval(customer, requestId).path("status").asString())
+                        .isEqualTo("cancelled"));
+        JsonNode request = approval(customer, requestId);
+        assertThat(request.path("stages").get(0).path("decisions")).isEmpty();
+        assertThat(actions(request)).containsExactly("opened", "stage_started", "cancelled");
+        JsonNode order = order(customer, orderId);
+        assertThat(order.path("status").asString()).isEqualTo("cancelled");
+        assertThat(statuses(order)).containsExactly("pending", "awaiting_approval", "cancelled");
+    }
+
+    @Test
     void theAuditTrailCannotBeChanged() {
         Session a = register();
         createPolicy("MXN", "0", List.of(stage("A", "any", List.of(a.id()))));
@@ -533,6 +642,30 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
                         .update())
                 .hasMessageContaining("append-only");
         assertThat(actions(approval(a, requestId))).containsExactly("opened", "stage_started", "approve");
+    }
+
+    private long waitingForApprovalLocks() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                          AND query LIKE '%FROM approval_requests r WHERE r.id = %FOR UPDATE%'
+                        """).query(Long.class).single();
+    }
+
+    private static UUID id(JsonNode order) {
+        return UUID.fromString(order.path("id").asString());
+    }
+
+    private static void assertActor(JsonNode entry, Session user, String name) {
+        assertThat(entry.path("actor").path("type").asString())
+                .as(entry.toString())
+                .isEqualTo("user");
+        assertThat(entry.path("actor").path("id").asString())
+                .as(entry.toString())
+                .isEqualTo(user.id().toString());
+        assertThat(entry.path("actor").path("name").asString())
+                .as(entry.toString())
+                .isEqualTo(name);
     }
 
     private Api.Response patch(Session session, UUID orderId, Map<String, Object> body) {

@@ -142,6 +142,34 @@ class AuthIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anEmailTooLongOnceLowerCasedIsRefusedAtRegistrationAndWrongAtSignIn() {
+        // 'İ' lower-cases to two characters ("i̇"): these addresses fit the 255-character limit as sent (and the
+        // e-mail format: a local part of 64, domain labels of 20), not once normalised.
+        String wellFormed = "İ".repeat(64) + "@" + ("İ".repeat(20) + ".").repeat(4) + "test";
+        String longer = "İ".repeat(200) + "@example.test";
+
+        for (String tooLong : List.of(wellFormed, longer)) {
+            JsonNode refused = assertProblem(
+                    api.post("/api/auth/register")
+                            .json(Map.of("email", tooLong, "password", PASSWORD, "name", "Long"))
+                            .send(),
+                    400,
+                    "validation_failed");
+            assertThat(refused.path("errors").findValuesAsString("field")).containsExactly("email");
+        }
+        long failuresBefore = failuresFromHere();
+        for (String tooLong : List.of(wellFormed, longer, "İ".repeat(255))) {
+            assertProblem(
+                    api.post("/api/auth/login")
+                            .json(Map.of("email", tooLong, "password", PASSWORD))
+                            .send(),
+                    401,
+                    "invalid_credentials");
+        }
+        assertThat(failuresFromHere()).as("every failure is counted").isEqualTo(failuresBefore + 3);
+    }
+
+    @Test
     void meShowsTheSignedInUser() {
         Session user = register();
 
@@ -383,5 +411,11 @@ class AuthIntegrationTests extends IntegrationTest {
         String claims = new String(
                 Base64.getUrlDecoder().decode(refreshed.text("accessToken").split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(claims).contains("\"approver\"");
+    }
+
+    private long failuresFromHere() {
+        return jdbc.sql("SELECT count(*) FROM login_failures WHERE client_address = '127.0.0.1'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Whatever a client gets wrong, the answer is a problem+json 4xx — never a 500, never HTML. */
 class HttpErrorsIntegrationTests extends IntegrationTest {
@@ -128,5 +131,98 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
                 .send();
 
         assertProblem(response, 400, "validation_failed");
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsRefusedNotConverted() {
+        String admin = admin().accessToken();
+        // Neither quoted into text, nor rounded into an integer, nor read as a boolean.
+        for (String body : List.of(
+                "{\"name\": 123, \"appliesTo\": {\"resourceType\": \"order\"}, \"stages\": []}",
+                "{\"name\": \"Policy\", \"priority\": 1.5}",
+                "{\"name\": \"Policy\", \"active\": 1}",
+                "{\"name\": \"Policy\", \"priority\": \"12\"}")) {
+            assertProblem(
+                    api.post("/api/approval-policies")
+                            .token(admin)
+                            .raw("application/json", body)
+                            .send(),
+                    400,
+                    "malformed_request");
+        }
+    }
+
+    @Test
+    void aPriceMayStillBeSentAsAJsonNumber() {
+        Api.Response created = api.post("/api/products")
+                .token(admin().accessToken())
+                .raw(
+                        "application/json",
+                        "{\"name\": \"Numbered\", \"price\": {\"amount\": 49.90, \"currency\": \"USD\"},"
+                                + " \"category\": \"technical_support\"}")
+                .send();
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("price").path("amount").asString()).isEqualTo("49.90");
+    }
+
+    @Test
+    void theNulCharacterIsRefusedWhereverItIsSent() {
+        JsonNode inBody = assertProblem(
+                api.post("/api/auth/register")
+                        .raw(
+                                "application/json",
+                                "{\"email\": \"nul@example.test\", \"password\": \"long enough\", \"name\": \"a\\u0000b\"}")
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(inBody.path("errors").findValuesAsString("field")).containsExactly("name");
+        Session user = register();
+        JsonNode deep = assertProblem(
+                api.post("/api/orders")
+                        .token(user.accessToken())
+                        .raw(
+                                "application/json",
+                                "{\"productId\": \"" + UUID.randomUUID()
+                                        + "\", \"input\": {\"notes\": [\"ok\", \"a\\u0000\"]}}")
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(deep.path("errors").findValuesAsString("field")).containsExactly("input.notes[1]");
+        JsonNode inQuery = assertProblem(
+                api.get("/api/ai/jobs?type=a%00b").token(user.accessToken()).send(), 400, "validation_failed");
+        assertThat(inQuery.path("errors").findValuesAsString("field")).containsExactly("type");
+    }
+
+    @Test
+    void aChangeWhoseCallerAcceptsNoJsonIsRefusedBeforeItIsMade() {
+        String name = "Unacceptable " + UUID.randomUUID();
+
+        Api.Response response = api.post("/api/products")
+                .token(admin().accessToken())
+                .header("Accept", "application/xml")
+                .json(Map.of(
+                        "name",
+                        name,
+                        "price",
+                        Map.of("amount", "10.00", "currency", "USD"),
+                        "category",
+                        "technical_support"))
+                .send();
+
+        assertProblem(response, 406, "not_acceptable");
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE name = :name")
+                        .param("name", name)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void whatTomcatRefusesBeforeTheApplicationIsAProblemToo() {
+        assertProblem(api.get("/api/products/%00").send(), 400, "malformed_request");
+        assertProblem(api.get("/api/products/%FF%FE").send(), 400, "malformed_request");
+        assertProblem(api.get("/api/products?sort=" + "x".repeat(10_000)).send(), 400, "malformed_request");
+        assertProblem(api.get("/api/products?q=%FF%FE").send(), 400, "malformed_request");
     }
 }

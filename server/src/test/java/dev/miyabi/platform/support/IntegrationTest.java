@@ -58,8 +58,12 @@ public abstract class IntegrationTest {
     }
 
     protected Session register(String email) {
+        return register(email, "Test User");
+    }
+
+    protected Session register(String email, String name) {
         Api.Response response = api.post("/api/auth/register")
-                .json(Map.of("email", email, "password", PASSWORD, "name", "Test User"))
+                .json(Map.of("email", email, "password", PASSWORD, "name", name))
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return session(response.json());

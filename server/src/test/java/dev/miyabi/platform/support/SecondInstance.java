@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second application instance for scale-out tests: another port, the same database (the system
- * properties {@link TestDatabase} set) and the same home directory, hence the same signing key, so tokens
- * of the shared test context are valid on it. Close it when done (try-with-resources).
+ * properties {@link TestDatabase} set; {@code --miyabi.database.*} arguments name another one) and the same
+ * home directory, hence the same signing key, so tokens of the shared test context are valid on it. Close it
+ * when done (try-with-resources).
  */
 public final class SecondInstance {
 

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -30,6 +32,9 @@ public final class TestDatabase {
 
     public record Connection(String url, String user, String password) {}
 
+    /** {@code jdbc:postgresql://host:port} and the database name of a JDBC URL. */
+    private static final Pattern SERVER = Pattern.compile("(jdbc:postgresql://[^/]+)/([^?]+)(\\?.*)?");
+
     private static Connection connection;
 
     private TestDatabase() {}
@@ -39,6 +44,28 @@ public final class TestDatabase {
             connection = open();
         }
         return connection;
+    }
+
+    /**
+     * Another throwaway database on the same server, for a test that starts an application of its own and
+     * must see only what that application does; dropped like the first one. Where no database can be
+     * created there (a configured server without the privilege), an embedded PostgreSQL.
+     */
+    public static synchronized Connection another() {
+        Connection first = get();
+        Matcher url = SERVER.matcher(first.url());
+        if (url.matches()) {
+            String admin = url.group(1) + "/postgres";
+            String name = throwawayName();
+            try (java.sql.Connection c = DriverManager.getConnection(admin, first.user(), first.password())) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+                SpringApplication.getShutdownHandlers().add(() -> drop(admin, first.user(), first.password(), name));
+                return new Connection(url.group(1) + "/" + name, first.user(), first.password());
+            } catch (SQLException refused) {
+                // Fall through to a server of our own.
+            }
+        }
+        return embedded();
     }
 
     /**
@@ -59,23 +86,28 @@ public final class TestDatabase {
                     configured, env("MIYABI_TEST_DATABASE_USER", "postgres"), env("MIYABI_TEST_DATABASE_PASSWORD", ""));
         }
         String server = env("MIYABI_TEST_POSTGRES_SERVER", "127.0.0.1:5432");
-        String name = "miyabi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        String name = throwawayName();
         String admin = "jdbc:postgresql://" + server + "/postgres";
         try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
             dropStale(c);
             c.createStatement().execute("CREATE DATABASE " + name);
             // Dropped after the application contexts closed (Spring's shutdown handlers run then): a
             // plain JVM hook races their shutdown, which still queries the database.
-            SpringApplication.getShutdownHandlers().add(() -> drop(admin, name));
+            SpringApplication.getShutdownHandlers().add(() -> drop(admin, "postgres", "", name));
             return new Connection("jdbc:postgresql://" + server + "/" + name, "postgres", "");
         } catch (SQLException unreachable) {
             return embedded();
         }
     }
 
-    private static void drop(String admin, String name) {
-        try (java.sql.Connection c = DriverManager.getConnection(admin, "postgres", "")) {
+    /** A name {@link #dropStale} recognises: the start time, then a random part. */
+    private static String throwawayName() {
+        return "miyabi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    }
+
+    private static void drop(String admin, String user, String password, String name) {
+        try (java.sql.Connection c = DriverManager.getConnection(admin, user, password)) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             // The server went away first; dropStale() removes the database on a later run.

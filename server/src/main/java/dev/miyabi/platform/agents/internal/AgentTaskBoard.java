@@ -166,7 +166,7 @@ class AgentTaskBoard {
 
     /** Cancels a submitted or working task and the AI job it runs in. */
     @Transactional
-    public AgentTask cancel(UUID id) {
+    public AgentTask cancel(UUID id, @Nullable UUID requestedBy) {
         AgentTask task = lock(id);
         if (!task.status().isOpen()) {
             throw refused(task, "cancelled", "submitted or working");
@@ -176,7 +176,13 @@ class AgentTaskBoard {
         if (jobId != null) {
             jobs.find(jobId)
                     .filter(job -> job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING)
-                    .ifPresent(job -> jobs.cancel(job.id()));
+                    .ifPresent(job -> {
+                        if (requestedBy == null) {
+                            jobs.cancel(job.id());
+                        } else {
+                            jobs.cancel(job.id(), requestedBy);
+                        }
+                    });
         }
         return cancelled;
     }

@@ -95,8 +95,8 @@ class DefaultOrchestrator implements Orchestrator {
     }
 
     @Override
-    public AgentTask cancel(UUID taskId) {
-        return board.cancel(taskId);
+    public AgentTask cancel(UUID taskId, @Nullable UUID requestedBy) {
+        return board.cancel(taskId, requestedBy);
     }
 
     @Override

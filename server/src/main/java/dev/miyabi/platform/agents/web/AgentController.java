@@ -94,7 +94,7 @@ class AgentController {
     @PostMapping("/tasks/{id}/cancel")
     @PreAuthorize("hasRole('admin')")
     @Operation(summary = "Cancel a submitted or working task (and its AI job)")
-    AgentTaskView cancel(@PathVariable UUID id) {
-        return AgentTaskView.of(orchestrator.cancel(id));
+    AgentTaskView cancel(@PathVariable UUID id, CurrentUser admin) {
+        return AgentTaskView.of(orchestrator.cancel(id, admin.id()));
     }
 }

@@ -98,21 +98,21 @@ class JobQueue {
         return jobs;
     }
 
-    Job cancel(UUID id) {
+    Job cancel(UUID id, @Nullable UUID requestedBy) {
         return inTransaction(() -> {
             Jobs.Row row = jobs.lock(id).orElseThrow(() -> ApiException.notFound("Job"));
             Job job = row.job();
             return switch (job.status()) {
                 case QUEUED -> {
-                    Job cancelled = jobs.cancelQueued(id).job();
-                    publish(new JobCancelled(cancelled, JobStatus.QUEUED));
+                    Job cancelled = jobs.cancelQueued(id, requestedBy).job();
+                    publish(new JobCancelled(cancelled, JobStatus.QUEUED, requestedBy));
                     yield cancelled;
                 }
                 case RUNNING -> {
                     if (job.cancelRequested()) {
                         yield job;
                     }
-                    Job requested = jobs.requestCancel(id).job();
+                    Job requested = jobs.requestCancel(id, requestedBy).job();
                     publish(new JobUpdated(requested));
                     afterCommit(() -> cancelListeners.forEach(listener -> listener.accept(id)));
                     yield requested;
@@ -228,14 +228,14 @@ class JobQueue {
     Optional<Job> failAttempt(UUID id, UUID token, String error, Duration retryDelay, boolean permanent) {
         return inTransaction(() -> jobs.failAttempt(id, token, truncate(error), retryDelay, permanent)
                 .map(row -> {
-                    publishTransition(row.job());
+                    publishTransition(row);
                     return row.job();
                 }));
     }
 
     Optional<Job> cancelRunning(UUID id, UUID token) {
         return inTransaction(() -> jobs.cancelUnderLease(id, token).map(row -> {
-            publish(new JobCancelled(row.job(), JobStatus.RUNNING));
+            publish(new JobCancelled(row.job(), JobStatus.RUNNING, row.cancelRequestedBy()));
             return row.job();
         }));
     }
@@ -254,8 +254,8 @@ class JobQueue {
     }
 
     private List<Job> transitions(List<Jobs.Row> rows) {
+        rows.forEach(this::publishTransition);
         List<Job> changed = rows.stream().map(Jobs.Row::job).toList();
-        changed.forEach(this::publishTransition);
         changed.stream()
                 .filter(job -> job.status() == JobStatus.QUEUED)
                 .map(Job::type)
@@ -265,11 +265,12 @@ class JobQueue {
     }
 
     /** A running job's attempt ended (failed, released, recovered): the status it moved to from running. */
-    private void publishTransition(Job job) {
+    private void publishTransition(Jobs.Row row) {
+        Job job = row.job();
         switch (job.status()) {
             case QUEUED -> publish(new JobQueued(job, JobStatus.RUNNING));
             case FAILED -> publish(new JobFailed(job));
-            case CANCELLED -> publish(new JobCancelled(job, JobStatus.RUNNING));
+            case CANCELLED -> publish(new JobCancelled(job, JobStatus.RUNNING, row.cancelRequestedBy()));
             case COMPLETED -> publish(new JobCompleted(job));
             case RUNNING -> publish(new JobUpdated(job));
         }

@@ -100,13 +100,19 @@ class JobService implements AiJobs {
     @Transactional
     public Job cancel(UUID id, CurrentUser caller) {
         visible(id, caller);
-        return queue.cancel(id);
+        return queue.cancel(id, caller.id());
     }
 
     @Override
     @Transactional
     public Job cancel(UUID id) {
-        return queue.cancel(id);
+        return queue.cancel(id, null);
+    }
+
+    @Override
+    @Transactional
+    public Job cancel(UUID id, UUID requestedBy) {
+        return queue.cancel(id, requestedBy);
     }
 
     @Override

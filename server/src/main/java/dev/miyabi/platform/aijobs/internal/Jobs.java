@@ -36,7 +36,8 @@ class Jobs {
             id, job_type, user_id, status, input_params, order_id, priority, attempts, max_attempts, run_at,
             lease_owner, lease_token, lease_expires_at, cancel_requested, progress_step, progress_completed,
             progress_total, progress_message, last_error, input_tokens, output_tokens, estimated_cost,
-            generated_by_provider, generated_by_model, created_at, started_at, completed_at, updated_at, version""";
+            generated_by_provider, generated_by_model, created_at, started_at, completed_at, updated_at, version,
+            cancel_requested_by""";
 
     /** The columns every update resets when a job leaves {@code running}. */
     private static final String CLEAR_LEASE = "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL";
@@ -49,9 +50,12 @@ class Jobs {
         this.jdbc = jdbc;
     }
 
-    /** A job row with the lease that only the queue sees. */
+    /** A job row with what only the queue sees: the lease, and who asked for the job's cancellation. */
     record Row(
-            Job job, @Nullable String leaseOwner, @Nullable UUID leaseToken) {}
+            Job job,
+            @Nullable String leaseOwner,
+            @Nullable UUID leaseToken,
+            @Nullable UUID cancelRequestedBy) {}
 
     Row insert(String type, JsonNode input, UUID userId, @Nullable UUID orderId, int priority, int maxAttempts) {
         return jdbc.sql("""
@@ -401,24 +405,26 @@ class Jobs {
                 .list();
     }
 
-    Row cancelQueued(UUID id) {
+    Row cancelQueued(UUID id, @Nullable UUID requestedBy) {
         return jdbc.sql("""
-                        UPDATE ai_jobs SET status = 'cancelled', completed_at = now(), %s
+                        UPDATE ai_jobs SET status = 'cancelled', completed_at = now(), cancel_requested_by = :by, %s
                         WHERE id = :id AND status = 'queued'
                         RETURNING %s
                         """.formatted(TOUCH, COLUMNS))
                 .param("id", id)
+                .param("by", requestedBy)
                 .query(Jobs::map)
                 .single();
     }
 
-    Row requestCancel(UUID id) {
+    Row requestCancel(UUID id, @Nullable UUID requestedBy) {
         return jdbc.sql("""
-                        UPDATE ai_jobs SET cancel_requested = TRUE, %s
+                        UPDATE ai_jobs SET cancel_requested = TRUE, cancel_requested_by = :by, %s
                         WHERE id = :id AND status = 'running'
                         RETURNING %s
                         """.formatted(TOUCH, COLUMNS))
                 .param("id", id)
+                .param("by", requestedBy)
                 .query(Jobs::map)
                 .single();
     }
@@ -426,7 +432,7 @@ class Jobs {
     Row requeueFailed(UUID id) {
         return jdbc.sql("""
                         UPDATE ai_jobs SET status = 'queued', attempts = 0, run_at = now(), last_error = NULL,
-                            completed_at = NULL, cancel_requested = FALSE, %s
+                            completed_at = NULL, cancel_requested = FALSE, cancel_requested_by = NULL, %s
                         WHERE id = :id AND status = 'failed'
                         RETURNING %s
                         """.formatted(TOUCH, COLUMNS))
@@ -501,7 +507,11 @@ class Jobs {
                 instant(rs, "completed_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"));
-        return new Row(job, rs.getString("lease_owner"), rs.getObject("lease_token", UUID.class));
+        return new Row(
+                job,
+                rs.getString("lease_owner"),
+                rs.getObject("lease_token", UUID.class),
+                rs.getObject("cancel_requested_by", UUID.class));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

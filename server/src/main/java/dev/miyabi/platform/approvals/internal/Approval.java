@@ -317,7 +317,8 @@ final class Approval {
 
     /**
      * Checks that the user may make this decision now: not the requester (403 {@code
-     * self_approval_forbidden}), the request pending (409 {@code invalid_state}), the user an approver
+     * self_approval_forbidden}), the request pending (409 {@code invalid_state}; {@code already_decided}
+     * for the approver whose decision in the stage it ended at is already recorded), the user an approver
      * of the current stage still holding its role (403 {@code forbidden}), and not decided yet in this
      * stage (409 {@code already_decided}).
      */
@@ -329,6 +330,14 @@ final class Approval {
                     "You asked for this approval; someone else must decide on it");
         }
         if (status != ApprovalStatus.PENDING || currentStage == null) {
+            // A repeated decision (a retry, a second click) after the first one ended the request.
+            Optional<Stage> endedAt = stages.reversed().stream()
+                    .filter(stage -> stage.status != StageStatus.WAITING)
+                    .findFirst();
+            if (endedAt.isPresent()
+                    && decisionOf(approverId, endedAt.get().index).isPresent()) {
+                throw alreadyDecided(endedAt.get());
+            }
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     ErrorCodes.INVALID_STATE,
@@ -348,14 +357,18 @@ final class Approval {
                     "You are not an approver of the current stage ('" + stage.name + "')");
         }
         if (decisionOf(approverId, stage.index).isPresent()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.ALREADY_DECIDED,
-                    "You already decided in stage '" + stage.name + "'; one decision per approver and stage",
-                    List.of(),
-                    Map.of("stage", stage.index),
-                    null);
+            throw alreadyDecided(stage);
         }
+    }
+
+    private static ApiException alreadyDecided(Stage stage) {
+        return new ApiException(
+                HttpStatus.CONFLICT,
+                ErrorCodes.ALREADY_DECIDED,
+                "You already decided in stage '" + stage.name + "'; one decision per approver and stage",
+                List.of(),
+                Map.of("stage", stage.index),
+                null);
     }
 
     /** Records an approver's decision and applies its effect on the stage and the request. */
@@ -429,9 +442,9 @@ final class Approval {
 
     /**
      * The current stage passed its due time: escalated to the admins (once; it then has no deadline) or,
-     * with {@code onTimeout: reject}, the request expires.
+     * with {@code onTimeout: reject}, the request expires. {@code timer} is who the audit trail names.
      */
-    Outcome timeOut(Approvers approvers, Actor agent, Instant now) {
+    Outcome timeOut(Approvers approvers, Actor timer, Instant now) {
         if (status != ApprovalStatus.PENDING || currentStage == null) {
             throw ApiException.invalidState("The approval request is " + status.value() + "; nothing can time out");
         }
@@ -441,7 +454,7 @@ final class Approval {
             int added = escalate(stage, approvers);
             record(
                     now,
-                    agent,
+                    timer,
                     "escalated",
                     stage.index,
                     "Nobody decided within " + after + "; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
@@ -454,7 +467,7 @@ final class Approval {
         ApprovalStatus before = status;
         end(ApprovalStatus.EXPIRED, now);
         audit.add(new AuditEntry(
-                now, agent, "expired", before, status, stage.index, round, "Nobody decided within " + after));
+                now, timer, "expired", before, status, stage.index, round, "Nobody decided within " + after));
         touch(now);
         events.add(new ApprovalExpired(view(true)));
         return Outcome.EXPIRED;

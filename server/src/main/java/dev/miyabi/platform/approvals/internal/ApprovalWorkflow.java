@@ -11,8 +11,10 @@ import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
+import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.ErrorCodes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the ApprovalWorkflowAgent does, each in the caller's transaction (or its own): open a request
  * for an order, apply a decision and advance the stages, time a stage out, reopen after changes, cancel.
  * When a request ends, the order moves in the same transaction: approved → {@code awaiting_payment},
- * rejected or expired → {@code rejected}, with the agent as the actor on the order's timeline.
+ * rejected or expired → {@code rejected}; the order's timeline names the approver whose decision moved it
+ * (or the system, for a timer), and also records a request for changes.
  */
 @Service
 public class ApprovalWorkflow implements Approvals {
@@ -98,11 +102,27 @@ public class ApprovalWorkflow implements Approvals {
         return approval.view(true);
     }
 
-    /** Checks (under the request's lock) that the user may decide now; throws the refusal otherwise. */
+    /**
+     * Checks (under the request's lock) that the user may decide now; throws the refusal otherwise. The order
+     * is locked too (request first, then order, as every path takes them): a cancellation that committed
+     * before — whose news reaches the request asynchronously — refuses the decision (409 {@code
+     * invalid_state}); one that comes later waits for it.
+     */
     @Transactional
     public Approval lockAndCheck(UUID requestId, UUID approverId) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
         approval.checkDecision(approverId, rolesOf(approverId));
+        orders.lockByApproval(requestId)
+                .filter(order -> order.status() != OrderStatus.AWAITING_APPROVAL)
+                .ifPresent(order -> {
+                    throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            ErrorCodes.INVALID_STATE,
+                            "The order is " + order.status().value() + "; its approval request takes no decisions",
+                            List.of(),
+                            Map.of("orderStatus", order.status().value()),
+                            null);
+                });
         return approval;
     }
 
@@ -116,11 +136,13 @@ public class ApprovalWorkflow implements Approvals {
                 approverId, approver.displayName(), approver.roles(), decision, comment, this::withRole, AGENT, now());
         requests.save(approval);
         publish(approval);
+        // The order's timeline names the approver whose decision moved it, not the agent that applied it.
+        Actor by = Actor.user(approverId, approver.displayName());
         switch (outcome) {
             case APPROVED ->
                 orders.approve(
                         requestId,
-                        AGENT,
+                        by,
                         "Approved by " + String.join(", ", approval.approverNamesOfStage(stage == null ? 0 : stage))
                                 + (approval.stages().size() > 1
                                         ? " (" + approval.stages().size() + " stages of '" + approval.policyName()
@@ -129,22 +151,27 @@ public class ApprovalWorkflow implements Approvals {
             case REJECTED ->
                 orders.reject(
                         requestId,
-                        AGENT,
+                        by,
                         "Rejected by " + approver.displayName() + (comment == null ? "" : ": " + comment));
+            case CHANGES_REQUESTED ->
+                orders.changesRequested(
+                        requestId,
+                        by,
+                        "Changes requested by " + approver.displayName() + (comment == null ? "" : ": " + comment));
             default -> {}
         }
         return approval.view(true);
     }
 
-    /** The current stage passed its due time (the caller holds the request's lock). */
+    /** The current stage passed its due time (the caller holds the request's lock); the timer is the actor. */
     @Transactional
     public ApprovalRequest timeOut(UUID requestId) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
-        Approval.Outcome outcome = approval.timeOut(this::withRole, AGENT, now());
+        Approval.Outcome outcome = approval.timeOut(this::withRole, Actor.system(), now());
         requests.save(approval);
         publish(approval);
         if (outcome == Approval.Outcome.EXPIRED) {
-            orders.reject(requestId, AGENT, "Approval expired: nobody decided in time");
+            orders.reject(requestId, Actor.system(), "Approval expired: nobody decided in time");
         }
         return approval.view(true);
     }

@@ -38,6 +38,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 @RestController
 @RequestMapping("/api/products")
@@ -57,7 +61,25 @@ class ProductController {
         this.products = products;
     }
 
-    record PriceRequest(@Nullable String amount, @Nullable String currency) {}
+    record PriceRequest(
+            @JsonDeserialize(using = DecimalText.class) @Nullable
+            String amount,
+
+            @Nullable String currency) {}
+
+    /**
+     * An amount as its decimal text: a JSON string as sent, or a JSON number by its exact digits (request bodies
+     * are otherwise read strictly; docs/api.md lets a price be a number).
+     */
+    static final class DecimalText extends ValueDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            return switch (parser.currentToken()) {
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getString();
+                default -> (String) context.handleUnexpectedToken(String.class, parser);
+            };
+        }
+    }
 
     /** The fields of a product; {@code version} only on replacement (or send {@code If-Match}). */
     record ProductRequest(

@@ -15,6 +15,8 @@ import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.fulfilment.FulfilmentRoute;
 import dev.miyabi.platform.generation.GenerationJobs;
+import dev.miyabi.platform.identity.UserDirectory;
+import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
@@ -55,13 +57,21 @@ class OrderFulfilment {
     private final AiJobs jobs;
     private final Orchestrator orchestrator;
     private final Fulfilments fulfilments;
+    private final UserDirectory users;
     private final JdbcClient jdbc;
 
-    OrderFulfilment(Orders orders, AiJobs jobs, Orchestrator orchestrator, Fulfilments fulfilments, JdbcClient jdbc) {
+    OrderFulfilment(
+            Orders orders,
+            AiJobs jobs,
+            Orchestrator orchestrator,
+            Fulfilments fulfilments,
+            UserDirectory users,
+            JdbcClient jdbc) {
         this.orders = orders;
         this.jobs = jobs;
         this.orchestrator = orchestrator;
         this.fulfilments = fulfilments;
+        this.users = users;
         this.jdbc = jdbc;
     }
 
@@ -209,7 +219,7 @@ class OrderFulfilment {
             orchestrator
                     .find(taskId)
                     .filter(task -> task.status().isOpen())
-                    .ifPresent(task -> orchestrator.cancel(task.id()));
+                    .ifPresent(task -> orchestrator.cancel(task.id(), null));
         }
     }
 
@@ -239,7 +249,15 @@ class OrderFulfilment {
     void on(JobCancelled event) {
         forOrderJob(event.job()).ifPresent(order -> {
             if (order.status() == OrderStatus.FULFILLING || order.status() == OrderStatus.PAID) {
-                orders.cancel(order.id(), Actor.system(), "AI job " + event.jobId() + " was cancelled");
+                // Whoever asked for the job's cancellation (an admin) cancelled the order; else the platform did.
+                Actor by = event.cancelledBy() == null
+                        ? Actor.system()
+                        : Actor.user(
+                                event.cancelledBy(),
+                                users.find(event.cancelledBy())
+                                        .map(UserSummary::displayName)
+                                        .orElse("Unknown user"));
+                orders.cancel(order.id(), by, "AI job " + event.jobId() + " was cancelled");
             }
         });
     }

@@ -75,6 +75,11 @@ public class AuthService {
 
     public Session register(String email, String password, String name, Client client) {
         String normalized = normalize(email);
+        // Lower-casing can lengthen an address ('İ' becomes "i̇"): the stored form must fit its column.
+        if (normalized.length() > Users.MAX_EMAIL_LENGTH) {
+            throw ApiException.validation(
+                    "email", "must be at most " + Users.MAX_EMAIL_LENGTH + " characters once lower-cased");
+        }
         String hash = passwords.encode(password);
         return transactions.execute(status -> {
             UserAccount user = users.insert(normalized, name.trim(), hash, EnumSet.of(Role.CUSTOMER))

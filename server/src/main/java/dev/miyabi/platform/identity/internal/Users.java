@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Users {
 
+    /** The length of {@code users.email}: an address, lower-cased, longer than this cannot be an account's. */
+    static final int MAX_EMAIL_LENGTH = 255;
+
     static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at", "email", "email", "name", "name");
 
     private static final String COLUMNS = "id, email, name, password_hash, roles, version, created_at, updated_at";

@@ -4,6 +4,7 @@ import dev.miyabi.platform.catalog.Product;
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
+import dev.miyabi.platform.orders.OrderChangesRequested;
 import dev.miyabi.platform.orders.OrderEvent;
 import dev.miyabi.platform.orders.OrderInputRevised;
 import dev.miyabi.platform.orders.OrderPlaced;
@@ -177,6 +178,21 @@ class Order {
         version++;
         timeline.add(new TimelineEntry(status, now, by, note));
         events.add(new OrderInputRevised(snapshot(), timeline.getLast()));
+    }
+
+    /**
+     * An approver asked for changes: the status stays {@code awaiting_approval} until the owner revises the
+     * input; the timeline records the request.
+     */
+    void recordChangesRequested(Actor by, @Nullable String note, Instant now) {
+        if (status != OrderStatus.AWAITING_APPROVAL) {
+            throw new IllegalOrderTransitionException(
+                    status, OrderStatus.AWAITING_APPROVAL, "only an order awaiting approval can be asked for changes");
+        }
+        updatedAt = now;
+        version++;
+        timeline.add(new TimelineEntry(status, now, by, note));
+        events.add(new OrderChangesRequested(snapshot(), timeline.getLast()));
     }
 
     /** {@code pending → awaiting_approval}: an approval policy applies; the request is recorded. */

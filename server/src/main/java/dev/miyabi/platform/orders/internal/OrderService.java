@@ -223,6 +223,12 @@ public class OrderService implements Orders {
     }
 
     @Override
+    @Transactional
+    public Optional<OrderSnapshot> lockByApproval(UUID approvalId) {
+        return orders.lockByApproval(approvalId).map(Order::snapshot);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean isVisibleTo(UUID orderId, CurrentUser user) {
         return orders.find(orderId).filter(o -> visible(o.userId(), user)).isPresent();
@@ -261,6 +267,14 @@ public class OrderService implements Orders {
     public OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable String note) {
         Order order = orders.lockByApproval(approvalId).orElseThrow(() -> ApiException.notFound("Order"));
         order.reject(actor, note, now());
+        return store(order);
+    }
+
+    @Override
+    @Transactional
+    public OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable String note) {
+        Order order = orders.lockByApproval(approvalId).orElseThrow(() -> ApiException.notFound("Order"));
+        order.recordChangesRequested(actor, note, now());
         return store(order);
     }
 

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.payments.internal;
 
+import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.payments.Refund;
@@ -57,7 +58,7 @@ public class PaymentProcessor {
         }
         try {
             ChargeResult result = retries.call("Charge of payment " + paymentId, () -> gateway.charge(request(row)));
-            PaymentService.Settlement settlement = service.settle(paymentId, result, "");
+            PaymentService.Settlement settlement = service.settle(paymentId, result, PaymentService.AGENT, "");
             log.info(
                     "Payment {} of order {}: {}",
                     paymentId,
@@ -126,7 +127,7 @@ public class PaymentProcessor {
                     return;
                 }
             }
-            PaymentService.Settlement settlement = service.settle(paymentId, found, ", reconciled");
+            PaymentService.Settlement settlement = service.settle(paymentId, found, Actor.system(), ", reconciled");
             log.info(
                     "Reconciled payment {}: {}",
                     paymentId,

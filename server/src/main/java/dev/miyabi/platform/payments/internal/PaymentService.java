@@ -138,16 +138,18 @@ public class PaymentService implements Payments {
     /**
      * Applies the gateway's answer to a {@code processing} payment. A payment that is no longer
      * processing is left as it is (another path — the request, reconciliation, a webhook — settled it
-     * first with the same answer, since every call for it is the same idempotent charge).
+     * first with the same answer, since every call for it is the same idempotent charge). {@code by} is
+     * the order's timeline actor of a success: the agent within the customer's request, the system for
+     * reconciliation and webhooks.
      */
     @Transactional
-    public Settlement settle(UUID paymentId, ChargeResult result, String via) {
+    public Settlement settle(UUID paymentId, ChargeResult result, Actor by, String via) {
         PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
         if (row.status() != PaymentStatus.PROCESSING) {
             return new Settlement(row.payment(), null);
         }
         return switch (result) {
-            case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, via);
+            case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, by, via);
             case ChargeResult.Declined declined -> {
                 Payment failed = payments.update(
                         row,
@@ -170,7 +172,7 @@ public class PaymentService implements Payments {
         };
     }
 
-    private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, String via) {
+    private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, Actor by, String via) {
         Payment paid = payments.update(
                 row,
                 PaymentStatus.SUCCEEDED,
@@ -186,7 +188,7 @@ public class PaymentService implements Payments {
             orders.markPaid(
                     paid.orderId(),
                     paid.id(),
-                    AGENT,
+                    by,
                     "Paid " + paid.amount().amount().toPlainString() + " "
                             + paid.amount().currency() + " by "
                             + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType()) + " (payment "

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.payments.internal;
 
+import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.PaymentStatus;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,8 @@ public class StripeWebhooks {
             return new Applied(false, false, null);
         }
         PaymentStatus before = payments.find(payment.get()).orElseThrow().status();
-        PaymentService.Settlement settlement = service.settle(payment.get(), result, ", confirmed by a Stripe webhook");
+        PaymentService.Settlement settlement =
+                service.settle(payment.get(), result, Actor.system(), ", confirmed by a Stripe webhook");
         boolean changed = before != settlement.payment().status();
         if (!changed && before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded) {
             // The platform never confirms a PaymentIntent twice: a success after a decline was made

@@ -1,6 +1,7 @@
 package dev.miyabi.platform.realtime.internal;
 
 import dev.miyabi.platform.identity.Role;
+import dev.miyabi.platform.orders.OrderChangesRequested;
 import dev.miyabi.platform.orders.OrderInputRevised;
 import dev.miyabi.platform.orders.OrderPlaced;
 import dev.miyabi.platform.orders.OrderSnapshot;
@@ -13,9 +14,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Orders → {@code order.created} / {@code order.updated} (a status change, or the input revised after
- * changes were requested: same status) (resource type {@code order}), visible to the owner (and admins). Runs synchronously in the transaction that publishes the domain event, so the
- * client event commits or rolls back with the change.
+ * Orders → {@code order.created} / {@code order.updated} (a status change, or — same status — an approver
+ * asking for changes and the input revised after it) (resource type {@code order}), visible to the owner
+ * (and admins). Runs synchronously in the transaction that publishes the domain event, so the client event
+ * commits or rolls back with the change.
  */
 @Component
 class OrderClientEvents {
@@ -38,6 +40,11 @@ class OrderClientEvents {
     @EventListener
     void on(OrderStatusChanged changed) {
         append("order.updated", changed.order(), changed.from());
+    }
+
+    @EventListener
+    void on(OrderChangesRequested requested) {
+        append("order.updated", requested.order(), requested.order().status());
     }
 
     @EventListener

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(new FieldViolation(ex.getName(), "has an invalid value")));
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Parameters Tomcat cannot read: percent-encoded bytes that are not UTF-8, or too many of them. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUnreadableParameters(InvalidParameterException ex, HttpServletRequest request) {
+        HttpStatus status = ex.getErrorCode() >= 400 && HttpStatus.resolve(ex.getErrorCode()) != null
+                ? HttpStatus.valueOf(ex.getErrorCode())
+                : HttpStatus.BAD_REQUEST;
+        return respond(
+                status,
+                status == HttpStatus.BAD_REQUEST ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.forStatus(status.value()),
+                "The query parameters could not be read: they are not valid UTF-8, or there are too many",
+                request);
     }
 
     @ExceptionHandler(Exception.class)

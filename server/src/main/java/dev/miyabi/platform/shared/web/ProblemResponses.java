@@ -58,7 +58,7 @@ public class ProblemResponses {
         json.writeValue(response.getOutputStream(), asMap(problem));
     }
 
-    private static Map<String, Object> asMap(ProblemDetail problem) {
+    static Map<String, Object> asMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());

@@ -206,7 +206,7 @@ class OrchestratorIntegrationTests extends IntegrationTest {
         AtomicReference<Boolean> seen = new AtomicReference<>();
         agents(agent(AgentType.PAYMENT_PROCESSOR, (task, context) -> {
             boolean before = context.cancellationRequested();
-            orchestrator.cancel(task.id());
+            orchestrator.cancel(task.id(), null);
             seen.set(!before && context.cancellationRequested());
             return AgentResult.success(NODES.objectNode());
         }));
@@ -317,7 +317,7 @@ class OrchestratorIntegrationTests extends IntegrationTest {
         AgentTask task = board.create(
                 AgentTaskRequest.of(AgentType.COURSE_GENERATOR, "Queued course"), AgentTask.Execution.JOB, job.id());
 
-        AgentTask cancelled = orchestrator.cancel(task.id());
+        AgentTask cancelled = orchestrator.cancel(task.id(), null);
 
         assertThat(cancelled.status()).isEqualTo(AgentTaskStatus.CANCELLED);
         assertThat(jobStatus(job.id())).isEqualTo(JobStatus.CANCELLED);

@@ -168,6 +168,46 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
             awaitJob(customer, jobId, "cancelled");
             JsonNode order = awaitOrder(customer, orderId, "cancelled");
             assertThat(statuses(order)).endsWith("fulfilling", "cancelled");
+            JsonNode cancelledBy = order.path("timeline")
+                    .get(order.path("timeline").size() - 1)
+                    .path("actor");
+            assertThat(cancelledBy.path("type").asString())
+                    .as("the admin who cancelled the job cancelled the order")
+                    .isEqualTo("user");
+            assertThat(cancelledBy.path("id").asString())
+                    .isEqualTo(adminSession().id().toString());
+        } finally {
+            ScriptedOfflineResponder.clear(topic);
+        }
+    }
+
+    @Test
+    void anOrderJobCancelledOnTheAgentBoardCancelsTheOrderInTheAdminsName() throws Exception {
+        Session customer = register();
+        String topic = "Cancelled on the board " + UUID.randomUUID();
+        CountDownLatch arrived = ScriptedOfflineResponder.hold(topic);
+        try {
+            UUID orderId = paidOrder(customer, product("ai_course_generation"), 1, courseInput(topic, "en", 1));
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            String jobId = order(customer, orderId).path("aiJobId").asString();
+            UUID taskId = jdbc.sql("SELECT id FROM agent_tasks WHERE ai_job_id = :job")
+                    .param("job", UUID.fromString(jobId))
+                    .query(UUID.class)
+                    .single();
+
+            Api.Response cancelled = api.post("/api/agents/tasks/" + taskId + "/cancel")
+                    .token(adminSession().accessToken())
+                    .send();
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+            ScriptedOfflineResponder.release(topic);
+
+            JsonNode order = awaitOrder(customer, orderId, "cancelled");
+            JsonNode cancelledBy = order.path("timeline")
+                    .get(order.path("timeline").size() - 1)
+                    .path("actor");
+            assertThat(cancelledBy.path("type").asString()).isEqualTo("user");
+            assertThat(cancelledBy.path("id").asString())
+                    .isEqualTo(adminSession().id().toString());
         } finally {
             ScriptedOfflineResponder.clear(topic);
         }

@@ -418,6 +418,9 @@ class PaymentsIntegrationTests extends CommerceFixtures {
                         .isEqualTo("succeeded"));
         JsonNode order = awaitPaid(customer, orderId);
         assertThat(entry(order, "paid").path("note").asString()).contains("reconciled");
+        assertThat(entry(order, "paid").path("actor").path("type").asString())
+                .as("reconciliation, not the customer's request, settled it")
+                .isEqualTo("system");
         SandboxPaymentGateway.Charge after =
                 sandbox.find(ChargeRequest.keyFor(paymentId)).orElseThrow();
         assertThat(after.calls())

@@ -48,6 +48,9 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
         JsonNode order = awaitPaid(customer, orderId);
         assertThat(statuses(order).stream().filter("paid"::equals)).hasSize(1);
         assertThat(entry(order, "paid").path("note").asString()).contains("Stripe webhook");
+        assertThat(entry(order, "paid").path("actor").path("type").asString())
+                .as("Stripe's notification, not the customer's request, settled it")
+                .isEqualTo("system");
 
         // Another event id with the same news changes nothing either.
         assertThat(deliver(
