@@ -53,7 +53,7 @@ class BusinessMetricsTests {
         metrics.on(new JobStarted(null));
         metrics.on(new JobCompleted(null));
         metrics.on(new JobFailed(null));
-        metrics.on(new JobCancelled(null, JobStatus.QUEUED));
+        metrics.on(new JobCancelled(null, JobStatus.QUEUED, null));
         metrics.on(new PaymentStarted(null));
         metrics.on(new PaymentFailed(null));
         metrics.on(new PaymentSucceeded(null));
