@@ -6,6 +6,7 @@ import dev.miyabi.platform.generation.DocumentSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,10 +130,10 @@ final class Chunker {
             int ordinal,
             UUID owner,
             String title,
-            String heading,
-            Integer module,
-            Integer lesson,
-            Integer section,
+            @Nullable String heading,
+            @Nullable Integer module,
+            @Nullable Integer lesson,
+            @Nullable Integer section,
             String language,
             StringBuilder body) {
         return new Chunk(

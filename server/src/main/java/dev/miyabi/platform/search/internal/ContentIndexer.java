@@ -8,8 +8,9 @@ import dev.miyabi.platform.generation.DocumentGenerated;
 import dev.miyabi.platform.generation.GeneratedContent;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.realtime.ClientEvents;
-import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,8 @@ class ContentIndexer {
     static final String INDEXED = "search.indexed";
 
     private static final Logger log = LoggerFactory.getLogger(ContentIndexer.class);
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // The smallest UUID in PostgreSQL's (unsigned, byte-wise) order.
+    private static final UUID FIRST = new UUID(0, 0);
     private static final int BATCH = 200;
 
     private final SearchChunks chunks;
@@ -124,35 +126,39 @@ class ContentIndexer {
     }
 
     /**
-     * Writes the sources' chunks and announces them in one transaction (locking each source, in key order),
-     * then asks for an indexing job when new text needs vectors.
+     * Writes the sources' chunks and announces them in one transaction (locking each source, in key order, and
+     * reading it under its lock), then asks for an indexing job when new text needs vectors.
      */
     void write(List<SourceKey> sources) {
-        List<SourceKey> ordered = sources.stream()
-                .sorted(java.util.Comparator.comparing(SourceKey::toString))
-                .toList();
-        Integer pending = transactions.execute(status -> {
-            int waiting = 0;
-            for (SourceKey source : ordered) {
-                waiting += writeLocked(source);
-            }
-            announce(ordered);
-            return waiting;
-        });
+        Integer pending = transactions.execute(status -> writeLocked(sources));
         if (pending != null && pending > 0) {
             indexing.request();
         }
     }
 
-    /** Writes one source in the caller's transaction; returns how many of its chunks need vectors. */
-    int writeLocked(SourceKey source) {
-        AdvisoryLocks.lockForTransaction(jdbc, "search-source:" + source);
-        Optional<List<Chunk>> current = read(source);
-        if (current.isEmpty()) {
-            chunks.delete(source);
-            return 0;
+    /**
+     * Writes the sources in the caller's transaction and announces them; returns how many of their chunks need
+     * vectors. A source that no longer exists loses its chunks.
+     */
+    int writeLocked(List<SourceKey> sources) {
+        List<SourceKey> ordered = sources.stream()
+                .distinct()
+                .sorted(Comparator.comparing(SourceKey::toString))
+                .toList();
+        jdbc.sql(
+                        "SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest(:keys::text[]) AS key ORDER BY key")
+                .param(
+                        "keys",
+                        ordered.stream().map(key -> "search-source:" + key).toArray(String[]::new))
+                .query((rs, row) -> 1)
+                .list();
+        Map<SourceKey, List<Chunk>> current = new LinkedHashMap<>();
+        for (SourceKey source : ordered) {
+            current.put(source, read(source).orElse(List.of()));
         }
-        return chunks.replace(source, current.get());
+        int pending = chunks.replace(current);
+        announce(ordered);
+        return pending;
     }
 
     /** Appends the event that makes every instance reload these sources (in the caller's transaction). */

@@ -44,8 +44,9 @@ public final class HybridSearch {
      * @param candidates chunks each retriever contributes before fusion
      * @param rrfK the fusion's rank constant (60 in the original paper)
      * @param minSimilarity cosine below which a vector neighbour is not a match
+     * @param keywordMinimumMatch share of the terms of a query of three or more that a keyword hit must match
      */
-    public record Settings(int candidates, int rrfK, double minSimilarity) {}
+    public record Settings(int candidates, int rrfK, double minSimilarity, double keywordMinimumMatch) {}
 
     private final LuceneIndex index;
     private final Function<String, float[]> embed;
@@ -62,7 +63,7 @@ public final class HybridSearch {
         Map<SourceKey, Ranked> keyword = Map.of();
         Map<SourceKey, Ranked> semantic = Map.of();
         if (mode != Mode.SEMANTIC) {
-            Query query = index.keywordQuery(terms);
+            Query query = index.keywordQuery(terms, settings.keywordMinimumMatch());
             if (query != null) {
                 keyword = bySource(index.keyword(query, filter, settings.candidates()));
             }

@@ -112,6 +112,15 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
+    /** Adds chunks to a fresh index (no source of theirs is in it yet). */
+    public void add(List<IndexedChunk> chunks) {
+        try {
+            writer.addDocuments(chunks.stream().map(LuceneIndex::document).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void clear() {
         try {
             writer.deleteAll();
@@ -190,21 +199,31 @@ public final class LuceneIndex implements Closeable {
         return new Terms(englishTerms, japaneseTerms);
     }
 
-    /** BM25 over the title (boosted) and body fields; null when the query has no searchable term. */
-    public @Nullable Query keywordQuery(Terms terms) {
+    /**
+     * BM25 over the title (boosted) and body fields; null when the query has no searchable term. A query of
+     * three or more terms must match at least {@code minimumMatch} of them (rounded up): a long, descriptive
+     * query otherwise matches every passage that shares one incidental word with it, and those keyword hits
+     * would crowd out what the meaning finds.
+     */
+    public @Nullable Query keywordQuery(Terms terms, double minimumMatch) {
         if (terms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms.english()) {
-            query.add(new BoostQuery(new TermQuery(new Term(TITLE_EN, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
-            query.add(new TermQuery(new Term(BODY_EN, term)), BooleanClause.Occur.SHOULD);
-        }
-        for (String term : terms.japanese()) {
-            query.add(new BoostQuery(new TermQuery(new Term(TITLE_JA, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
-            query.add(new TermQuery(new Term(BODY_JA, term)), BooleanClause.Occur.SHOULD);
+        terms.english().forEach(term -> query.add(term(TITLE_EN, BODY_EN, term), BooleanClause.Occur.SHOULD));
+        terms.japanese().forEach(term -> query.add(term(TITLE_JA, BODY_JA, term), BooleanClause.Occur.SHOULD));
+        int count = terms.english().size() + terms.japanese().size();
+        if (count >= 3) {
+            query.setMinimumNumberShouldMatch((int) Math.ceil(count * minimumMatch));
         }
         return query.build();
+    }
+
+    private static Query term(String titleField, String bodyField, String term) {
+        return new BooleanQuery.Builder()
+                .add(new BoostQuery(new TermQuery(new Term(titleField, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(bodyField, term)), BooleanClause.Occur.SHOULD)
+                .build();
     }
 
     /** One chunk found, with what the result and its snippet need. */

@@ -2,14 +2,17 @@ package dev.miyabi.platform.search.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,60 +25,88 @@ class SearchChunks {
             section_number, language, body, embedding""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    SearchChunks(JdbcClient jdbc) {
+    SearchChunks(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
-     * Replaces a source's chunks in the caller's transaction. A chunk whose text is unchanged keeps its
-     * vector (matched by content hash); others wait for an indexing job. Returns how many need embedding.
+     * Replaces the chunks of these sources in the caller's transaction (a source mapped to no chunks leaves).
+     * A chunk whose text is unchanged keeps its vector (matched by content hash); the others wait for an
+     * indexing job. Three statements whatever the number of sources. Returns how many need embedding.
      */
-    int replace(SourceKey source, List<Chunk> chunks) {
-        record Vector(byte[] embedding, java.sql.Timestamp embeddedAt) {}
-        Map<String, Vector> kept = new HashMap<>();
-        jdbc.sql("""
-                        SELECT content_hash, embedding, embedded_at FROM search_chunks
-                        WHERE source_type = :type AND source_id = :id AND embedding IS NOT NULL FOR UPDATE
-                        """)
-                .param("type", source.type().value())
-                .param("id", source.id())
-                .query(rs -> {
-                    kept.put(Arrays.toString(rs.getBytes(1)), new Vector(rs.getBytes(2), rs.getTimestamp(3)));
-                });
-        delete(source);
-        int pending = 0;
-        for (Chunk chunk : chunks) {
-            byte[] hash = chunk.contentHash();
-            Vector vector = kept.get(Arrays.toString(hash));
-            if (vector == null) {
-                pending++;
-            }
-            jdbc.sql("""
-                            INSERT INTO search_chunks (source_type, source_id, ordinal, owner_id, status, title, heading,
-                                module_number, lesson_number, section_number, language, body, content_hash, embedding,
-                                embedded_at)
-                            VALUES (:type, :id, :ordinal, :owner, :status, :title, :heading, :module, :lesson, :section,
-                                :language, :body, :hash, :embedding, :embeddedAt)
-                            """)
-                    .param("type", source.type().value())
-                    .param("id", source.id())
-                    .param("ordinal", chunk.ordinal())
-                    .param("owner", chunk.ownerId())
-                    .param("status", chunk.status())
-                    .param("title", chunk.title())
-                    .param("heading", chunk.heading())
-                    .param("module", chunk.module())
-                    .param("lesson", chunk.lesson())
-                    .param("section", chunk.section())
-                    .param("language", chunk.language())
-                    .param("body", chunk.body())
-                    .param("hash", hash)
-                    .param("embedding", vector == null ? null : vector.embedding())
-                    .param("embeddedAt", vector == null ? null : vector.embeddedAt())
-                    .update();
+    int replace(Map<SourceKey, List<Chunk>> sources) {
+        if (sources.isEmpty()) {
+            return 0;
         }
+        record Vector(byte[] embedding, Timestamp embeddedAt) {}
+        Map<String, Vector> kept = new HashMap<>();
+        jdbc.sql("SELECT source_type, source_id, content_hash, embedding, embedded_at FROM search_chunks WHERE "
+                        + IN_SOURCES + " AND embedding IS NOT NULL FOR UPDATE")
+                .params(sourceParams(sources.keySet()))
+                .query(rs -> {
+                    kept.put(
+                            rs.getString(1) + ":" + rs.getObject(2, UUID.class) + ":"
+                                    + HexFormat.of().formatHex(rs.getBytes(3)),
+                            new Vector(rs.getBytes(4), rs.getTimestamp(5)));
+                });
+        jdbc.sql("DELETE FROM search_chunks WHERE " + IN_SOURCES)
+                .params(sourceParams(sources.keySet()))
+                .update();
+        List<Object[]> rows = new ArrayList<>();
+        int pending = 0;
+        for (var entry : sources.entrySet()) {
+            for (Chunk chunk : entry.getValue()) {
+                byte[] hash = chunk.contentHash();
+                Vector vector = kept.get(entry.getKey() + ":" + HexFormat.of().formatHex(hash));
+                if (vector == null) {
+                    pending++;
+                }
+                rows.add(new Object[] {
+                    chunk.source().type().value(),
+                    chunk.source().id(),
+                    chunk.ordinal(),
+                    chunk.ownerId(),
+                    chunk.status(),
+                    chunk.title(),
+                    chunk.heading(),
+                    chunk.module(),
+                    chunk.lesson(),
+                    chunk.section(),
+                    chunk.language(),
+                    chunk.body(),
+                    hash,
+                    vector == null ? null : vector.embedding(),
+                    vector == null ? null : vector.embeddedAt()
+                });
+            }
+        }
+        int[] types = {
+            Types.VARCHAR, Types.OTHER, Types.INTEGER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BINARY, Types.BINARY,
+            Types.TIMESTAMP
+        };
+        batch.batchUpdate("""
+                INSERT INTO search_chunks (source_type, source_id, ordinal, owner_id, status, title, heading,
+                    module_number, lesson_number, section_number, language, body, content_hash, embedding, embedded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, types);
         return pending;
+    }
+
+    private static final String IN_SOURCES =
+            "(source_type, source_id) IN (SELECT * FROM unnest(:types::varchar[], :ids::uuid[]))";
+
+    private static Map<String, Object> sourceParams(Collection<SourceKey> sources) {
+        List<String> types = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        sources.forEach(source -> {
+            types.add(source.type().value());
+            ids.add(source.id());
+        });
+        return Map.of("types", types.toArray(String[]::new), "ids", ids.toArray(UUID[]::new));
     }
 
     void delete(SourceKey source) {
@@ -90,19 +121,9 @@ class SearchChunks {
         if (sources.isEmpty()) {
             return List.of();
         }
-        List<String> types = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
-        sources.forEach(source -> {
-            types.add(source.type().value());
-            ids.add(source.id());
-        });
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM search_chunks
-                        WHERE (source_type, source_id) IN (SELECT * FROM unnest(:types::varchar[], :ids::uuid[]))
-                        ORDER BY source_type, source_id, ordinal
-                        """)
-                .param("types", types.toArray(String[]::new))
-                .param("ids", ids.toArray(UUID[]::new))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM search_chunks WHERE " + IN_SOURCES
+                        + " ORDER BY source_type, source_id, ordinal")
+                .params(sourceParams(sources))
                 .query(SearchChunks::map)
                 .list();
     }

@@ -38,6 +38,7 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final int LOAD_BATCH = 500;
+    private static final long REFRESH_INTERVAL_MS = 500;
 
     private final SearchChunks chunks;
     private final Embedder embedder;
@@ -113,20 +114,16 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
         LuceneIndex built = new LuceneIndex(openDirectory());
         int[] count = {0};
         readOnly.executeWithoutResult(status -> {
-            SourceKey[] current = {null};
-            List<IndexedChunk> group = new ArrayList<>();
+            List<IndexedChunk> batch = new ArrayList<>();
             chunks.forEach(chunk -> {
-                if (current[0] != null && !current[0].equals(chunk.chunk().source())) {
-                    built.replace(current[0], List.copyOf(group));
-                    group.clear();
-                }
-                current[0] = chunk.chunk().source();
-                group.add(chunk);
+                batch.add(chunk);
                 count[0]++;
+                if (batch.size() == LOAD_BATCH) {
+                    built.add(batch);
+                    batch.clear();
+                }
             });
-            if (current[0] != null) {
-                built.replace(current[0], group);
-            }
+            built.add(batch);
         });
         built.refresh();
         index = built;
@@ -156,10 +153,16 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
         }
     }
 
-    /** Reloads dirty sources from their rows, a batch at a time, until stopped. */
+    /**
+     * Reloads dirty sources from their rows, a batch at a time, until stopped. Searches see the changes when
+     * nothing more is waiting, and at least every {@value #REFRESH_INTERVAL_MS} ms under a steady stream
+     * (each refresh opens a new segment, and merging segments rebuilds their vector graphs).
+     */
     private void work() {
+        long lastRefresh = System.nanoTime();
         while (running) {
             List<SourceKey> batch;
+            boolean more;
             lock.lock();
             try {
                 while (running && dirty.isEmpty()) {
@@ -167,6 +170,7 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
                 }
                 batch = dirty.stream().limit(LOAD_BATCH).toList();
                 batch.forEach(dirty::remove);
+                more = !dirty.isEmpty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -178,6 +182,10 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
             }
             try {
                 reload(batch);
+                if (!more || System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_INTERVAL_MS)) {
+                    index().refresh();
+                    lastRefresh = System.nanoTime();
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -206,7 +214,6 @@ public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
         }
         LuceneIndex current = index();
         bySource.forEach(current::replace);
-        current.refresh();
         lock.lock();
         try {
             reloads += sources.size();

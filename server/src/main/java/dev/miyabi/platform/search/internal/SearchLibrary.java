@@ -136,9 +136,7 @@ public class SearchLibrary {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         transactions.executeWithoutResult(status -> {
             uploads.insert(upload, sha256(file.bytes()), extracted.text());
-            SourceKey source = new SourceKey(SourceType.UPLOAD, upload.id());
-            indexer.writeLocked(source);
-            indexer.announce(List.of(source));
+            indexer.writeLocked(List.of(new SourceKey(SourceType.UPLOAD, upload.id())));
         });
         indexing.request();
         return upload;
@@ -173,9 +171,7 @@ public class SearchLibrary {
         own(user, id);
         transactions.executeWithoutResult(status -> {
             uploads.delete(id);
-            SourceKey source = new SourceKey(SourceType.UPLOAD, id);
-            indexer.writeLocked(source);
-            indexer.announce(List.of(source));
+            indexer.writeLocked(List.of(new SourceKey(SourceType.UPLOAD, id)));
         });
     }
 

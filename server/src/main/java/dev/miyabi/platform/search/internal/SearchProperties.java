@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param candidates chunks each retriever (BM25, vectors) contributes before fusion
  * @param rrfK the rank constant of reciprocal rank fusion
  * @param minSimilarity cosine similarity below which a vector neighbour does not count as a match
+ * @param keywordMinimumMatch share of its terms (rounded up) a query of three or more terms must match for a
+ *     keyword hit
  * @param embeddingBatchSize chunks an indexing job embeds per transaction
  * @param maxUploadSize largest file accepted into a private library
  * @param maxUploadCharacters most text extracted from one upload
@@ -31,7 +33,8 @@ public record SearchProperties(
         @DefaultValue("100") int candidates,
         @DefaultValue("60") int rrfK,
         @DefaultValue("0.3") double minSimilarity,
-        @DefaultValue("32") int embeddingBatchSize,
+        @DefaultValue("0.75") double keywordMinimumMatch,
+        @DefaultValue("64") int embeddingBatchSize,
         @DefaultValue("10MB") DataSize maxUploadSize,
         @DefaultValue("2000000") int maxUploadCharacters,
         @DefaultValue("50000") long maxPendingChunks,
@@ -51,6 +54,9 @@ public record SearchProperties(
         if (minSimilarity < -1 || minSimilarity > 1) {
             throw new IllegalArgumentException("miyabi.search.min-similarity must be between -1 and 1");
         }
+        if (keywordMinimumMatch < 0 || keywordMinimumMatch > 1) {
+            throw new IllegalArgumentException("miyabi.search.keyword-minimum-match must be between 0 and 1");
+        }
         if (embeddingBatchSize < 1 || embeddingBatchSize > 512) {
             throw new IllegalArgumentException("miyabi.search.embedding-batch-size must be 1-512");
         }
@@ -60,6 +66,6 @@ public record SearchProperties(
     }
 
     HybridSearch.Settings hybrid() {
-        return new HybridSearch.Settings(candidates, rrfK, minSimilarity);
+        return new HybridSearch.Settings(candidates, rrfK, minSimilarity, keywordMinimumMatch);
     }
 }

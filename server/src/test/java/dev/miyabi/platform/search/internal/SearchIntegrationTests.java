@@ -401,6 +401,11 @@ class SearchIntegrationTests extends SearchFixtures {
         JsonNode job = awaitJob(adminSession(), reindex.text("id"), "completed");
         assertThat(job.path("type").asString()).isEqualTo("search_indexing");
         assertThat(embeddedAt(product)).isEqualTo(embeddedAt);
+        // Every product of the catalog (whatever its id) has its passage.
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM products p WHERE NOT EXISTS (
+                            SELECT 1 FROM search_chunks c WHERE c.source_type = 'product' AND c.source_id = p.id)
+                        """).query(Long.class).single()).isZero();
 
         JsonNode tasks = api.get("/api/agents/tasks?agent=content_search&status=completed&size=100")
                 .token(adminSession().accessToken())
