@@ -25,8 +25,8 @@ public record SearchAnswer(String answer, List<Citation> citations, GeneratedBy 
             UUID id,
             String title,
             String snippet,
-            SearchResult.@Nullable Lesson lesson,
-            SearchResult.@Nullable Section section) {}
+            @Schema(types = {"object", "null"}) SearchResult.@Nullable Lesson lesson,
+            @Schema(types = {"object", "null"}) SearchResult.@Nullable Section section) {}
 
     public record GeneratedBy(String provider, String model) {}
 

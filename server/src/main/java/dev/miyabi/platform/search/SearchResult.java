@@ -1,5 +1,6 @@
 package dev.miyabi.platform.search;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +28,12 @@ public record SearchResult(
         String title,
         String snippet,
         double score,
-        @Schema(allowableValues = {"keyword", "semantic"}) List<String> matchedBy,
-        @Nullable Lesson lesson,
-        @Nullable Section section) {
+
+        @ArraySchema(schema = @Schema(allowableValues = {"keyword", "semantic"}))
+        List<String> matchedBy,
+
+        @Schema(types = {"object", "null"}) @Nullable Lesson lesson,
+        @Schema(types = {"object", "null"}) @Nullable Section section) {
 
     /**
      * A course lesson: {@code module} and {@code lesson} are 1-based, as the course page numbers them
@@ -38,5 +42,7 @@ public record SearchResult(
     public record Lesson(int module, int lesson, String title) {}
 
     /** A section of a document or an upload: {@code number} is 1-based in reading order. */
-    public record Section(int number, @Nullable String heading) {}
+    public record Section(
+            int number,
+            @Schema(types = {"string", "null"}) @Nullable String heading) {}
 }

@@ -6,7 +6,6 @@ import dev.miyabi.platform.llm.StructuredRequest;
 import dev.miyabi.platform.llm.StructuredResult;
 import dev.miyabi.platform.search.SearchAnswer;
 import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.json.JsonSchemas;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,14 +66,12 @@ public class AnswerService {
 
     public SearchAnswer answer(CurrentUser user, @Nullable String question) {
         library.requireAccess(user);
-        List<FieldViolation> errors = new ArrayList<>();
-        String text = SearchService.checkQuery("question", question, errors);
-        if (text.length() > MAX_QUESTION) {
-            errors.clear();
-            errors.add(new FieldViolation("question", "must be at most " + MAX_QUESTION + " characters"));
+        if (question == null || question.isBlank()) {
+            throw ApiException.validation("question", "must not be blank");
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+        String text = question.strip();
+        if (text.length() > MAX_QUESTION) {
+            throw ApiException.validation("question", "must be at most " + MAX_QUESTION + " characters");
         }
         llm.checkBudget(user.id(), LlmGateway.estimateTokens(text) + 2_000);
         Set<SourceType> kinds = EnumSet.allOf(SourceType.class);

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,6 +71,14 @@ class IndexingJobs {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.indexer = indexer;
+    }
+
+    /** Passages left without vectors (a job that failed for good, an interrupted fill) get a job at start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumePending() {
+        if (chunks.pending() > 0) {
+            request();
+        }
     }
 
     /** Makes sure an indexing job is queued (unless one already waits); returns it, if one could be queued. */

@@ -25,12 +25,12 @@ public class SearchAdministration {
      * @param reloadedSources sources this instance reloaded from events since it started
      * @param embeddingModel the model of the vectors
      */
-    public record Status(
+    public record IndexStatus(
             long chunks, long pendingEmbeddings, long indexedChunks, long reloadedSources, String embeddingModel) {}
 
-    public Status status() {
+    public IndexStatus status() {
         SearchChunks.Counts counts = chunks.counts();
-        return new Status(
+        return new IndexStatus(
                 counts.chunks(), counts.pending(), index.index().chunkCount(), index.reloads(), Embedder.MODEL);
     }
 

@@ -151,17 +151,23 @@ public class SearchLibrary {
     }
 
     /** An upload with its sections, as they are indexed (search results name them by number). */
-    public record UploadContent(Upload upload, List<Section> sections) {}
+    public record UploadContent(Upload upload, List<UploadSection> sections) {}
 
-    public record Section(int number, @Nullable String heading, String text) {}
+    public record UploadSection(
+            int number,
+
+            @io.swagger.v3.oas.annotations.media.Schema(types = {"string", "null"}) @Nullable
+            String heading,
+
+            String text) {}
 
     public UploadContent get(CurrentUser user, UUID id) {
         requireAccess(user);
         Upload upload = own(user, id);
         String text = uploads.content(id).orElse("");
-        List<Section> sections =
+        List<UploadSection> sections =
                 Chunker.upload(id, upload.userId(), upload.title(), text, sectioned(upload.mediaType())).stream()
-                        .map(chunk -> new Section(chunk.section(), chunk.heading(), chunk.body()))
+                        .map(chunk -> new UploadSection(chunk.section(), chunk.heading(), chunk.body()))
                         .toList();
         return new UploadContent(upload, sections);
     }

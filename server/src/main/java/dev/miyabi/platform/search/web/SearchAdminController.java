@@ -27,7 +27,7 @@ class SearchAdminController {
 
     @GetMapping
     @Operation(summary = "The index: passages stored, waiting for vectors, and in this instance's index (admin)")
-    SearchAdministration.Status status() {
+    SearchAdministration.IndexStatus status() {
         return administration.status();
     }
 

@@ -131,7 +131,7 @@ class SearchController {
             String title,
             int characters,
             Instant createdAt,
-            List<SearchLibrary.Section> sections) {}
+            List<SearchLibrary.UploadSection> sections) {}
 
     @GetMapping("/uploads/{id}")
     @Operation(summary = "One of my uploads with its sections; anyone else's is 404")

@@ -378,6 +378,19 @@ class SearchIntegrationTests extends SearchFixtures {
                         .send(),
                 400,
                 "validation_failed");
+        assertProblem(
+                api.post("/api/search/answers")
+                        .token(owner.accessToken())
+                        .json(Map.of("question", "x".repeat(1001)))
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(api.post("/api/search/answers")
+                        .token(owner.accessToken())
+                        .json(Map.of("question", "Why " + "so ".repeat(300) + word + "?"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
         // The answers are ContentSearchAgent tasks on the board.
         JsonNode tasks = api.get("/api/agents/tasks?agent=content_search&size=100")
                 .token(adminSession().accessToken())
