@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
@@ -70,7 +71,13 @@ public final class LuceneIndex implements Closeable {
     private static final float TITLE_BOOST = 2.0f;
     private static final int SNIPPET_CHARACTERS = 220;
 
-    private final Analyzer english = new EnglishAnalyzer();
+    /**
+     * Lucene's 33 English stop words plus the question words, auxiliaries, pronouns and determiners people
+     * put in questions ("how long does my …"): otherwise they count as terms a keyword hit must match.
+     */
+    static final CharArraySet STOP_WORDS = stopWords();
+
+    private final Analyzer english = new EnglishAnalyzer(STOP_WORDS);
     private final Analyzer japanese = new JapaneseAnalyzer();
     private final Analyzer analyzer;
     private final Directory directory;
@@ -97,6 +104,16 @@ public final class LuceneIndex implements Closeable {
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ROOT))
                 .withMaxLength(20_000)
                 .build();
+    }
+
+    private static CharArraySet stopWords() {
+        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        words.addAll(List.of(
+                "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "do", "does", "did", "can",
+                "could", "should", "would", "may", "might", "must", "shall", "i", "me", "my", "we", "us", "our", "you",
+                "your", "he", "him", "his", "she", "her", "its", "them", "am", "been", "being", "have", "has", "had",
+                "from", "about", "any", "some", "so", "than", "too", "very"));
+        return CharArraySet.unmodifiableSet(words);
     }
 
     // --- writing -----------------------------------------------------------------------------------
