@@ -27,4 +27,4 @@ if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -not -p
   echo "Building the server (tests skipped; run ./mvnw verify for them)..."
   ./mvnw -q -B -DskipTests package
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"

@@ -1,6 +1,6 @@
--- wrk script: requests for random product ids ("-- ids <file>") or random search terms
--- ("-- terms <file>", URL-encoded, one per line), else the URL as given; and a summary with the
--- percentiles wrk's own --latency output leaves out (p95).
+-- wrk script: requests for random product ids ("-- ids <file>"), random product search terms
+-- ("-- terms <file>", URL-encoded, one per line) or random /api/search queries ("-- search <file>"),
+-- else the URL as given; and a summary with the percentiles wrk's own --latency output leaves out (p95).
 local mode, values = nil, {}
 
 function init(args)
@@ -18,6 +18,8 @@ function request()
     return wrk.format("GET", "/api/products/" .. values[math.random(#values)])
   elseif mode == "terms" then
     return wrk.format("GET", "/api/products?q=" .. values[math.random(#values)])
+  elseif mode == "search" then
+    return wrk.format("GET", "/api/search?q=" .. values[math.random(#values)])
   end
   return wrk.format("GET")
 end

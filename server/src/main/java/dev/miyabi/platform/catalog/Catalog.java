@@ -1,5 +1,6 @@
 package dev.miyabi.platform.catalog;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,9 @@ import java.util.UUID;
 public interface Catalog {
 
     Optional<Product> find(UUID productId);
+
+    /** Products of every status with an id above {@code after}, in id order, at most {@code limit} (for indexers). */
+    List<Product> productsAfter(UUID after, int limit);
 
     /** How many products are in each status (all statuses present, zero included). */
     Map<ProductStatus, Long> countByStatus();

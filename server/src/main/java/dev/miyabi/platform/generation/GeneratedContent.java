@@ -1,5 +1,6 @@
 package dev.miyabi.platform.generation;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,12 @@ import tools.jackson.databind.JsonNode;
 public interface GeneratedContent {
 
     Optional<CourseSummary> courseByJob(UUID jobId);
+
+    /** Ids of the jobs that generated a stored course, above {@code after} in id order (for indexers). */
+    List<UUID> courseJobsAfter(UUID after, int limit);
+
+    /** Ids of the jobs that generated a stored document, above {@code after} in id order (for indexers). */
+    List<UUID> documentJobsAfter(UUID after, int limit);
 
     Optional<CourseSummary> course(UUID courseId);
 

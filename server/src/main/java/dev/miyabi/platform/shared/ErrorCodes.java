@@ -15,6 +15,7 @@ public final class ErrorCodes {
     public static final String PAYMENT_DECLINED = "payment_declined";
     public static final String FORBIDDEN = "forbidden";
     public static final String SELF_APPROVAL_FORBIDDEN = "self_approval_forbidden";
+    public static final String SEARCH_ACCESS_REQUIRED = "search_access_required";
     public static final String NOT_FOUND = "not_found";
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
@@ -28,6 +29,7 @@ public final class ErrorCodes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String IDEMPOTENCY_KEY_REUSE = "idempotency_key_reuse";
     public static final String INVALID_INPUT = "invalid_input";
+    public static final String UNREADABLE_UPLOAD = "unreadable_upload";
     public static final String PRODUCT_UNAVAILABLE = "product_unavailable";
     public static final String REFUND_EXCEEDS_CAPTURED = "refund_exceeds_captured";
     public static final String RATE_LIMITED = "rate_limited";

@@ -98,6 +98,22 @@ public final class Api {
             return this;
         }
 
+        /** A {@code multipart/form-data} body with one file part. */
+        public Request multipart(String field, String filename, String contentType, byte[] content) {
+            String boundary = "----miyabi-test-" + java.util.UUID.randomUUID();
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                    + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+            byte[] start = head.getBytes(StandardCharsets.UTF_8);
+            byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] all = new byte[start.length + content.length + end.length];
+            System.arraycopy(start, 0, all, 0, start.length);
+            System.arraycopy(content, 0, all, start.length, content.length);
+            System.arraycopy(end, 0, all, start.length + content.length, end.length);
+            headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+            body = HttpRequest.BodyPublishers.ofByteArray(all);
+            return this;
+        }
+
         /** A body of unknown length, sent with chunked transfer encoding. */
         public Request chunked(String contentType, byte[] content) {
             headers.put("Content-Type", contentType);

@@ -40,6 +40,12 @@ public class ProductService implements Catalog {
         return products.findById(productId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<Product> productsAfter(UUID after, int limit) {
+        return products.after(after, limit);
+    }
+
     /** A product as the caller may see it: customers and anonymous callers see active products only. */
     @Transactional(readOnly = true)
     public Product get(UUID id, boolean admin) {

@@ -55,6 +55,14 @@ class Products {
                 .single();
     }
 
+    List<Product> after(UUID after, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(Products::map)
+                .list();
+    }
+
     Optional<Product> findById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE id = :id")
                 .param("id", id)

@@ -131,6 +131,14 @@ class Courses {
                 .optional();
     }
 
+    java.util.List<UUID> jobsAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT job_id FROM courses WHERE job_id > :after ORDER BY job_id LIMIT :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     Optional<CourseSummary> findByJob(UUID jobId) {
         return jdbc.sql(SUMMARY + " WHERE c.job_id = :job")
                 .param("job", jobId)

@@ -71,6 +71,14 @@ class Documents {
                 .optional();
     }
 
+    java.util.List<UUID> jobsAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT job_id FROM documents WHERE job_id > :after ORDER BY job_id LIMIT :limit")
+                .param("after", after)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     Optional<DocumentSummary> findByJob(UUID jobId) {
         return jdbc.sql(SUMMARY + " WHERE job_id = :job")
                 .param("job", jobId)

@@ -73,6 +73,18 @@ public class GeneratedContentService implements GeneratedContent {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.List<UUID> courseJobsAfter(UUID after, int limit) {
+        return courses.jobsAfter(after, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<UUID> documentJobsAfter(UUID after, int limit) {
+        return documents.jobsAfter(after, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CourseSummary> courseByJob(UUID jobId) {
         return courses.findByJob(jobId);
     }

@@ -59,6 +59,7 @@ class SecurityConfiguration {
         "/.well-known/jwks.json",
         "/api/products",
         "/api/products/*",
+        "/api/search",
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/prometheus",

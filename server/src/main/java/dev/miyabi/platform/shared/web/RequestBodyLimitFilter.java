@@ -36,7 +36,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = limits.maxBodySize().toBytes();
+        long max = limits.limitFor(request.getRequestURI()).toBytes();
         if (request.getContentLengthLong() > max) {
             // Do not read the body; closing the connection stops the client from sending the rest.
             response.setHeader("Connection", "close");
@@ -53,12 +53,22 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                 "The request body is larger than the limit of " + max + " bytes");
     }
 
+    /**
+     * @param maxBodySize the limit of every request body
+     * @param bodySizeOverrides larger limits for exact paths (e.g. the file upload of the search library)
+     */
     @ConfigurationProperties("miyabi.http")
-    record HttpLimits(DataSize maxBodySize) {
+    record HttpLimits(DataSize maxBodySize, java.util.Map<String, DataSize> bodySizeOverrides) {
         HttpLimits {
             if (maxBodySize == null) {
                 maxBodySize = DataSize.ofMegabytes(1);
             }
+            bodySizeOverrides =
+                    bodySizeOverrides == null ? java.util.Map.of() : java.util.Map.copyOf(bodySizeOverrides);
+        }
+
+        DataSize limitFor(String path) {
+            return bodySizeOverrides.getOrDefault(path, maxBodySize);
         }
     }
 
