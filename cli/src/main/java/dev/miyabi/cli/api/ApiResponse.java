@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A successful answer: its status, headers and the body exactly as the server sent it. */
 public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
 
     public String text() {
         return new String(body, StandardCharsets.UTF_8);

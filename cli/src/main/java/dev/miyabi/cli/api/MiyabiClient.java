@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MiyabiClient {
 
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
 
     private final String baseUrl;
     private final SessionStore sessions;
@@ -48,10 +51,18 @@ public final class MiyabiClient {
         this.baseUrl = normalize(baseUrl);
         this.sessions = sessions;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        HttpClient.Builder http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
+        if (this.baseUrl.startsWith("http:")) {
+            // A plain-HTTP server needs no TLS: skip the default context, which reads every CA
+            // certificate of the JDK at start-up (a large share of a command's time).
+            try {
+                http.sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        this.http = http.build();
     }
 
     /** {@code http://Host:8080/} → {@code http://host:8080}: the key of the session. */

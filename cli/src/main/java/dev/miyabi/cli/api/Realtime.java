@@ -54,7 +54,7 @@ public final class Realtime implements AutoCloseable {
         default void onFailure(CliException failure) {}
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
     private static final Duration PING_INTERVAL = Duration.ofSeconds(20);
     private static final Duration SILENCE_LIMIT = Duration.ofSeconds(60);
     private static final Duration REAUTH_MARGIN = Duration.ofSeconds(60);

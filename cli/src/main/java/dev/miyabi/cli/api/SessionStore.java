@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SessionStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
     /** File locks are per process; threads of one process take turns on this first. */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 

@@ -1,6 +1,7 @@
 package dev.miyabi.cli.commands;
 
 import dev.miyabi.cli.CliException;
+import dev.miyabi.cli.api.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A JSON document given as {@code FILE}, or {@code -} for standard input. */
 final class InputFile {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.MAPPER;
 
     private InputFile() {}
 

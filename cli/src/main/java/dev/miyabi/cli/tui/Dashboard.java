@@ -300,8 +300,8 @@ final class Dashboard {
 
     private void startKeyReader() {
         KeyMap<Key> keys = new KeyMap<>();
-        keys.bind(Key.UP, "\033[A", "\033OA", "k");
-        keys.bind(Key.DOWN, "\033[B", "\033OB", "j");
+        keys.bind(Key.UP, "\033[A", "\033OA");
+        keys.bind(Key.DOWN, "\033[B", "\033OB");
         bindCapability(keys, Key.UP, Capability.key_up);
         bindCapability(keys, Key.DOWN, Capability.key_down);
         keys.bind(Key.TAB, "\t");
@@ -311,6 +311,10 @@ final class Dashboard {
         keys.bind(Key.ESCAPE, "\033");
         keys.bind(Key.BACKSPACE, KeyMap.del(), KeyMap.ctrl('H'));
         keys.bind(Key.INTERRUPT, KeyMap.ctrl('C'));
+        // Printable ASCII is not covered by the key map's Unicode fallback.
+        for (char c = ' '; c < 127; c++) {
+            keys.bind(Key.CHAR, String.valueOf(c));
+        }
         keys.setUnicode(Key.CHAR);
         keys.setAmbiguousTimeout(100);
         Thread reader = new Thread(
@@ -386,6 +390,8 @@ final class Dashboard {
                         : UiState.Overlay.DETAIL;
             case CHAR -> {
                 switch (character) {
+                    case "k" -> move(-1);
+                    case "j" -> move(1);
                     case "a" -> startDecision("approve");
                     case "r" -> startDecision("reject");
                     case "c" -> startDecision("request_changes");

@@ -22,6 +22,7 @@ final class DashboardView {
 
     static final int MIN_WIDTH = 60;
     static final int MIN_HEIGHT = 16;
+    private static final int KPI_HEIGHT = 5;
 
     /** The five agents everyone may know of (their live figures need the approver role). */
     private static final String[][] AGENTS = {
@@ -59,7 +60,7 @@ final class DashboardView {
         int top = 1;
         if (model.isAdmin()) {
             kpis(canvas, model, top);
-            top += 4;
+            top += KPI_HEIGHT;
         }
         int gridHeight = height - 2 - top;
         int upper = (gridHeight + 1) / 2;
@@ -123,7 +124,7 @@ final class DashboardView {
         JsonNode state = model.state;
         String title = "KPIs"
                 + (state == null ? "" : " · state v" + state.path("version").asLong());
-        canvas.box(0, top, width, 4, title, DIM, BOLD);
+        canvas.box(0, top, width, KPI_HEIGHT, title, DIM, BOLD);
         if (state == null) {
             canvas.text(2, top + 1, "Loading the live state…", DIM);
             return;
@@ -131,29 +132,40 @@ final class DashboardView {
         JsonNode counts = state.path("businessState").path("counts");
         JsonNode orders = counts.path("orders");
         JsonNode jobs = counts.path("aiJobs");
-        String line1 = "Orders " + orders.path("completed").asLong() + " done, "
-                + orders.path("awaiting_approval").asLong() + " awaiting approval, "
-                + orders.path("awaiting_payment").asLong() + " awaiting payment, "
-                + orders.path("fulfilling").asLong() + " fulfilling · Jobs "
-                + jobs.path("queued").asLong() + " queued, "
-                + jobs.path("running").asLong() + " running, "
-                + jobs.path("failed").asLong() + " failed";
-        canvas.text(2, top + 1, line1, width - 4, PLAIN);
+        JsonNode payments = counts.path("payments");
         JsonNode users = state.path("userState");
+        canvas.text(
+                2,
+                top + 1,
+                "Orders   " + orders.path("completed").asLong() + " done · "
+                        + orders.path("awaiting_approval").asLong()
+                        + " to approve · " + orders.path("awaiting_payment").asLong() + " to pay · "
+                        + orders.path("fulfilling").asLong()
+                        + " fulfilling · " + orders.path("failed").asLong() + " failed",
+                width - 4,
+                PLAIN);
+        canvas.text(
+                2,
+                top + 2,
+                "AI jobs  " + jobs.path("queued").asLong() + " queued · "
+                        + jobs.path("running").asLong() + " running · "
+                        + jobs.path("completed").asLong() + " done · "
+                        + jobs.path("failed").asLong() + " failed · Users "
+                        + users.path("activeUsers").asLong() + " signed in, "
+                        + users.path("openSockets").asLong() + " live",
+                width - 4,
+                PLAIN);
         JsonNode metrics = model.metrics;
-        String line2 = (metrics == null
-                        ? ""
-                        : "Success 24h: orders " + Formats.percent(metrics.path("orderCompletionRate")) + ", jobs "
-                                + Formats.percent(metrics.path("aiJobSuccessRate")) + ", payments "
-                                + Formats.percent(metrics.path("paymentSuccessRate")) + " · p95 "
-                                + (metrics.path("p95LatencyMs").isNumber()
-                                        ? Math.round(metrics.path("p95LatencyMs")
-                                                        .asDouble()) + " ms"
-                                        : "—")
-                                + " · ")
-                + "Users " + users.path("activeUsers").asLong() + " signed in, "
-                + users.path("openSockets").asLong() + " live";
-        canvas.text(2, top + 2, line2, width - 4, PLAIN);
+        String success = metrics == null
+                ? "Payments " + payments.path("succeeded").asLong() + " ok · "
+                        + payments.path("failed").asLong() + " declined"
+                : "Success  orders " + Formats.percent(metrics.path("orderCompletionRate")) + " · jobs "
+                        + Formats.percent(metrics.path("aiJobSuccessRate")) + " · payments "
+                        + Formats.percent(metrics.path("paymentSuccessRate")) + " (24 h) · p95 "
+                        + (metrics.path("p95LatencyMs").isNumber()
+                                ? Math.round(metrics.path("p95LatencyMs").asDouble()) + " ms"
+                                : "—");
+        canvas.text(2, top + 3, success, width - 4, PLAIN);
     }
 
     // ---- panes ---------------------------------------------------------------------------------
@@ -417,7 +429,7 @@ final class DashboardView {
         canvas.fill(x, y, width, height, PLAIN);
         canvas.box(x, y, width, height, title, FOCUS, FOCUS);
         for (int i = 0; i < height - 2; i++) {
-            canvas.text(x + 2, y + 1 + i, Text.oneLine(lines.get(i)), width - 4, PLAIN);
+            canvas.text(x + 2, y + 1 + i, lines.get(i).replaceAll("\\p{Cntrl}", " "), width - 4, PLAIN);
         }
     }
 

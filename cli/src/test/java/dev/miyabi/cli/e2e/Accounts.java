@@ -1,0 +1,58 @@
+package dev.miyabi.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Signed-in clients for the tests: the admin, and new customers. */
+final class Accounts {
+
+    static final String COURSE_PRODUCT = "AI Course: Enterprise Cloud Architecture";
+
+    private Accounts() {}
+
+    static Cli admin(TestServer server) {
+        Cli admin = new Cli(tempDir(), server.url());
+        Cli.Result login = admin.runWithInput(
+                TestServer.ADMIN_PASSWORD, "login", "--email", TestServer.ADMIN_EMAIL, "--password-stdin");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        return admin;
+    }
+
+    /** A new customer, registered through the client. */
+    static Cli customer(TestServer server, String name) {
+        Cli customer = new Cli(tempDir(), server.url());
+        String email = name.toLowerCase().replace(' ', '.') + "."
+                + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Cli.Result register = customer.runWithInput(
+                "a customer's long password", "register", "--email", email, "--name", name, "--password-stdin");
+        assertThat(register.exit()).as(register.toString()).isZero();
+        return customer;
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("miyabi-cli-config-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A course request for an AI course order (API.md's course input). */
+    static Path courseRequest(String topic, int hours) {
+        try {
+            Path file = Files.createTempFile("course-request", ".json");
+            Files.writeString(file, """
+                    {"topic": "%s", "targetAudience": "Platform engineers", "difficulty": "intermediate",
+                     "estimatedHours": %d, "learningObjectives": ["Deploy", "Scale", "Observe"]}
+                    """.formatted(topic, hours));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
