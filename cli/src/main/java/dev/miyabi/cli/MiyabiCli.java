@@ -58,11 +58,13 @@ import picocli.CommandLine.ScopeType;
         })
 public final class MiyabiCli implements Runnable {
 
+    static final String DEFAULT_URL = "http://localhost:8080";
+
     @Option(
             names = "--url",
             scope = ScopeType.INHERIT,
-            defaultValue = "${MIYABI_URL:-http://localhost:8080}",
-            description = "Server base URL (default: ${DEFAULT-VALUE}; env MIYABI_URL).")
+            paramLabel = "URL",
+            description = "Server base URL (default: $MIYABI_URL, else " + DEFAULT_URL + ").")
     String url;
 
     private final Map<String, String> env;
@@ -122,7 +124,8 @@ public final class MiyabiCli implements Runnable {
 
     public MiyabiClient client() {
         if (client == null) {
-            client = new MiyabiClient(url, SessionStore.forUser(env));
+            String server = url != null ? url : env.getOrDefault("MIYABI_URL", DEFAULT_URL);
+            client = new MiyabiClient(server.isBlank() ? DEFAULT_URL : server, SessionStore.forUser(env));
         }
         return client;
     }

@@ -105,6 +105,9 @@ public final class Realtime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (loop.isShutdown()) {
+            return;
+        }
         loop.execute(() -> {
             closed = true;
             if (socket != null) {

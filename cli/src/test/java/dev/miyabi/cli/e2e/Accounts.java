@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 /** Signed-in clients for the tests: the admin, and new customers. */
@@ -17,7 +18,7 @@ final class Accounts {
 
     static Cli admin(TestServer server) {
         Cli admin = new Cli(tempDir(), server.url());
-        Cli.Result login = admin.runWithInput(
+        Cli.Result login = admin.runProcessWithInput(
                 TestServer.ADMIN_PASSWORD, "login", "--email", TestServer.ADMIN_EMAIL, "--password-stdin");
         assertThat(login.exit()).as(login.toString()).isZero();
         return admin;
@@ -28,8 +29,8 @@ final class Accounts {
         Cli customer = new Cli(tempDir(), server.url());
         String email = name.toLowerCase().replace(' ', '.') + "."
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Cli.Result register = customer.runWithInput(
-                "a customer's long password", "register", "--email", email, "--name", name, "--password-stdin");
+        Cli.Result register = customer.run(
+                Map.of("MIYABI_PASSWORD", "a customer's long password"), "register", "--email", email, "--name", name);
         assertThat(register.exit()).as(register.toString()).isZero();
         return customer;
     }

@@ -1,11 +1,16 @@
 package dev.miyabi.cli.e2e;
 
+import dev.miyabi.cli.MiyabiCli;
+import dev.miyabi.cli.output.Console;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The client as a user runs it: {@code java -jar miyabi.jar …} in its own process (with the AOT
- * cache the build made), its own config directory ({@code XDG_CONFIG_HOME}), no terminal.
+ * The client with a config directory of its own ({@code XDG_CONFIG_HOME}) and no terminal: as a
+ * user runs it, {@code java -jar miyabi.jar …} in its own process ({@link #runProcess}, with the
+ * AOT cache the build made), or — for the many steps of a journey, at a fraction of the cost — the
+ * same entry point in this JVM ({@link #run}).
  */
 final class Cli {
 
@@ -59,12 +66,34 @@ final class Cli {
         return command;
     }
 
+    /** {@code MiyabiCli.run}, the code behind {@code main}, in this JVM. */
     Result run(String... args) {
-        return runWithInput(null, args);
+        return run(Map.of(), args);
     }
 
-    /** Runs with {@code input} as standard input (one line, as a password pipe would). */
-    Result runWithInput(String input, String... args) {
+    Result run(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("XDG_CONFIG_HOME", config.toString());
+        env.put("MIYABI_URL", url);
+        env.put("NO_COLOR", "1");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                false,
+                Integer.MAX_VALUE);
+        int exit = MiyabiCli.run(env, console, args);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Result runProcess(String... args) {
+        return runProcessWithInput(null, args);
+    }
+
+    /** Runs {@code java -jar miyabi.jar} with {@code input} as standard input (as a pipe would). */
+    Result runProcessWithInput(String input, String... args) {
         try {
             Path out = Files.createTempFile("miyabi-cli-out", ".txt");
             Path err = Files.createTempFile("miyabi-cli-err", ".txt");

@@ -32,7 +32,7 @@ class CliIntegrationTests {
         Cli customer = Accounts.customer(server, "Cora Customer");
 
         // The catalog, through a JSON parser as jq would read it.
-        Cli.Result products = customer.run("products", "list", "--json", "--size", "100");
+        Cli.Result products = customer.runProcess("products", "list", "--json", "--size", "100");
         assertThat(products.exit()).as(products.toString()).isZero();
         String productId = null;
         for (JsonNode product : products.json().path("items")) {
@@ -90,7 +90,7 @@ class CliIntegrationTests {
                 .json()
                 .path("aiJobId")
                 .asString();
-        Cli.Result job = customer.run("jobs", "watch", jobId.substring(0, 8));
+        Cli.Result job = customer.runProcess("jobs", "watch", jobId.substring(0, 8));
         assertThat(job.exit()).as(job.toString()).isZero();
         assertThat(job.out()).contains("100 %").contains("Job " + jobId.substring(0, 8) + " completed");
         Path pdf = Files.createTempFile("course", ".pdf");
@@ -138,7 +138,7 @@ class CliIntegrationTests {
     void badCredentialsAreRefusedWithExitOneAndStoreNothing() throws IOException {
         Cli stranger = new Cli(Accounts.tempDir(), server.url());
 
-        Cli.Result login = stranger.runWithInput(
+        Cli.Result login = stranger.runProcessWithInput(
                 "not the password", "login", "--email", TestServer.ADMIN_EMAIL, "--password-stdin");
 
         assertThat(login.exit()).isEqualTo(ExitCodes.REFUSED);
@@ -153,7 +153,7 @@ class CliIntegrationTests {
     void unknownIdsAreExitFourAndAForbiddenListIsARefusal() {
         Cli customer = Accounts.customer(server, "Una Known");
 
-        Cli.Result unknown = customer.run("orders", "show", "00000000-0000-4000-8000-000000000000");
+        Cli.Result unknown = customer.runProcess("orders", "show", "00000000-0000-4000-8000-000000000000");
         assertThat(unknown.exit()).as(unknown.toString()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(unknown.err()).contains("(not_found)");
         Cli.Result prefix = customer.run("jobs", "show", "ffffffff");
@@ -168,11 +168,11 @@ class CliIntegrationTests {
     void aServerThatIsDownIsExitFiveBeforeAnyLoginIsChecked() throws IOException {
         Cli nobody = new Cli(Accounts.tempDir(), "http://127.0.0.1:9");
 
-        Cli.Result orders = nobody.run("orders", "list");
+        Cli.Result orders = nobody.runProcess("orders", "list");
         assertThat(orders.exit()).isEqualTo(ExitCodes.UNREACHABLE);
         assertThat(orders.err()).contains("Cannot reach the server at http://127.0.0.1:9");
 
-        Cli.Result notLoggedIn = new Cli(Accounts.tempDir(), server.url()).run("orders", "list");
+        Cli.Result notLoggedIn = new Cli(Accounts.tempDir(), server.url()).runProcess("orders", "list");
         assertThat(notLoggedIn.exit()).isEqualTo(ExitCodes.NOT_LOGGED_IN);
         assertThat(notLoggedIn.err()).contains("Not logged in to " + server.url());
     }
