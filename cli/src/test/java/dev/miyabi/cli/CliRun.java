@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the client in this JVM with a config directory of its own and captured output. */
-record CliRun(int exit, String out, String err) {
+/** Runs the client in this JVM ({@code MiyabiCli.run}, what {@code main} calls) with captured output. */
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun run(Path configHome, String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("XDG_CONFIG_HOME", configHome.toString());
+    public static CliRun run(Path configHome, String... args) {
+        return run(Map.of("XDG_CONFIG_HOME", configHome.toString()), args);
+    }
+
+    /** With this environment (no terminal, no colour). */
+    public static CliRun run(Map<String, String> env, String... args) {
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("NO_COLOR", "1");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(
@@ -22,7 +27,7 @@ record CliRun(int exit, String out, String err) {
                 false,
                 false,
                 Integer.MAX_VALUE);
-        int exit = MiyabiCli.run(env, console, args);
+        int exit = MiyabiCli.run(environment, console, args);
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

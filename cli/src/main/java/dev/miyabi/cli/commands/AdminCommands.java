@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -26,19 +25,15 @@ public final class AdminCommands {
     private AdminCommands() {}
 
     @Command(name = "state", description = "The platform's live state: agents, counts by status, users (admins).")
-    public static final class State extends Base {
-
-        @Mixin
-        JsonOption json = new JsonOption();
+    public static final class State extends ApiCommand {
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/state");
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode state = response.json();
+        ApiResponse request() {
+            return api().get("/api/state");
+        }
+
+        @Override
+        void show(JsonNode state) {
             println(style().bold("State v" + state.path("version").asLong())
                     + style().dim("  updated " + Formats.time(state.path("lastUpdated"))));
             println("");
@@ -67,7 +62,6 @@ public final class AdminCommands {
                     + users.path("activeUsers").asLong() + " with a session, "
                     + users.path("recentlyActiveUsers").asLong()
                     + " active in the last hour, " + users.path("openSockets").asLong() + " live connections");
-            return 0;
         }
     }
 
@@ -85,7 +79,7 @@ public final class AdminCommands {
     }
 
     @Command(name = "metrics", description = "Success rates, the queue and API latency over the last hours (admins).")
-    public static final class Metrics extends Base {
+    public static final class Metrics extends ApiCommand {
 
         @Option(
                 names = "--hours",
@@ -93,17 +87,13 @@ public final class AdminCommands {
                 description = "Window in hours, 1–168 (default: ${DEFAULT-VALUE}).")
         int hours;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().get("/api/admin/metrics/summary", Map.of("hours", hours));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/admin/metrics/summary", Map.of("hours", hours));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode metrics = response.json();
+        void show(JsonNode metrics) {
             println(style().bold("Last " + metrics.path("window").path("hours").asInt() + " h"));
             println("  orders completed   " + Formats.percent(metrics.path("orderCompletionRate")));
             println("  AI jobs succeeded  " + Formats.percent(metrics.path("aiJobSuccessRate")));
@@ -116,7 +106,6 @@ public final class AdminCommands {
                             : "—") + " over " + metrics.path("requests").asLong() + " requests");
             println("  orders per hour    " + sparkline(console(), metrics.path("series"), "ordersCreated"));
             println("  requests per hour  " + sparkline(console(), metrics.path("series"), "requests"));
-            return 0;
         }
     }
 
@@ -142,7 +131,7 @@ public final class AdminCommands {
     public static final class Users {}
 
     @Command(name = "list", description = "List accounts.")
-    static final class ListUsers extends Base {
+    static final class ListUsers extends ListCommand {
 
         @Option(names = "--q", description = "Part of the email or name.")
         String query;
@@ -150,41 +139,31 @@ public final class AdminCommands {
         @Option(names = "--role", description = "customer, approver or admin.")
         String role;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
-            ApiResponse response = api().get(
+        ApiResponse request() {
+            return api().get(
                             "/api/admin/users",
                             MiyabiClient.params("q", query, "role", role, "page", paging.page, "size", paging.size));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "EMAIL", "NAME", "ROLES", "SINCE").flexible(1, 2);
-            for (JsonNode user : list.path("items")) {
-                table.row(
-                        shortId(user.path("id")),
-                        text(user.path("email")),
-                        text(user.path("name")),
-                        AuthCommands.Roles.of(user),
-                        Formats.time(user.path("createdAt")));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "EMAIL", "NAME", "ROLES", "SINCE").flexible(1, 2);
+        }
+
+        @Override
+        void row(Table table, JsonNode user) {
+            table.row(
+                    shortId(user.path("id")),
+                    text(user.path("email")),
+                    text(user.path("name")),
+                    AuthCommands.Roles.of(user),
+                    Formats.time(user.path("createdAt")));
         }
     }
 
     @Command(name = "roles", description = "Give or take roles: users roles ID|EMAIL --add approver [--remove admin].")
-    static final class UserRoles extends Base {
+    static final class UserRoles extends ApiCommand {
 
         @Parameters(paramLabel = "ID|EMAIL", description = "User id (or its first 8+ characters), or email.")
         String user;
@@ -195,11 +174,8 @@ public final class AdminCommands {
         @Option(names = "--remove", paramLabel = "ROLE", description = "approver or admin (repeatable).")
         List<String> remove = new ArrayList<>();
 
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
+        ApiResponse request() {
             if (add.isEmpty() && remove.isEmpty()) {
                 throw CliException.usage("Give --add ROLE or --remove ROLE.");
             }
@@ -208,16 +184,13 @@ public final class AdminCommands {
             current.path("roles").forEach(role -> roles.add(role.asString()));
             roles.addAll(add);
             roles.removeAll(remove);
-            ApiResponse response =
-                    api().put("/api/admin/users/" + current.path("id").asString() + "/roles", Map.of("roles", roles));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode changed = response.json();
+            return api().put("/api/admin/users/" + current.path("id").asString() + "/roles", Map.of("roles", roles));
+        }
+
+        @Override
+        void show(JsonNode changed) {
             println(text(changed.path("email")) + " now has the roles: " + AuthCommands.Roles.of(changed)
                     + ". It takes effect at their next token refresh (within 15 minutes).");
-            return 0;
         }
     }
 }

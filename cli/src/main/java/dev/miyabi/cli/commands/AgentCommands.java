@@ -8,7 +8,6 @@ import dev.miyabi.cli.api.MiyabiClient;
 import dev.miyabi.cli.output.Formats;
 import dev.miyabi.cli.output.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -26,22 +25,19 @@ import tools.jackson.databind.JsonNode;
 public final class AgentCommands {
 
     @Command(name = "list", description = "The agents with their status and task counts.")
-    static final class ListAgents extends Base {
-
-        @Mixin
-        JsonOption json = new JsonOption();
+    static final class ListAgents extends ApiCommand {
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/agents");
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
+        ApiResponse request() {
+            return api().get("/api/agents");
+        }
+
+        @Override
+        void show(JsonNode agents) {
             Table table = new Table(console(), "ID", "AGENT", "STATUS", "ACTIVE", "DONE", "FAILED", "AVG")
                     .alignRight(3, 4, 5, 6)
                     .flexible(1);
-            for (JsonNode agent : response.json()) {
+            for (JsonNode agent : agents) {
                 table.row(
                         agent.path("id").asInt(),
                         text(agent.path("name")),
@@ -52,12 +48,11 @@ public final class AgentCommands {
                         agent.path("avgDurationMs").asLong() + " ms");
             }
             table.print();
-            return 0;
         }
     }
 
     @Command(name = "tasks", description = "The task board, newest first.")
-    static final class Tasks extends Base {
+    static final class Tasks extends ListCommand {
 
         @Option(names = "--status", description = "submitted, working, completed, failed or cancelled.")
         String status;
@@ -68,65 +63,50 @@ public final class AgentCommands {
                         + " approval_workflow, or an id 201–205.")
         String agent;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
-            ApiResponse response = api().get(
+        ApiResponse request() {
+            return api().get(
                             "/api/agents/tasks",
                             MiyabiClient.params(
                                     "status", status, "agent", agent, "page", paging.page, "size", paging.size));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "AGENT", "TITLE", "STATUS", "RETRIES", "UPDATED")
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "AGENT", "TITLE", "STATUS", "RETRIES", "UPDATED")
                     .alignRight(4)
                     .flexible(2);
-            for (JsonNode task : list.path("items")) {
-                table.row(
-                        shortId(task.path("id")),
-                        task.path("agentId").asInt(),
-                        text(task.path("title")),
-                        Table.cell(text(task.path("status")), style()::status),
-                        task.path("retryCount").asInt(),
-                        Formats.time(task.path("updatedAt")));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        void row(Table table, JsonNode task) {
+            table.row(
+                    shortId(task.path("id")),
+                    task.path("agentId").asInt(),
+                    text(task.path("title")),
+                    Table.cell(text(task.path("status")), style()::status),
+                    task.path("retryCount").asInt(),
+                    Formats.time(task.path("updatedAt")));
         }
     }
 
     /** Retry and cancel differ only in their path. */
-    abstract static class TaskAction extends Base {
+    abstract static class TaskAction extends ApiCommand {
 
         @Parameters(paramLabel = "TASK", description = "Task id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
-
         abstract String action();
 
         @Override
-        protected int run() {
-            ApiResponse response = api().post("/api/agents/tasks/" + Ids.task(api(), id) + "/" + action(), null);
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode task = response.json();
+        ApiResponse request() {
+            return api().post("/api/agents/tasks/" + Ids.task(api(), id) + "/" + action(), null);
+        }
+
+        @Override
+        void show(JsonNode task) {
             println("Task " + shortId(task.path("id")) + " (" + text(task.path("title")) + ") is "
                     + style().status(text(task.path("status"))) + ".");
-            return 0;
         }
     }
 

@@ -11,7 +11,6 @@ import dev.miyabi.cli.output.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ public final class ApprovalCommands {
             name = "list",
             description =
                     "List approval requests: those I made or that name me (admins: all); --mine: those waiting for my decision.")
-    static final class ListApprovals extends Base {
+    static final class ListApprovals extends ListCommand {
 
         @Option(names = "--mine", description = "Only the requests waiting for my decision (my inbox).")
         boolean mine;
@@ -43,14 +42,8 @@ public final class ApprovalCommands {
                 description = "pending, approved, rejected, changes_requested, expired or cancelled.")
         String status;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
+        ApiResponse request() {
             Map<String, Object> query = MiyabiClient.params("page", paging.page, "size", paging.size);
             if (mine) {
                 query.put("status", status == null ? "pending" : status);
@@ -58,30 +51,26 @@ public final class ApprovalCommands {
             } else {
                 query.put("status", status);
             }
-            ApiResponse response = api().get("/api/approvals", query);
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "REQUESTER", "AMOUNT", "CATEGORY", "STAGE", "STATUS", "CREATED")
+            return api().get("/api/approvals", query);
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "REQUESTER", "AMOUNT", "CATEGORY", "STAGE", "STATUS", "CREATED")
                     .alignRight(2)
                     .flexible(1, 3, 4);
-            for (JsonNode request : list.path("items")) {
-                table.row(
-                        shortId(request.path("id")),
-                        text(request.path("requesterName")),
-                        money(request.path("amount")),
-                        text(request.path("category")),
-                        stageName(request),
-                        Table.cell(text(request.path("status")), style()::status),
-                        Formats.time(request.path("createdAt")));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        void row(Table table, JsonNode request) {
+            table.row(
+                    shortId(request.path("id")),
+                    text(request.path("requesterName")),
+                    money(request.path("amount")),
+                    text(request.path("category")),
+                    stageName(request),
+                    Table.cell(text(request.path("status")), style()::status),
+                    Formats.time(request.path("createdAt")));
         }
     }
 
@@ -93,22 +82,18 @@ public final class ApprovalCommands {
     }
 
     @Command(name = "show", description = "Show an approval request with its stages, decisions and audit trail.")
-    static final class Show extends Base {
+    static final class Show extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Approval request id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().get("/api/approvals/" + Ids.approval(api(), id));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/approvals/" + Ids.approval(api(), id));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode request = response.json();
+        void show(JsonNode request) {
             println(style().bold("Approval request " + text(request.path("id"))));
             println("  for       " + text(request.path("resourceType")) + " " + text(request.path("resourceId")));
             println("  requester " + text(request.path("requesterName")));
@@ -139,41 +124,35 @@ public final class ApprovalCommands {
                         + text(entry.path("action"))
                         + (text(entry.path("detail")).isEmpty() ? "" : " — " + text(entry.path("detail"))));
             }
-            return 0;
         }
     }
 
     /** The three decisions differ only in their word. */
-    abstract static class Decide extends Base {
+    abstract static class Decide extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Approval request id (or its first 8+ characters).")
         String id;
-
-        @Mixin
-        JsonOption json = new JsonOption();
 
         abstract String decision();
 
         abstract String comment();
 
         @Override
-        protected int run() {
+        ApiResponse request() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("decision", decision());
             if (comment() != null) {
                 body.put("comment", comment());
             }
-            ApiResponse response = api().post("/api/approvals/" + Ids.approval(api(), id) + "/decisions", body);
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode request = response.json();
+            return api().post("/api/approvals/" + Ids.approval(api(), id) + "/decisions", body);
+        }
+
+        @Override
+        void show(JsonNode request) {
             println("Recorded '" + decision().replace('_', ' ') + "' on " + shortId(request.path("id")) + " ("
                     + money(request.path("amount")) + " from " + text(request.path("requesterName"))
                     + "): the request is "
                     + style().status(text(request.path("status"))) + ".");
-            return 0;
         }
     }
 

@@ -158,25 +158,20 @@ public final class AuthCommands {
     }
 
     @Command(name = "whoami", description = "Show the signed-in account (as the server sees it now).")
-    public static final class Whoami extends Base {
-
-        @Mixin
-        JsonOption json = new JsonOption();
+    public static final class Whoami extends ApiCommand {
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/auth/me");
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode me = response.json();
+        ApiResponse request() {
+            return api().get("/api/auth/me");
+        }
+
+        @Override
+        void show(JsonNode me) {
             println(me.path("name").asString("") + " <" + me.path("email").asString() + ">");
             println("  id      " + me.path("id").asString());
             println("  roles   " + Roles.of(me));
             println("  since   " + Formats.time(me.path("createdAt")));
             println("  server  " + api().baseUrl());
-            return 0;
         }
     }
 

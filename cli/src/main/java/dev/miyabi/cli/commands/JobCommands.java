@@ -196,7 +196,7 @@ public final class JobCommands {
     }
 
     @Command(name = "list", description = "List my generation jobs, newest first (admins: everyone's).")
-    static final class ListJobs extends Base {
+    static final class ListJobs extends ListCommand {
 
         @Option(names = "--status", description = "queued, running, completed, failed or cancelled.")
         String status;
@@ -204,60 +204,46 @@ public final class JobCommands {
         @Option(names = "--type", description = "course_generation or document_generation.")
         String type;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
-            ApiResponse response = api().get(
+        ApiResponse request() {
+            return api().get(
                             "/api/ai/jobs",
                             MiyabiClient.params(
                                     "status", status, "type", type, "page", paging.page, "size", paging.size));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "TYPE", "TITLE", "PROGRESS", "STATUS", "CREATED")
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "TYPE", "TITLE", "PROGRESS", "STATUS", "CREATED")
                     .alignRight(3)
                     .flexible(2);
-            for (JsonNode job : list.path("items")) {
-                table.row(
-                        shortId(job.path("id")),
-                        text(job.path("type")).replace("_generation", ""),
-                        Formats.jobTitle(job),
-                        Formats.progressPercent(job) + " %",
-                        Table.cell(text(job.path("status")), style()::status),
-                        Formats.time(job.path("createdAt")));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        void row(Table table, JsonNode job) {
+            table.row(
+                    shortId(job.path("id")),
+                    text(job.path("type")).replace("_generation", ""),
+                    Formats.jobTitle(job),
+                    Formats.progressPercent(job) + " %",
+                    Table.cell(text(job.path("status")), style()::status),
+                    Formats.time(job.path("createdAt")));
         }
     }
 
     @Command(name = "show", description = "Show a job: status, progress, attempts, usage.")
-    static final class Show extends Base {
+    static final class Show extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Job id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().get("/api/ai/jobs/" + Ids.job(api(), id));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/ai/jobs/" + Ids.job(api(), id));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode job = response.json();
+        void show(JsonNode job) {
             println(style().bold(Formats.jobTitle(job)));
             println("  id         " + text(job.path("id")));
             println("  type       " + text(job.path("type")));
@@ -284,7 +270,6 @@ public final class JobCommands {
                 println("");
                 println(style().dim("Download: miyabi jobs result " + shortId(job.path("id")) + " --format pdf"));
             }
-            return 0;
         }
     }
 
@@ -426,28 +411,22 @@ public final class JobCommands {
     }
 
     @Command(name = "cancel", description = "Cancel a queued or running job (a running one stops at its next step).")
-    static final class Cancel extends Base {
+    static final class Cancel extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Job id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().post("/api/ai/jobs/" + Ids.job(api(), id) + "/cancel", null);
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().post("/api/ai/jobs/" + Ids.job(api(), id) + "/cancel", null);
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode job = response.json();
+        void show(JsonNode job) {
+            boolean requested =
+                    job.path("cancelRequested").asBoolean(false) && !"cancelled".equals(text(job.path("status")));
             println("Job " + shortId(job.path("id")) + ": " + style().status(text(job.path("status")))
-                    + (job.path("cancelRequested").asBoolean(false) && !"cancelled".equals(text(job.path("status")))
-                            ? " (cancel requested: it stops at its next step)"
-                            : "")
-                    + ".");
-            return 0;
+                    + (requested ? " (cancel requested: it stops at its next step)" : "") + ".");
         }
     }
 

@@ -48,7 +48,7 @@ public final class OrderCommands {
                 "Each invocation sends a new Idempotency-Key, so a repeated command is a new order;"
                         + " give --idempotency-key to make a retry safe."
             })
-    static final class Create extends Base {
+    static final class Create extends ApiCommand {
 
         @Option(
                 names = "--product",
@@ -72,11 +72,8 @@ public final class OrderCommands {
                 description = "Reuse a key to retry safely (default: a new one).")
         String idempotencyKey;
 
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
+        ApiResponse request() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("productId", Ids.product(api(), product));
             body.put("quantity", quantity);
@@ -85,12 +82,11 @@ public final class OrderCommands {
             }
             String key =
                     idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-            ApiResponse response = api().post("/api/orders", body, Map.of("Idempotency-Key", key));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode order = response.json();
+            return api().post("/api/orders", body, Map.of("Idempotency-Key", key));
+        }
+
+        @Override
+        void show(JsonNode order) {
             String id = shortId(order.path("id"));
             println("Order " + id + " placed: " + text(order.path("productName")) + " × "
                     + order.path("quantity").asInt() + " = " + money(order.path("total")) + " — "
@@ -100,12 +96,11 @@ public final class OrderCommands {
             } else if ("awaiting_payment".equals(text(order.path("status")))) {
                 println(style().dim("Pay it: miyabi orders pay " + id + " --method pm_card_visa"));
             }
-            return 0;
         }
     }
 
     @Command(name = "list", description = "List my orders, newest first (admins: everyone's).")
-    static final class ListOrders extends Base {
+    static final class ListOrders extends ListCommand {
 
         @Option(
                 names = "--status",
@@ -113,66 +108,51 @@ public final class OrderCommands {
                         "pending, awaiting_approval, awaiting_payment, paid, fulfilling, completed, rejected, cancelled or failed.")
         String status;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
-            ApiResponse response = api().get(
+        ApiResponse request() {
+            return api().get(
                             "/api/orders",
                             MiyabiClient.params("status", status, "page", paging.page, "size", paging.size));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "PRODUCT", "QTY", "TOTAL", "STATUS", "CREATED")
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "PRODUCT", "QTY", "TOTAL", "STATUS", "CREATED")
                     .alignRight(2, 3)
                     .flexible(1);
-            for (JsonNode order : list.path("items")) {
-                table.row(
-                        shortId(order.path("id")),
-                        text(order.path("productName")),
-                        order.path("quantity").asInt(),
-                        money(order.path("total")),
-                        Table.cell(text(order.path("status")), style()::status),
-                        Formats.time(order.path("createdAt")));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        void row(Table table, JsonNode order) {
+            table.row(
+                    shortId(order.path("id")),
+                    text(order.path("productName")),
+                    order.path("quantity").asInt(),
+                    money(order.path("total")),
+                    Table.cell(text(order.path("status")), style()::status),
+                    Formats.time(order.path("createdAt")));
         }
     }
 
     @Command(name = "show", description = "Show an order with its timeline.")
-    static final class Show extends Base {
+    static final class Show extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Order id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().get("/api/orders/" + Ids.order(api(), id));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/orders/" + Ids.order(api(), id));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode order = response.json();
+        void show(JsonNode order) {
             printOrder(console(), order);
             println("");
             println(style().bold("Timeline"));
             for (JsonNode entry : order.path("timeline")) {
                 println(timelineLine(console(), entry));
             }
-            return 0;
         }
     }
 
@@ -314,7 +294,7 @@ public final class OrderCommands {
     @Command(
             name = "revise",
             description = "Send a new input for an order whose approver requested changes (reopens the approval).")
-    static final class Revise extends Base {
+    static final class Revise extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Order id (or its first 8+ characters).")
         String id;
@@ -326,26 +306,20 @@ public final class OrderCommands {
                 description = "JSON file with the revised input ('-': standard input).")
         String input;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().patch("/api/orders/" + Ids.order(api(), id), Map.of("input", InputFile.read(input)));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response =
-                    api().patch("/api/orders/" + Ids.order(api(), id), Map.of("input", InputFile.read(input)));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode order = response.json();
+        void show(JsonNode order) {
             println("Order " + shortId(order.path("id")) + " revised; its approval starts again ("
                     + style().status(text(order.path("status"))) + ").");
-            return 0;
         }
     }
 
     @Command(name = "cancel", description = "Cancel an order (before payment; after it only admins, with a refund).")
-    static final class Cancel extends Base {
+    static final class Cancel extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Order id (or its first 8+ characters).")
         String id;
@@ -353,20 +327,15 @@ public final class OrderCommands {
         @Option(names = "--reason", description = "Recorded in the timeline.")
         String reason;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            Object body = reason == null ? null : Map.of("reason", reason);
+            return api().post("/api/orders/" + Ids.order(api(), id) + "/cancel", body);
+        }
 
         @Override
-        protected int run() {
-            Object body = reason == null ? null : Map.of("reason", reason);
-            ApiResponse response = api().post("/api/orders/" + Ids.order(api(), id) + "/cancel", body);
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode order = response.json();
+        void show(JsonNode order) {
             println("Order " + shortId(order.path("id")) + " is " + style().status(text(order.path("status"))) + ".");
-            return 0;
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.miyabi.cli.api.MiyabiClient;
 import dev.miyabi.cli.output.Formats;
 import dev.miyabi.cli.output.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class ProductCommands {
 
     @Command(name = "list", description = "List the products (active ones; admins see every status).")
-    static final class ListProducts extends Base {
+    static final class ListProducts extends ListCommand {
 
         @Option(names = "--q", description = "Words in the name or description.")
         String query;
@@ -33,15 +32,9 @@ public final class ProductCommands {
                         + " business_consulting or technical_support.")
         String category;
 
-        @Mixin
-        PageOptions paging = new PageOptions();
-
-        @Mixin
-        JsonOption json = new JsonOption();
-
         @Override
-        protected int run() {
-            ApiResponse response = api().get(
+        ApiResponse request() {
+            return api().get(
                             "/api/products",
                             MiyabiClient.params(
                                     "q",
@@ -54,47 +47,39 @@ public final class ProductCommands {
                                     paging.size,
                                     "sort",
                                     "name,asc"));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode list = response.json();
-            Table table = new Table(console(), "ID", "NAME", "CATEGORY", "PRICE", "STATUS")
+        }
+
+        @Override
+        Table table() {
+            return new Table(console(), "ID", "NAME", "CATEGORY", "PRICE", "STATUS")
                     .alignRight(3)
                     .flexible(1, 2);
-            for (JsonNode product : list.path("items")) {
-                table.row(
-                        shortId(product.path("id")),
-                        text(product.path("name")),
-                        text(product.path("category")),
-                        money(product.path("price")),
-                        Table.cell(text(product.path("status")), style()::status));
-            }
-            if (!table.isEmpty()) {
-                table.print();
-            }
-            PageOptions.footer(console(), list);
-            return 0;
+        }
+
+        @Override
+        void row(Table table, JsonNode product) {
+            table.row(
+                    shortId(product.path("id")),
+                    text(product.path("name")),
+                    text(product.path("category")),
+                    money(product.path("price")),
+                    Table.cell(text(product.path("status")), style()::status));
         }
     }
 
     @Command(name = "show", description = "Show one product.")
-    static final class Show extends Base {
+    static final class Show extends ApiCommand {
 
         @Parameters(paramLabel = "ID", description = "Product id (or its first 8+ characters).")
         String id;
 
-        @Mixin
-        JsonOption json = new JsonOption();
+        @Override
+        ApiResponse request() {
+            return api().get("/api/products/" + Ids.product(api(), id));
+        }
 
         @Override
-        protected int run() {
-            ApiResponse response = api().get("/api/products/" + Ids.product(api(), id));
-            if (json.enabled) {
-                printJson(response);
-                return 0;
-            }
-            JsonNode product = response.json();
+        void show(JsonNode product) {
             println(style().bold(text(product.path("name"))));
             println("  id        " + text(product.path("id")));
             println("  price     " + money(product.path("price")));
@@ -105,14 +90,11 @@ public final class ProductCommands {
                 println("");
                 println(text(product.path("description")));
             }
+            String category = text(product.path("category"));
+            boolean generated = category.equals("ai_course_generation") || category.equals("ai_document_generation");
             println("");
             println(style().dim("Order it: miyabi orders create --product " + shortId(product.path("id"))
-                    + (product.path("category").asString("").startsWith("ai_")
-                                    && !"ai_search_service"
-                                            .equals(product.path("category").asString())
-                            ? " --input request.json"
-                            : "")));
-            return 0;
+                    + (generated ? " --input request.json" : "")));
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.miyabi.cli.output.Table;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 @Command(
         name = "search",
         description = "Search products and your generated courses, documents and uploads (keyword and semantic).")
-public final class SearchCommand extends Base {
+public final class SearchCommand extends ApiCommand {
 
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to look for.")
     List<String> words;
@@ -29,12 +28,9 @@ public final class SearchCommand extends Base {
     @Option(names = "--limit", defaultValue = "20", description = "1–100 (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Mixin
-    JsonOption json = new JsonOption();
-
     @Override
-    protected int run() {
-        ApiResponse response = api().get(
+    ApiResponse request() {
+        return api().get(
                         "/api/search",
                         MiyabiClient.params(
                                 "q",
@@ -43,11 +39,10 @@ public final class SearchCommand extends Base {
                                 types.isEmpty() ? null : String.join(",", types),
                                 "limit",
                                 limit));
-        if (json.enabled) {
-            printJson(response);
-            return 0;
-        }
-        JsonNode answer = response.json();
+    }
+
+    @Override
+    void show(JsonNode answer) {
         Table table = new Table(console(), "TYPE", "ID", "TITLE", "SCORE", "MATCHED", "SNIPPET")
                 .alignRight(3)
                 .flexible(2, 5);
@@ -69,6 +64,5 @@ public final class SearchCommand extends Base {
             println(style().dim(answer.path("results").size() + " results in "
                     + answer.path("tookMs").asLong() + " ms"));
         }
-        return 0;
     }
 }

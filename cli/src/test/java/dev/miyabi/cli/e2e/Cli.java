@@ -1,10 +1,7 @@
 package dev.miyabi.cli.e2e;
 
-import dev.miyabi.cli.MiyabiCli;
-import dev.miyabi.cli.output.Console;
-import java.io.ByteArrayOutputStream;
+import dev.miyabi.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +53,9 @@ final class Cli {
         command.add(System.getProperty(
                 "miyabi.java",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // As ./miyabi runs it.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         Path aot = Path.of(System.getProperty("miyabi.cli.aot", "target/miyabi.aot"));
         if (Files.isRegularFile(aot)) {
             command.add("-XX:AOTCache=" + aot);
@@ -75,17 +75,8 @@ final class Cli {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("XDG_CONFIG_HOME", config.toString());
         env.put("MIYABI_URL", url);
-        env.put("NO_COLOR", "1");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Console console = new Console(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                false,
-                false,
-                Integer.MAX_VALUE);
-        int exit = MiyabiCli.run(env, console, args);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.run(env, args);
+        return new Result(run.exit(), run.out(), run.err());
     }
 
     Result runProcess(String... args) {
