@@ -14,6 +14,8 @@ import dev.miyabi.cli.commands.ProductCommands;
 import dev.miyabi.cli.commands.SearchCommand;
 import dev.miyabi.cli.output.Console;
 import dev.miyabi.cli.tui.TuiCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,29 +38,39 @@ import picocli.CommandLine.ScopeType;
             "",
             "Start with: miyabi login --email you@example.com; miyabi products list; miyabi tui",
             "Ids: a whole id, or 8 or more of its first characters. --json on any read prints the server's JSON."
-        },
-        subcommands = {
-            AuthCommands.Login.class,
-            AuthCommands.Logout.class,
-            AuthCommands.Whoami.class,
-            AuthCommands.Register.class,
-            ProductCommands.class,
-            OrderCommands.class,
-            ApprovalCommands.class,
-            JobCommands.class,
-            AgentCommands.class,
-            SearchCommand.class,
-            AdminCommands.State.class,
-            AdminCommands.Metrics.class,
-            AdminCommands.Users.class,
-            TuiCommand.class,
-            HealthCommand.class,
-            CompletionCommand.class,
-            CommandLine.HelpCommand.class
         })
 public final class MiyabiCli implements Runnable {
 
     static final String DEFAULT_URL = "http://localhost:8080";
+
+    /**
+     * The commands, in the order help lists them. Building picocli's model of a command costs
+     * reflection on all its classes, so a command line gets only the command it names (its whole
+     * subtree); help, completion and unknown words get them all.
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("login", AuthCommands.Login.class);
+        commands.put("logout", AuthCommands.Logout.class);
+        commands.put("whoami", AuthCommands.Whoami.class);
+        commands.put("register", AuthCommands.Register.class);
+        commands.put("products", ProductCommands.class);
+        commands.put("orders", OrderCommands.class);
+        commands.put("approvals", ApprovalCommands.class);
+        commands.put("jobs", JobCommands.class);
+        commands.put("agents", AgentCommands.class);
+        commands.put("search", SearchCommand.class);
+        commands.put("state", AdminCommands.State.class);
+        commands.put("metrics", AdminCommands.Metrics.class);
+        commands.put("users", AdminCommands.Users.class);
+        commands.put("tui", TuiCommand.class);
+        commands.put("health", HealthCommand.class);
+        commands.put("completion", CompletionCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return commands;
+    }
 
     @Option(
             names = "--url",
@@ -83,7 +95,21 @@ public final class MiyabiCli implements Runnable {
 
     /** Runs one command line and answers its exit code. */
     public static int run(Map<String, String> env, Console console, String... args) {
-        CommandLine commandLine = new CommandLine(new MiyabiCli(env, console))
+        CommandLine commandLine = new CommandLine(new MiyabiCli(env, console));
+        String named = firstWord(args);
+        boolean versionOnly =
+                named == null && List.of(args).stream().anyMatch(arg -> arg.equals("-V") || arg.equals("--version"));
+        boolean all = !versionOnly
+                && (named == null
+                        || !COMMANDS.containsKey(named)
+                        || named.equals("completion")
+                        || named.equals("help"));
+        COMMANDS.forEach((name, command) -> {
+            if (all || name.equals(named)) {
+                commandLine.addSubcommand(name, command);
+            }
+        });
+        commandLine
                 .setOut(new java.io.PrintWriter(console.out, true))
                 .setErr(new java.io.PrintWriter(console.err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -102,6 +128,18 @@ public final class MiyabiCli implements Runnable {
                 console.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         decorate(commandLine);
         return commandLine.execute(args);
+    }
+
+    /** The first argument that is not a root option (or the value of --url): the command's name. */
+    private static String firstWord(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--url")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /** Every command gets --help and the list of exit codes. */
