@@ -8,14 +8,18 @@ import dev.miyabi.cli.api.MiyabiClient;
 import dev.miyabi.cli.api.Realtime;
 import dev.miyabi.cli.tui.UiState.Pane;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jline.keymap.BindingReader;
 import org.jline.keymap.KeyMap;
@@ -55,8 +59,12 @@ final class Dashboard {
     private final UiState ui = new UiState();
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<String, Long> lastLoad = new LinkedHashMap<>();
-    private final Map<String, Boolean> loading = new LinkedHashMap<>();
+    /** Per kind of read: when it last started, whether one runs, whether another was asked meanwhile. */
+    private final Map<String, Long> lastRead = new HashMap<>();
+
+    private final Set<String> reading = new HashSet<>();
+    private final Set<String> readAgain = new HashSet<>();
+    private final Set<String> readScheduled = new HashSet<>();
     private final boolean unicode;
     private Display display;
     private Size size;
@@ -195,13 +203,12 @@ final class Dashboard {
     }
 
     /** Reads in the background and applies the answer on the UI thread; one read per name at a time. */
-    private void load(String name, Supplier<JsonNode> read, java.util.function.Consumer<JsonNode> apply) {
-        if (Boolean.TRUE.equals(loading.get(name))) {
-            loading.put(name + ":again", true);
+    private void load(String name, Supplier<JsonNode> read, Consumer<JsonNode> apply) {
+        if (!reading.add(name)) {
+            readAgain.add(name);
             return;
         }
-        loading.put(name, true);
-        lastLoad.put(name, System.currentTimeMillis());
+        lastRead.put(name, System.currentTimeMillis());
         io.execute(() -> {
             try {
                 JsonNode answer = read.get();
@@ -210,8 +217,8 @@ final class Dashboard {
                 tasks.add(() -> ui.flash(e.getMessage(), true, System.currentTimeMillis()));
             } finally {
                 tasks.add(() -> {
-                    loading.put(name, false);
-                    if (Boolean.TRUE.equals(loading.remove(name + ":again"))) {
+                    reading.remove(name);
+                    if (readAgain.remove(name)) {
                         load(name, read, apply);
                     }
                 });
@@ -219,13 +226,12 @@ final class Dashboard {
         });
     }
 
-    /** As {@link #load}, at most once per interval (the last request in a burst is kept). */
-    private void throttled(
-            String name, long intervalMs, Supplier<JsonNode> read, java.util.function.Consumer<JsonNode> apply) {
-        long wait = lastLoad.getOrDefault(name, 0L) + intervalMs - System.currentTimeMillis();
+    /** As {@link #load}, at most once per interval (a burst of requests ends in one read). */
+    private void throttled(String name, long intervalMs, Supplier<JsonNode> read, Consumer<JsonNode> apply) {
+        long wait = lastRead.getOrDefault(name, 0L) + intervalMs - System.currentTimeMillis();
         if (wait <= 0) {
             load(name, read, apply);
-        } else if (!Boolean.TRUE.equals(loading.put(name + ":scheduled", true))) {
+        } else if (readScheduled.add(name)) {
             io.execute(() -> {
                 try {
                     Thread.sleep(wait);
@@ -233,7 +239,7 @@ final class Dashboard {
                     return;
                 }
                 tasks.add(() -> {
-                    loading.remove(name + ":scheduled");
+                    readScheduled.remove(name);
                     load(name, read, apply);
                 });
             });
