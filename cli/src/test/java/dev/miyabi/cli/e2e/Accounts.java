@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** Signed-in clients for the tests: the admin, and new customers. */
 final class Accounts {
@@ -55,5 +56,16 @@ final class Accounts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A product's id by its name, from the client's own listing. */
+    static String productId(Cli cli, String name) {
+        for (JsonNode product :
+                cli.run("products", "list", "--json", "--size", "100").json().path("items")) {
+            if (name.equals(product.path("name").asString())) {
+                return product.path("id").asString();
+            }
+        }
+        throw new AssertionError("No product " + name);
     }
 }

@@ -105,6 +105,80 @@ class CliIntegrationTests {
     }
 
     @Test
+    void anApproverAsksForChangesTheCustomerRevisesThenARejectionEndsTheWatchWithExitSix() throws IOException {
+        Cli customer = Accounts.customer(server, "Rex Revise");
+        JsonNode order = customer.run(
+                        "orders",
+                        "create",
+                        "--product",
+                        Accounts.productId(customer, Accounts.COURSE_PRODUCT),
+                        "--input",
+                        Accounts.courseRequest("Zero trust networking", 2).toString(),
+                        "--json")
+                .json();
+        String approval = order.path("approvalId").asString().substring(0, 8);
+        String id = order.path("id").asString().substring(0, 8);
+
+        Cli.Result changes =
+                admin.run("approvals", "request-changes", approval, "--comment", "Add an objective on audits");
+        assertThat(changes.out()).as(changes.toString()).contains("the request is changes_requested");
+        Cli.Result revised = customer.run(
+                "orders",
+                "revise",
+                id,
+                "--input",
+                Accounts.courseRequest("Zero trust networking and audits", 3).toString());
+        assertThat(revised.out()).as(revised.toString()).contains("revised; its approval starts again");
+        assertThat(admin.run("approvals", "show", approval).out())
+                .contains("request_changes — Add an objective on audits")
+                .contains("reopened");
+        Cli.Result noComment = admin.run("approvals", "reject", approval);
+        assertThat(noComment.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(admin.run("approvals", "reject", approval, "--comment", "Out of budget this quarter")
+                        .exit())
+                .isZero();
+
+        Cli.Result watched = customer.run("orders", "watch", id);
+        assertThat(watched.exit()).as(watched.toString()).isEqualTo(ExitCodes.NOT_COMPLETED);
+        assertThat(watched.out()).contains("rejected").contains("Out of budget this quarter");
+
+        String cheap = customer.run(
+                        "orders",
+                        "create",
+                        "--product",
+                        Accounts.productId(customer, "Technical Support: Priority"),
+                        "--json")
+                .json()
+                .path("id")
+                .asString();
+        assertThat(customer.run("orders", "cancel", cheap, "--reason", "Ordered by mistake")
+                        .out())
+                .contains("is cancelled");
+    }
+
+    @Test
+    void anAdminReadsTheStateTheMetricsAndTheAgentsAndGivesARole() {
+        Cli customer = Accounts.customer(server, "Pia Promoted");
+
+        Cli.Result state = admin.run("state");
+        assertThat(state.out()).as(state.toString()).contains("State v", "201 Course Generator", "orders", "users");
+        JsonNode metrics = admin.run("metrics", "--json").json();
+        assertThat(metrics.has("orderCompletionRate")).isTrue();
+        assertThat(metrics.path("series").size()).isEqualTo(24);
+        assertThat(admin.run("agents", "list").out()).contains("205", "Approval Workflow");
+        assertThat(admin.run("agents", "tasks", "--agent", "approval_workflow").out())
+                .contains("205");
+        assertThat(customer.run("state").exit()).isEqualTo(ExitCodes.REFUSED);
+
+        String email = customer.run("whoami", "--json").json().path("email").asString();
+        Cli.Result promoted = admin.run("users", "roles", email, "--add", "approver");
+        assertThat(promoted.out()).as(promoted.toString()).contains(email + " now has the roles: customer, approver");
+        assertThat(admin.run("users", "list", "--role", "approver", "--q", email)
+                        .out())
+                .contains(email);
+    }
+
+    @Test
     void aCourseJobStartedFromTheClientIsFollowedToTheEnd() {
         Cli customer = Accounts.customer(server, "Jon Jobs");
 

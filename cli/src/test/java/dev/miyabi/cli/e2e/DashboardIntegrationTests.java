@@ -100,7 +100,7 @@ class DashboardIntegrationTests {
             tui.waitFor("live");
             tui.waitFor("KPIs");
 
-            String productId = productId(customer, Accounts.COURSE_PRODUCT);
+            String productId = Accounts.productId(customer, Accounts.COURSE_PRODUCT);
             Cli.Result placed = customer.run(
                     "orders",
                     "create",
@@ -185,15 +185,5 @@ class DashboardIntegrationTests {
             tui.keys("q");
             tui.waitFor("[exited 0]");
         }
-    }
-
-    private static String productId(Cli cli, String name) {
-        for (var product :
-                cli.run("products", "list", "--json", "--size", "100").json().path("items")) {
-            if (name.equals(product.path("name").asString())) {
-                return product.path("id").asString();
-            }
-        }
-        throw new AssertionError("No product " + name);
     }
 }
