@@ -166,8 +166,21 @@ class CliIntegrationTests {
         assertThat(metrics.has("orderCompletionRate")).isTrue();
         assertThat(metrics.path("series").size()).isEqualTo(24);
         assertThat(admin.run("agents", "list").out()).contains("205", "Approval Workflow");
-        assertThat(admin.run("agents", "tasks", "--agent", "approval_workflow").out())
-                .contains("205");
+        String orderId = customer.run(
+                        "orders",
+                        "create",
+                        "--product",
+                        Accounts.productId(customer, Accounts.COURSE_PRODUCT),
+                        "--input",
+                        Accounts.courseRequest("Capacity planning", 1).toString(),
+                        "--json")
+                .json()
+                .path("id")
+                .asString();
+        // The ApprovalWorkflowAgent (205) opened the order's approval as a task on the board.
+        assertThat(admin.run("agents", "tasks", "--agent", "approval_workflow", "--size", "100")
+                        .out())
+                .contains("Open approval for order " + orderId);
         assertThat(customer.run("state").exit()).isEqualTo(ExitCodes.REFUSED);
 
         String email = customer.run("whoami", "--json").json().path("email").asString();
