@@ -36,9 +36,15 @@ final class Accounts {
         return customer;
     }
 
+    /**
+     * Where the tests keep what they write: the users' config directories (with their tokens), the
+     * requests, the downloads — inside {@code target/}, so nothing is left behind elsewhere.
+     */
+    static final Path WORK = Path.of("target", "cli-it").toAbsolutePath();
+
     static Path tempDir() {
         try {
-            return Files.createTempDirectory("miyabi-cli-config-");
+            return Files.createTempDirectory(Files.createDirectories(WORK), "config-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +53,7 @@ final class Accounts {
     /** A course request for an AI course order (API.md's course input). */
     static Path courseRequest(String topic, int hours) {
         try {
-            Path file = Files.createTempFile("course-request", ".json");
+            Path file = Files.createTempFile(Files.createDirectories(WORK), "course-request", ".json");
             Files.writeString(file, """
                     {"topic": "%s", "targetAudience": "Platform engineers", "difficulty": "intermediate",
                      "estimatedHours": %d, "learningObjectives": ["Deploy", "Scale", "Observe"]}

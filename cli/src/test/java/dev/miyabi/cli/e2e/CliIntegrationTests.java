@@ -93,7 +93,7 @@ class CliIntegrationTests {
         Cli.Result job = customer.runProcess("jobs", "watch", jobId.substring(0, 8));
         assertThat(job.exit()).as(job.toString()).isZero();
         assertThat(job.out()).contains("100 %").contains("Job " + jobId.substring(0, 8) + " completed");
-        Path pdf = Files.createTempFile("course", ".pdf");
+        Path pdf = Files.createTempFile(Files.createDirectories(Accounts.WORK), "course", ".pdf");
         Cli.Result download =
                 customer.run("jobs", "result", jobId.substring(0, 8), "--format", "pdf", "-o", pdf.toString());
         assertThat(download.exit()).as(download.toString()).isZero();
