@@ -1,7 +1,6 @@
 package dev.miyabi.cli.api;
 
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -9,10 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
 
     private static final JsonMapper JSON = Json.MAPPER;
-
-    public String text() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 
     public JsonNode json() {
         return body.length == 0 ? JSON.missingNode() : JSON.readTree(body);

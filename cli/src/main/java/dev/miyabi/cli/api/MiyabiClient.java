@@ -91,10 +91,6 @@ public final class MiyabiClient {
         return http;
     }
 
-    public SessionStore sessions() {
-        return sessions;
-    }
-
     public Optional<Session> session() {
         return sessions.find(baseUrl);
     }

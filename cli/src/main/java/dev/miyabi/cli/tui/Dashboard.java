@@ -86,7 +86,7 @@ final class Dashboard {
         terminal.flush();
         display = new Display(terminal, true);
         size = terminal.getSize();
-        display.resize(size.getRows(), size.getColumns());
+        display.resize(size);
         terminal.handle(Terminal.Signal.WINCH, signal -> tasks.add(this::resized));
         terminal.handle(Terminal.Signal.INT, signal -> tasks.add(() -> running = false));
         Realtime realtime = new Realtime(api, topics(), new Events());
@@ -136,7 +136,7 @@ final class Dashboard {
     private void resized() {
         size = terminal.getSize();
         display.clear();
-        display.resize(size.getRows(), size.getColumns());
+        display.resize(size);
     }
 
     // ---- loading -------------------------------------------------------------------------------
