@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** A local HTTP server answering canned JSON, recording what it was asked (unit tests only). */
+/** A local HTTP server answering canned JSON (unit tests only). */
 final class StubServer implements AutoCloseable {
 
     record Answer(int status, String body) {}
@@ -21,7 +19,6 @@ final class StubServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Function<Request, Answer>> routes = new ConcurrentHashMap<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
 
     StubServer() {
         try {
@@ -54,7 +51,6 @@ final class StubServer implements AutoCloseable {
                 exchange.getRequestURI().toString(),
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 body);
-        requests.add(request);
         Function<Request, Answer> route = routes.get(
                 exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         Answer answer = route == null
