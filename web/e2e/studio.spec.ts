@@ -6,10 +6,7 @@ const unique = uniqueSuffix();
 const customer = account('Kenji Mori', 'kenji', unique);
 const topic = `Enterprise cloud architecture ${unique}`;
 
-test('a customer generates a course in the AI studio, watches it live, reads it and downloads it', async ({
-  page,
-  shot,
-}) => {
+test('a customer generates a course in the AI studio, watches it live, reads it and downloads it', async ({ page, shot }) => {
   await test.step('sign up and open the studio', async () => {
     await signUp(page, customer);
     await page.getByRole('banner').getByRole('link', { name: 'AI studio' }).click();

@@ -185,7 +185,7 @@ describe('the API client', () => {
 });
 
 describe('the session', () => {
-  it('reuses the tab\'s access token after a reload while it is fresh, and refreshes once it is not', async () => {
+  it("reuses the tab's access token after a reload while it is fresh, and refreshes once it is not", async () => {
     let clock = 1_000_000;
     const { fetch, calls } = fakeFetch(() => json(200, sessionBody('access-2', 'refresh-2')));
     const tab = window.sessionStorage;
@@ -201,7 +201,6 @@ describe('the session', () => {
     await expect(later.currentAccessToken()).resolves.toBe('access-2');
     expect(calls.map((call) => call.body)).toEqual([{ refreshToken: 'refresh-1' }]);
   });
-
 
   it('serialises refreshes through the lock so tabs never present a spent token', async () => {
     const held: string[] = [];
@@ -232,9 +231,7 @@ describe('the session', () => {
     session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
 
     window.localStorage.removeItem(SIGNED_IN_KEY);
-    listeners.forEach((listener) =>
-      listener(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null })),
-    );
+    listeners.forEach((listener) => listener(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null })));
 
     expect(session.isSignedIn()).toBe(false);
     expect(session.accessToken()).toBeNull();

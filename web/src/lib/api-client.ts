@@ -145,8 +145,7 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
   return {
     request,
     file,
-    get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
-      request<T>(path, { ...init, method: 'GET' }),
+    get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...init, method: 'GET' }),
     post: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
       request<T>(path, { ...init, method: 'POST', body }),
     put: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>

@@ -26,9 +26,7 @@ export function generationRequestFieldPath(
   if (field === 'dataPoints') {
     if (rest === '') return at('dataPoints');
     const named = rest.slice(1);
-    const index = dataPointNames.findIndex(
-      (name) => named === name.trim() || named.startsWith(`${name.trim()}[`),
-    );
+    const index = dataPointNames.findIndex((name) => named === name.trim() || named.startsWith(`${name.trim()}[`));
     return index >= 0 ? at(`dataPoints.${index}.value`) : at('dataPoints');
   }
   return at(field!);

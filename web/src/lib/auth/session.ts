@@ -95,9 +95,7 @@ export function createSession(options: SessionOptions = {}) {
   }
 
   /** Starts a session from a sign-in, sign-up or refresh answer; resolves once the token is stored. */
-  function establish(
-    response: Pick<SessionResponse, 'accessToken' | 'refreshToken'> & { expiresIn?: number },
-  ): Promise<void> {
+  function establish(response: Pick<SessionResponse, 'accessToken' | 'refreshToken'> & { expiresIn?: number }): Promise<void> {
     setAccess({ token: response.accessToken, expiresAt: now() + (response.expiresIn ?? 900) * 1000 });
     const write = pendingWrite.then(() => tokens.write(response.refreshToken));
     pendingWrite = write.catch(() => undefined);

@@ -42,7 +42,11 @@ export function EditProductPage() {
     const missing = isApiError(product.error) && product.error.status === 404;
     return (
       <Page title={t('admin.products.notFound')} actions={<BackLink />}>
-        {missing ? <EmptyState title={t('admin.products.notFound')} /> : <Alert tone="error">{errorMessage(product.error, t)}</Alert>}
+        {missing ? (
+          <EmptyState title={t('admin.products.notFound')} />
+        ) : (
+          <Alert tone="error">{errorMessage(product.error, t)}</Alert>
+        )}
       </Page>
     );
   }

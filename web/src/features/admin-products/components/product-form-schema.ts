@@ -27,30 +27,27 @@ function decimals(amount: string): number {
 }
 
 /** Amount and currency together: the amount's decimals depend on the currency. */
-const priceSchema = z
-  .object({ amount: z.string().trim(), currency: z.string() })
-  .superRefine(({ amount, currency }, context) => {
-    const issue = (field: 'amount' | 'currency', message: string) =>
-      context.addIssue({ code: 'custom', path: [field], message });
-    const validCurrency = /^[A-Z]{3}$/.test(currency);
-    if (!validCurrency) {
-      issue('currency', 'admin.products.validation.currencyRequired');
-    }
-    if (amount === '') {
-      issue('amount', 'admin.products.validation.amountRequired');
-    } else if (!AMOUNT.test(amount)) {
-      issue('amount', 'admin.products.validation.amountInvalid');
-    } else if (scaled(amount) === 0n) {
-      issue('amount', 'admin.products.validation.amountNotPositive');
-    } else if (scaled(amount) > MAX_CENTS * 10n ** 10n) {
-      issue('amount', 'admin.products.validation.amountTooLarge');
-    } else if (validCurrency && decimals(amount) > minorUnits(currency)) {
-      issue(
-        'amount',
-        minorUnits(currency) === 0 ? 'admin.products.validation.amountWhole' : 'admin.products.validation.amountDecimals',
-      );
-    }
-  });
+const priceSchema = z.object({ amount: z.string().trim(), currency: z.string() }).superRefine(({ amount, currency }, context) => {
+  const issue = (field: 'amount' | 'currency', message: string) => context.addIssue({ code: 'custom', path: [field], message });
+  const validCurrency = /^[A-Z]{3}$/.test(currency);
+  if (!validCurrency) {
+    issue('currency', 'admin.products.validation.currencyRequired');
+  }
+  if (amount === '') {
+    issue('amount', 'admin.products.validation.amountRequired');
+  } else if (!AMOUNT.test(amount)) {
+    issue('amount', 'admin.products.validation.amountInvalid');
+  } else if (scaled(amount) === 0n) {
+    issue('amount', 'admin.products.validation.amountNotPositive');
+  } else if (scaled(amount) > MAX_CENTS * 10n ** 10n) {
+    issue('amount', 'admin.products.validation.amountTooLarge');
+  } else if (validCurrency && decimals(amount) > minorUnits(currency)) {
+    issue(
+      'amount',
+      minorUnits(currency) === 0 ? 'admin.products.validation.amountWhole' : 'admin.products.validation.amountDecimals',
+    );
+  }
+});
 
 export const productFormSchema = z.object({
   name: z
@@ -58,9 +55,7 @@ export const productFormSchema = z.object({
     .trim()
     .min(1, 'admin.products.validation.nameRequired')
     .refine((name) => length(name) <= NAME_MAX, 'admin.products.validation.nameTooLong'),
-  description: z
-    .string()
-    .refine((text) => length(text) <= DESCRIPTION_MAX, 'admin.products.validation.descriptionTooLong'),
+  description: z.string().refine((text) => length(text) <= DESCRIPTION_MAX, 'admin.products.validation.descriptionTooLong'),
   price: priceSchema,
   category: z.enum(CATEGORIES, 'admin.products.validation.categoryRequired'),
   status: z.enum(STATUSES, 'admin.products.validation.statusRequired'),

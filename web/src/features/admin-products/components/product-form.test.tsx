@@ -154,7 +154,15 @@ describe('editing under a version', () => {
 
   it('saves with If-Match and the version it was opened with', async () => {
     const { fetch, calls } = fakeFetch((call) =>
-      call.method === 'PUT' ? json(200, { ...call.body as object, id: product.id, version: 4, createdAt: product.createdAt, updatedAt: product.updatedAt }) : json(200, product),
+      call.method === 'PUT'
+        ? json(200, {
+            ...(call.body as object),
+            id: product.id,
+            version: 4,
+            createdAt: product.createdAt,
+            updatedAt: product.updatedAt,
+          })
+        : json(200, product),
     );
     vi.stubGlobal('fetch', fetch);
     renderEditor();

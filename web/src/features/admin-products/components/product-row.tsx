@@ -20,12 +20,12 @@ export function ProductRow({ product }: { product: Product }) {
       <td>
         <div className="row-actions">
           <Link
-          className="btn btn-ghost"
-          to={`/admin/products/${product.id}`}
-          aria-label={t('admin.products.editNamed', { name: product.name })}
-        >
-          {t('admin.products.edit')}
-        </Link>
+            className="btn btn-ghost"
+            to={`/admin/products/${product.id}`}
+            aria-label={t('admin.products.editNamed', { name: product.name })}
+          >
+            {t('admin.products.edit')}
+          </Link>
           {product.status !== 'archived' ? <ArchiveButton product={product} /> : null}
         </div>
       </td>

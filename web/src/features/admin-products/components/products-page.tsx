@@ -38,8 +38,6 @@ export function ProductsPage() {
   useProductEvents();
   const notice = (location.state as { notice?: string } | null)?.notice;
 
-
-
   const filtered = Boolean(q || category || status);
   return (
     <Page

@@ -58,23 +58,23 @@ export function VersionConflict({
       <p>{t('admin.products.conflictBody', { mine: mine.version, theirs: theirVersion })}</p>
       {differences.length > 0 ? (
         <table className="table conflict-table">
-            <caption>{t('admin.products.conflictDifferences')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.products.field')}</th>
-                <th scope="col">{t('admin.products.theirVersion')}</th>
-                <th scope="col">{t('admin.products.yourVersion')}</th>
+          <caption>{t('admin.products.conflictDifferences')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.products.field')}</th>
+              <th scope="col">{t('admin.products.theirVersion')}</th>
+              <th scope="col">{t('admin.products.yourVersion')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((difference) => (
+              <tr key={difference.label}>
+                <th scope="row">{t(difference.label)}</th>
+                <td className="break">{difference.theirs}</td>
+                <td className="break">{difference.yours}</td>
               </tr>
-            </thead>
-            <tbody>
-              {differences.map((difference) => (
-                <tr key={difference.label}>
-                  <th scope="row">{t(difference.label)}</th>
-                  <td className="break">{difference.theirs}</td>
-                  <td className="break">{difference.yours}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
+          </tbody>
         </table>
       ) : null}
       <div className="form-actions">

@@ -45,9 +45,7 @@ export function decide(id: string, input: DecisionInput): Promise<ApprovalReques
 export function storeApproval(queryClient: QueryClient, request: ApprovalRequest): void {
   const key = approvalQueryKey(request.id);
   if (request.audit !== undefined) {
-    queryClient.setQueryData<ApprovalRequest>(key, (cached) =>
-      cached && cached.version > request.version ? cached : request,
-    );
+    queryClient.setQueryData<ApprovalRequest>(key, (cached) => (cached && cached.version > request.version ? cached : request));
   } else {
     void queryClient.invalidateQueries({ queryKey: key });
   }
@@ -60,11 +58,12 @@ export function storeApproval(queryClient: QueryClient, request: ApprovalRequest
     return { ...page, items: page.items.map((item) => (item.id === request.id ? listed : item)) };
   });
   queryClient.setQueriesData<Page<ApprovalRequest>>(
-    { queryKey: approvalListsQueryKey, predicate: (query) => (query.queryKey[2] as ApprovalFilters | undefined)?.view === 'inbox' },
+    {
+      queryKey: approvalListsQueryKey,
+      predicate: (query) => (query.queryKey[2] as ApprovalFilters | undefined)?.view === 'inbox',
+    },
     (page) =>
-      page && request.status !== 'pending'
-        ? { ...page, items: page.items.filter((item) => item.id !== request.id) }
-        : page,
+      page && request.status !== 'pending' ? { ...page, items: page.items.filter((item) => item.id !== request.id) } : page,
   );
   void queryClient.invalidateQueries({ queryKey: approvalListsQueryKey });
 }

@@ -22,9 +22,7 @@ const approvalsPageSchema = pageSchema(approvalRequestSchema);
 export function getApprovals(filters: ApprovalFilters, signal?: AbortSignal): Promise<Page<ApprovalRequest>> {
   return api.get('/api/approvals', {
     query: {
-      ...(filters.view === 'inbox'
-        ? { status: 'pending', assignedToMe: true }
-        : { status: filters.status, askedMe: true }),
+      ...(filters.view === 'inbox' ? { status: 'pending', assignedToMe: true } : { status: filters.status, askedMe: true }),
       page: filters.page,
       size: filters.size,
       sort: 'createdAt,desc',

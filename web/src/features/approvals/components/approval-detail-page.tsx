@@ -64,9 +64,7 @@ export function ApprovalDetailPage() {
         <div className="approval-detail">
           <div className="approval-main">
             <ApprovalSummary request={request} me={me} />
-            <div aria-live="polite">
-              {decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}
-            </div>
+            <div aria-live="polite">{decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}</div>
             {refusal ? <Alert tone="error">{refusal}</Alert> : null}
             {canDecide(request, me) ? (
               <section className="card">

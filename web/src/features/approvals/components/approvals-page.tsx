@@ -31,7 +31,6 @@ export function ApprovalsPage() {
   const approvals = useApprovals({ view, status, page, size: PAGE_SIZE });
   useApprovalEvents();
 
-
   // The count shows with an empty page too ("0 requests").
   const count = approvals.data ? (
     <p className="result-count" aria-live="polite">

@@ -10,7 +10,11 @@ import { decisionInputSchema, MAX_COMMENT, useDecide, type Decision, type Decisi
 import { decisionErrorMessage, isStaleDecision } from '../api/decision-error';
 import { approvalQueryKey } from '../api/get-approval';
 
-const BUTTONS: { decision: Decision; label: 'approvals.decide.approve' | 'approvals.decide.reject' | 'approvals.decide.requestChanges'; variant: 'primary' | 'danger' | 'secondary' }[] = [
+const BUTTONS: {
+  decision: Decision;
+  label: 'approvals.decide.approve' | 'approvals.decide.reject' | 'approvals.decide.requestChanges';
+  variant: 'primary' | 'danger' | 'secondary';
+}[] = [
   { decision: 'approve', label: 'approvals.decide.approve', variant: 'primary' },
   { decision: 'request_changes', label: 'approvals.decide.requestChanges', variant: 'secondary' },
   { decision: 'reject', label: 'approvals.decide.reject', variant: 'danger' },

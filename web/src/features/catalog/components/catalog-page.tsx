@@ -33,9 +33,6 @@ export function CatalogPage() {
 
   const products = useProducts({ q: q || undefined, category, page, size: PAGE_SIZE });
 
-
-
-
   // The list endpoint answering 404 means this server has no catalog yet: an empty catalog, not an error.
   const notDeployed = products.isError && isApiError(products.error) && products.error.status === 404;
 

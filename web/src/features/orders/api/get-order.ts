@@ -9,7 +9,8 @@ export function getOrder(id: string, signal?: AbortSignal): Promise<Order> {
 }
 
 export function getOrderQueryOptions(id: string) {
-  return queryOptions({ queryKey: orderKeys.detail(id),
+  return queryOptions({
+    queryKey: orderKeys.detail(id),
     queryFn: ({ signal }) => getOrder(id, signal),
     structuralSharing: keepNewest,
   });

@@ -62,7 +62,9 @@ function Stage({ stage }: { stage: ApprovalStage }) {
         {stage.approvers && stage.approvers.length > 0 ? (
           <span>{plural('orders.approval.approvers', stage.approvers.length)}</span>
         ) : null}
-        {stage.dueAt && stage.status === 'pending' ? <span>{t('orders.approval.dueAt', { date: dateTime(stage.dueAt) })}</span> : null}
+        {stage.dueAt && stage.status === 'pending' ? (
+          <span>{t('orders.approval.dueAt', { date: dateTime(stage.dueAt) })}</span>
+        ) : null}
         {stage.escalated ? <span>{t('orders.approval.escalated')}</span> : null}
       </p>
       {stage.decisions.length > 0 ? (

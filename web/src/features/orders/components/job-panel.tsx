@@ -70,9 +70,7 @@ export function JobPanel({ jobId }: { jobId: string }) {
       {job.data ? (
         <>
           <p className="job-status">
-            <span className={`job-status-badge job-status-${job.data.status}`}>
-              {statusKey ? t(statusKey) : job.data.status}
-            </span>
+            <span className={`job-status-badge job-status-${job.data.status}`}>{statusKey ? t(statusKey) : job.data.status}</span>
           </p>
           <JobProgress job={job.data} />
           {job.data.status === 'failed' && job.data.error ? <Alert tone="error">{job.data.error}</Alert> : null}

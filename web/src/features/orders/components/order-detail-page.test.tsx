@@ -62,7 +62,15 @@ function approval(status: 'pending' | 'approved', version: number) {
         dueAt: '2026-11-28T07:00:01Z',
         decidedAt: decided ? '2026-11-26T08:00:00Z' : null,
         decisions: decided
-          ? [{ approverId: 'x', approverName: 'Aki Approver', decision: 'approve', comment: 'Fits the training budget', at: '2026-11-26T08:00:00Z' }]
+          ? [
+              {
+                approverId: 'x',
+                approverName: 'Aki Approver',
+                decision: 'approve',
+                comment: 'Fits the training budget',
+                at: '2026-11-26T08:00:00Z',
+              },
+            ]
           : [],
       },
     ],
@@ -81,7 +89,12 @@ function job(completedSteps: number, status = 'running') {
     userId: 'u',
     orderId: ORDER_ID,
     input: course.input,
-    progress: { step: `lesson-1-${completedSteps}`, completedSteps, totalSteps: 20, message: `Writing lesson ${completedSteps} of 15` },
+    progress: {
+      step: `lesson-1-${completedSteps}`,
+      completedSteps,
+      totalSteps: 20,
+      message: `Writing lesson ${completedSteps} of 15`,
+    },
     attempts: 1,
     maxAttempts: 3,
     error: null,
@@ -148,7 +161,12 @@ describe('the order page', () => {
         },
       ],
     };
-    await live.emit('order.updated', { ...payable, resourceType: 'order', resourceId: ORDER_ID, previousStatus: 'awaiting_approval' });
+    await live.emit('order.updated', {
+      ...payable,
+      resourceType: 'order',
+      resourceId: ORDER_ID,
+      previousStatus: 'awaiting_approval',
+    });
     expect(screen.getByTestId('order-status')).toHaveTextContent('Awaiting payment');
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(3);
     expect(timeline).toHaveTextContent('Approved by Aki Approver: Fits the training budget');
@@ -166,8 +184,18 @@ describe('the order page', () => {
       version: 5,
       timeline: [
         ...payable.timeline,
-        { status: 'paid', at: '2026-11-26T08:01:00Z', actor: { type: 'agent', id: '204', name: 'PaymentProcessorAgent' }, note: 'Paid 2500.00 USD' },
-        { status: 'fulfilling', at: '2026-11-26T08:01:00Z', actor: { type: 'agent', id: '201', name: 'CourseGeneratorAgent' }, note: null },
+        {
+          status: 'paid',
+          at: '2026-11-26T08:01:00Z',
+          actor: { type: 'agent', id: '204', name: 'PaymentProcessorAgent' },
+          note: 'Paid 2500.00 USD',
+        },
+        {
+          status: 'fulfilling',
+          at: '2026-11-26T08:01:00Z',
+          actor: { type: 'agent', id: '201', name: 'CourseGeneratorAgent' },
+          note: null,
+        },
       ],
     };
     await live.emit('order.updated', { ...fulfilling, resourceType: 'order', resourceId: ORDER_ID, previousStatus: 'paid' });
@@ -211,7 +239,13 @@ describe('the order page', () => {
     asked.status = 'changes_requested' as 'pending';
     asked.stages[0]!.status = 'changes_requested' as 'pending';
     asked.stages[0]!.decisions = [
-      { approverId: 'x', approverName: 'Aki Approver', decision: 'request_changes', comment: 'Add a module on cost', at: '2026-11-26T08:00:00Z' },
+      {
+        approverId: 'x',
+        approverName: 'Aki Approver',
+        decision: 'request_changes',
+        comment: 'Add a module on cost',
+        at: '2026-11-26T08:00:00Z',
+      },
     ] as never;
     const { fetch, calls } = fakeFetch((call) => {
       if (call.method === 'PATCH') {

@@ -33,7 +33,12 @@ function ReviseNotes({ order }: { order: Order }) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextAreaField label={t('orders.new.notes')} rows={4} error={message(form.formState.errors.notes?.message)} {...form.register('notes')} />
+      <TextAreaField
+        label={t('orders.new.notes')}
+        rows={4}
+        error={message(form.formState.errors.notes?.message)}
+        {...form.register('notes')}
+      />
       <div>
         <Button type="submit" busy={form.formState.isSubmitting}>
           {t('orders.revise.submit')}

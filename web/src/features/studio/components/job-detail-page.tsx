@@ -112,7 +112,12 @@ function JobDetail({ job }: { job: Job }) {
     ]);
   }
   if (job.orderId) {
-    details.push([t('studio.job.order'), <Link key="order" to={`/orders/${job.orderId}`}>{t('studio.job.openOrder')}</Link>]);
+    details.push([
+      t('studio.job.order'),
+      <Link key="order" to={`/orders/${job.orderId}`}>
+        {t('studio.job.openOrder')}
+      </Link>,
+    ]);
   }
 
   return (

@@ -57,13 +57,15 @@ describe('the studio’s job list', () => {
     act(() => socket.open());
     await waitFor(() => expect(socket.sent.map((m) => m.type)).toContain('auth'));
     act(() => socket.receive({ type: 'auth_success', id: 'a', payload: { userId: USER.id, roles: ['customer'] } }));
-    await waitFor(() =>
-      expect(socket.sent.find((m) => m.type === 'subscribe')?.payload?.topics).toEqual(['jobs']),
-    );
+    await waitFor(() => expect(socket.sent.find((m) => m.type === 'subscribe')?.payload?.topics).toEqual(['jobs']));
 
     act(() =>
       socket.receive(
-        event('job.progress', { progress: { step: 'quiz-1', completedSteps: 7, totalSteps: 10, message: 'Writing quiz 1 of 2' }, version: 4 }, 41),
+        event(
+          'job.progress',
+          { progress: { step: 'quiz-1', completedSteps: 7, totalSteps: 10, message: 'Writing quiz 1 of 2' }, version: 4 },
+          41,
+        ),
       ),
     );
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '7'));
@@ -73,12 +75,16 @@ describe('the studio’s job list', () => {
     act(() => socket.receive(event('job.progress', { version: 2 }, 42)));
     act(() =>
       socket.receive(
-        event('job.completed', {
-          status: 'completed',
-          progress: { step: 'store', completedSteps: 10, totalSteps: 10, message: 'Stored' },
-          completedAt: '2026-11-26T07:00:09Z',
-          version: 6,
-        }, 43),
+        event(
+          'job.completed',
+          {
+            status: 'completed',
+            progress: { step: 'store', completedSteps: 10, totalSteps: 10, message: 'Stored' },
+            completedAt: '2026-11-26T07:00:09Z',
+            version: 6,
+          },
+          43,
+        ),
       ),
     );
 
@@ -163,7 +169,13 @@ describe('the studio’s job list', () => {
             'budget_exceeded',
             'This work needs about 120000 tokens but only 35000 remain',
             {
-              tokenBudget: { limit: 2000000, used: 1965000, remaining: 35000, requested: 120000, resetsAt: '2026-12-01T00:00:00Z' },
+              tokenBudget: {
+                limit: 2000000,
+                used: 1965000,
+                remaining: 35000,
+                requested: 120000,
+                resetsAt: '2026-12-01T00:00:00Z',
+              },
             },
             { 'Retry-After': '345600' },
           )

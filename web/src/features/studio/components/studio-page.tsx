@@ -117,9 +117,7 @@ export function StudioPage() {
           <h2 id={`${kindId}-jobs`}>{hasRole(user.data, 'admin') ? t('studio.jobs.allTitle') : t('studio.jobs.title')}</h2>
           {jobs.isPending ? <Spinner label={t('common.loading')} /> : null}
           {jobs.isError ? <Alert tone="error">{errorMessage(jobs.error, t)}</Alert> : null}
-          {data && data.total === 0 ? (
-            <EmptyState title={t('studio.jobs.none')}>{t('studio.jobs.noneHint')}</EmptyState>
-          ) : null}
+          {data && data.total === 0 ? <EmptyState title={t('studio.jobs.none')}>{t('studio.jobs.noneHint')}</EmptyState> : null}
           {data && data.items.length > 0 ? (
             <>
               <p className="result-count">{plural('studio.jobs.count', data.total)}</p>
