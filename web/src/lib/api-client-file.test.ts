@@ -24,7 +24,7 @@ function setup(answer: () => Response) {
     locks: undefined,
     fetch,
   });
-  session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+  void session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
   return {
     api: createApiClient({ session, fetch }),
     calls,

@@ -121,7 +121,7 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
   }
 
   async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
-    const response = await respond(path, init as RequestOptions<unknown>);
+    const response = await respond(path, init);
     if (response.status === 204 || response.headers.get('Content-Length') === '0') {
       return undefined as T;
     }

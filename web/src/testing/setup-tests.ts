@@ -3,10 +3,10 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { session } from '@/lib/auth/session';
 
-afterEach(() => {
+afterEach(async () => {
   // Unmount first, so ending the session does not update components outside act().
   cleanup();
-  session.clear();
+  await session.clear();
   window.localStorage.clear();
   window.sessionStorage.clear();
 });

@@ -29,7 +29,7 @@ function useRequestField(prefix: string) {
   const { message } = useI18n();
   const path = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const errorOf = (field: string): string | undefined => {
-    const error = get(form.formState.errors, path(field)) as { message?: string; root?: { message?: string } } | undefined;
+    const error: { message?: string; root?: { message?: string } } | undefined = get(form.formState.errors, path(field));
     return message(error?.message ?? error?.root?.message);
   };
   return { form, path, errorOf };

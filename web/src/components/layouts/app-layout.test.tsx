@@ -37,7 +37,7 @@ describe('the navigation', () => {
       ['Catalog', 'My orders', 'AI studio', 'Approvals', 'Admin'],
     ],
   ])('shows the pages of a user with roles %j', async (roles, links) => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     vi.stubGlobal('fetch', fakeFetch(() => json(200, { ...USER, roles })).fetch);
     renderLayout();
 

@@ -106,11 +106,15 @@ describe('toasts for live events', () => {
     realtime.emit(orderUpdated('completed', 'fulfilling'));
     const toast = within(region()).getByRole('listitem');
     fireEvent.mouseEnter(toast);
-    act(() => vi.advanceTimersByTime(TOAST_DURATION_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_DURATION_MS * 2);
+    });
     expect(within(region()).getAllByRole('listitem')).toHaveLength(1);
 
     fireEvent.mouseLeave(toast);
-    act(() => vi.advanceTimersByTime(TOAST_DURATION_MS));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_DURATION_MS);
+    });
     expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
   });
 

@@ -21,7 +21,7 @@ export function renderLive(
   element: ReactElement,
   { path, route, locale = 'en' }: { path: string; route: string; locale?: Locale },
 ) {
-  session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
+  void session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
   const { connection, sockets, latest: socket } = fakeSocketConnection({ token: async () => 'customer-token' });
   const rendered = renderWithProviders(
     <Routes>

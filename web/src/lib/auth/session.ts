@@ -185,7 +185,7 @@ export function createSession(options: SessionOptions = {}) {
       }
       return readMarker() ? refresh() : null;
     },
-    subscribe(listener: Listener): () => void {
+    subscribe: (listener: Listener): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -42,7 +42,7 @@ const POLICY: Policy = {
 };
 
 function renderForm() {
-  session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+  void session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
   const { fetch } = fakeFetch(() => json(200, { items: [], page: 0, size: 8, total: 0 }));
   vi.stubGlobal('fetch', fetch);
   const onSave = vi.fn<(input: PolicyInput) => Promise<unknown>>(async () => undefined);
@@ -227,7 +227,7 @@ describe('the policy form', () => {
 
 describe('editing a policy', () => {
   it('sends the version read as If-Match and explains a version conflict with a reload', async () => {
-    session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+    await session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
     let reads = 0;
     const { fetch, calls } = fakeFetch((call) => {
       if (call.method === 'PUT') {

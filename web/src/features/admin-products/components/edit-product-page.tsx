@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -29,11 +29,10 @@ export function EditProductPage() {
   const [base, setBase] = useState<Product | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>((location.state as { notice?: string } | null)?.notice);
 
-  useEffect(() => {
-    if (product.data && (!base || base.id !== product.data.id)) {
-      setBase(product.data);
-    }
-  }, [product.data, base]);
+  if (product.data && (!base || base.id !== product.data.id)) {
+    // The first version read (or another product's) becomes the base, in this render.
+    setBase(product.data);
+  }
 
   if (product.isPending || (product.data && !base)) {
     return <Spinner label={t('common.loading')} />;

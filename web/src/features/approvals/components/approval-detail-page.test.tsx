@@ -21,7 +21,7 @@ function decidedEvent(comment: string): RealtimeEvent {
 }
 
 function renderPage(answer: (method: string, url: string) => Response) {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) =>
     call.url === '/api/auth/me'
       ? json(200, { ...USER, id: APPROVER_ID, name: 'Aki Approver', roles: ['customer', 'approver'] })

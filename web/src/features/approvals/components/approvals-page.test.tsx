@@ -8,7 +8,7 @@ import { ApprovalsPage } from './approvals-page';
 
 /** An approver signed in; every listing answers one pending request. Returns the recorded calls. */
 function signedInApprover() {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) =>
     call.url.startsWith('/api/auth/me')
       ? json(200, { ...USER, id: APPROVER_ID, roles: ['customer', 'approver'] })

@@ -11,7 +11,7 @@ import { DecisionForm } from './decision-form';
 const ID = approvalRequest().id;
 
 function setup(answer: (body: unknown) => Response) {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) => answer(call.body));
   vi.stubGlobal('fetch', fetch);
   const onDecided = vi.fn();

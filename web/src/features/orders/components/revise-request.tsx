@@ -56,7 +56,8 @@ export function ReviseRequest({ order }: { order: Order }) {
   const { t } = useI18n();
   const revise = useReviseOrder();
   const kind = generationKindOfCategory(order.category);
-  // Prefilled once per order: the request the approver saw.
+  // Prefilled once per order: the request the approver saw (not replaced while the customer edits).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const defaults = useMemo(() => (kind ? generationValuesFromInput(kind, order.input) : undefined), [kind, order.id]);
   return (
     <div className="revise-request">

@@ -168,7 +168,7 @@ function JobDetail({ job }: { job: Job }) {
                 busy={busy === 'repeat'}
                 onClick={() =>
                   void run('repeat', async () => {
-                    const again = await createJob({ kind: kind!, input: job.input as never });
+                    const again = await createJob({ kind, input: job.input as never });
                     writeJob(queryClient, again);
                     await navigate(`/studio/jobs/${again.id}`);
                   })

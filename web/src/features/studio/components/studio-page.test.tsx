@@ -42,7 +42,7 @@ async function fillCourse() {
 
 describe('the studio’s job list', () => {
   it('moves a job’s progress bar with the WebSocket’s job events, without asking the server again', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const calls = serve();
     const { sockets } = renderRoutes(routes, '/studio');
 
@@ -97,7 +97,7 @@ describe('the studio’s job list', () => {
   });
 
   it('shows an indeterminate bar while the number of steps is unknown', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.url.startsWith('/api/ai/jobs?')
         ? json(200, {
@@ -116,7 +116,7 @@ describe('the studio’s job list', () => {
   });
 
   it('starts a course job and lists it', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const created = jobJson({
       id: '9d4f0a1e-0000-4000-8000-000000000002',
       status: 'queued',
@@ -161,7 +161,7 @@ describe('the studio’s job list', () => {
   });
 
   it('explains an exhausted token budget', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.method === 'POST'
         ? problem(
@@ -192,7 +192,7 @@ describe('the studio’s job list', () => {
   });
 
   it('puts the server’s input errors on the fields', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.method === 'POST'
         ? problem(422, 'invalid_input', 'The input is not valid', {
@@ -210,7 +210,7 @@ describe('the studio’s job list', () => {
   });
 
   it('offers a document form too', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve();
     renderRoutes(routes, '/studio');
     const user = userEvent.setup();
