@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiSchema } from '@/api/openapi';
-import { CATEGORIES, minorUnits, STATUSES, type Product } from '../types';
+import { CATEGORIES, isCategory, isProductStatus, minorUnits, STATUSES, type Product } from '../types';
 
 /** docs/api.md "Catalog" › Validation — the same limits as the server's ProductController and Money. */
 export const NAME_MAX = 255;
@@ -81,8 +81,9 @@ export function formValuesOf(product: Product): ProductFormInput {
     name: product.name,
     description: product.description ?? '',
     price: { ...product.price },
-    category: product.category,
-    status: product.status,
+    // A value this UI does not know yet is left unset, so the admin chooses one.
+    category: isCategory(product.category) ? product.category : EMPTY_FORM.category,
+    status: isProductStatus(product.status) ? product.status : ('' as ProductFormInput['status']),
   };
 }
 

@@ -3,6 +3,7 @@ import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { Product } from '../types';
 import { formValuesOf, type ProductFormInput } from './product-form-schema';
+import { categoryLabel, statusLabel } from './status-badge';
 
 type Difference = { label: MessageKey; theirs: string; yours: string };
 
@@ -29,8 +30,8 @@ export function VersionConflict({
   onOverwrite: () => void;
 }) {
   const { t, money } = useI18n();
-  const category = (value: string) => (value ? t(`admin.products.categories.${value as Product['category']}`) : '—');
-  const status = (value: string) => t(`admin.products.statuses.${value as Product['status']}`);
+  const category = (value: string) => (value ? categoryLabel(value, t) : '—');
+  const status = (value: string) => (value ? statusLabel(value, t) : '—');
 
   const differences: Difference[] = [];
   if (theirs) {

@@ -4,9 +4,9 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
 import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
+import { APPROVER_ID, approvalRequest, approvedRequest } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
-import { APPROVER_ID, approvalRequest, approvedRequest } from '../testing/approval-fixture';
 import { ApprovalDetailPage } from './approval-detail-page';
 
 function decidedEvent(comment: string): RealtimeEvent {

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { approvalRequest, APPROVER_ID } from '@/testing/fixtures';
 import { fakeFetch, json, USER } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
-import { approvalRequest, APPROVER_ID } from '../testing/approval-fixture';
 import { ApprovalsPage } from './approvals-page';
 
 /** An approver signed in; every listing answers one pending request. Returns the recorded calls. */

@@ -2,10 +2,10 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { approvalRequest, approvedRequest } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
 import { decisionInputSchema } from '../api/decide';
-import { approvalRequest, approvedRequest } from '../testing/approval-fixture';
 import { DecisionForm } from './decision-form';
 
 const ID = approvalRequest().id;

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
+import type { Product } from '@/api/schemas/product';
 import { GenerationRequestFields } from '@/components/generation-request/generation-request-fields';
 import {
   generationRequestDefaults,
@@ -17,7 +18,6 @@ import { TextField } from '@/components/ui/fields';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
-import type { OrderableProduct } from '../api/get-product';
 import { usePlaceOrder } from '../api/place-order';
 import type { Order } from '../types';
 import { quantitySchema } from './order-form';
@@ -39,7 +39,7 @@ export function GenerationOrderForm({
   kind,
   onPlaced,
 }: {
-  product: OrderableProduct;
+  product: Product;
   kind: GenerationKind;
   onPlaced: (order: Order) => void;
 }) {

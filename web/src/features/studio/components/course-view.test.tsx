@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { COURSE } from '../testing/fixtures';
+import { COURSE } from '../testing/course';
 import { CourseView } from './course-view';
 import { DocumentView } from './document-view';
 import { shallowestHeading } from './markdown';

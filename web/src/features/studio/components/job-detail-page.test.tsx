@@ -2,10 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { JOB_ID, jobJson } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
-import { COURSE, JOB_ID, jobJson } from '../testing/fixtures';
+import { COURSE } from '../testing/course';
 
 const routes = [{ path: '/studio', children: studioRoutes }];
 

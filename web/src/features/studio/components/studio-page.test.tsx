@@ -2,10 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { JOB_ID, jobJson } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
-import { JOB_ID, jobJson } from '../testing/fixtures';
 
 const routes = [{ path: '/studio', children: studioRoutes }];
 

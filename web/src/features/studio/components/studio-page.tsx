@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { useJobs } from '@/api/jobs';
 import { GenerationRequestForm } from '@/components/generation-request/generation-request-form';
 import { GENERATION_KINDS, type GenerationKind } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +15,6 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
-import { useJobs } from '../api/get-jobs';
 import { useCreateJob } from '../api/job-actions';
 import { useJobEvents } from '../api/job-events';
 import type { Job } from '../types';
