@@ -38,7 +38,7 @@ const boundaries = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', 'test-results/', 'playwright-report/', 'src/api/schema.d.ts'] },
+  { ignores: ['dist/', 'target/', 'test-results/', 'playwright-report/', 'src/api/schema.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
