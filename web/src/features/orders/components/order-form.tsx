@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/fields';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { usePlaceOrder } from '../api/place-order';
-import { applyOrderErrors } from '../order-errors';
+import { applyOrderErrors, notesForInput } from '../order-errors';
 import type { Order } from '../types';
 import { OrderTotal } from './order-total';
 
@@ -49,7 +49,7 @@ export function OrderForm({ product, onPlaced }: { product: Product; onPlaced: (
       });
       onPlaced(order);
     } catch (error) {
-      setFormError(applyOrderErrors(error, FIELDS, form.setError, t, (field) => (field === 'input' ? 'notes' : field)));
+      setFormError(applyOrderErrors(error, t, { fields: FIELDS, setError: form.setError, rename: notesForInput }));
     }
   });
 

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useReviseOrder } from '../api/revise-order';
-import { applyOrderErrors } from '../order-errors';
+import { applyOrderErrors, notesForInput } from '../order-errors';
 import type { Order } from '../types';
 import { TextAreaField } from '@/components/ui/fields';
 
@@ -27,7 +27,7 @@ function ReviseNotes({ order }: { order: Order }) {
     try {
       await revise.mutateAsync({ orderId: order.id, input: notes.trim() || null });
     } catch (error) {
-      setFormError(applyOrderErrors(error, ['notes'], form.setError, t, (field) => (field === 'input' ? 'notes' : field)));
+      setFormError(applyOrderErrors(error, t, { fields: ['notes'], setError: form.setError, rename: notesForInput }));
     }
   });
   return (
