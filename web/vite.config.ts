@@ -33,5 +33,10 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Quiet in CI (Maven sets CI=true): a dot per test, and console output only of tests that fail.
+    reporters: process.env.CI ? ['dot'] : ['default'],
+    silent: 'passed-only',
+    // The build machines are shared: a render that waits for a busy CPU is slow, not broken.
+    testTimeout: 15_000,
   },
 });

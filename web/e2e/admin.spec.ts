@@ -122,7 +122,10 @@ test('an admin manages products, meets a version conflict, and watches the dashb
   let workshopOrder = '';
 
   await test.step('activity through the API', async () => {
-    const support = await buyer.post('/api/orders', { productId: await productId(request, 'Technical Support: Priority'), quantity: 1 });
+    const support = await buyer.post('/api/orders', {
+      productId: await productId(request, 'Technical Support: Priority'),
+      quantity: 1,
+    });
     expect((await pay(support.id, 'pm_card_visa')).status()).toBe(201);
     await admin.post(`/api/orders/${support.id}/complete`, { note: 'Solved on the first call' });
 
@@ -142,14 +145,16 @@ test('an admin manages products, meets a version conflict, and watches the dashb
     workshopOrder = workshop.id;
   });
 
-  await test.step("the customer gets a toast when an admin cancels their order", async () => {
+  await test.step('the customer gets a toast when an admin cancels their order', async () => {
     const customerContext = await openContext();
     const customerPage = await customerContext.newPage();
     await signIn(customerPage, customer.email, customer.password);
     await expect(header(customerPage).getByRole('status')).toHaveText('Live');
     await admin.post(`/api/orders/${workshopOrder}/cancel`, { reason: 'The workshop dates are full' });
     const toasts = customerPage.getByRole('region', { name: 'Notifications' });
-    const toast = toasts.getByRole('listitem').filter({ hasText: 'Your order “Business Consulting: AI Adoption Workshop” was cancelled.' });
+    const toast = toasts
+      .getByRole('listitem')
+      .filter({ hasText: 'Your order “Business Consulting: AI Adoption Workshop” was cancelled.' });
     await expect(toast).toBeVisible();
     await expect(toast.getByRole('link', { name: 'View order' })).toHaveAttribute('href', `/orders/${workshopOrder}`);
     await shot(customerPage, 'toast');

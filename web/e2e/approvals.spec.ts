@@ -1,6 +1,17 @@
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
-import { account, bearer, findProduct, header, login, register, registerApprover, signIn, uniqueSuffix, type Session } from './support';
+import {
+  account,
+  bearer,
+  findProduct,
+  header,
+  login,
+  register,
+  registerApprover,
+  signIn,
+  uniqueSuffix,
+  type Session,
+} from './support';
 
 const unique = uniqueSuffix();
 const approver = account('Aki Approver', 'aki', unique, 'an approver passphrase');
@@ -27,10 +38,9 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await signIn(page, approver.email, approver.password);
     await header(page).getByRole('link', { name: 'Approvals' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Approvals' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Approval views' }).getByRole('link', { name: 'Waiting for me' })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
+    await expect(
+      page.getByRole('navigation', { name: 'Approval views' }).getByRole('link', { name: 'Waiting for me' }),
+    ).toHaveAttribute('aria-current', 'page');
     await expect(header(page).getByRole('status')).toHaveText('Live');
   });
 

@@ -76,7 +76,8 @@ export const test = base.extend<Fixtures>({
       // Every page that is photographed is also checked for WCAG 2.1 A/AA violations (axe-core).
       const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const violations = audit.violations.map(
-        (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
       );
       expect(violations, `accessibility of ${name}`).toEqual([]);
     });

@@ -73,7 +73,10 @@ test('a new customer orders a document, pays after a decline, and watches the or
 
     const progress = page.getByRole('progressbar', { name: 'Generation progress' });
     await expect(progress).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole('link', { name: 'Open in the AI studio' })).toHaveAttribute('href', /\/studio\/jobs\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('link', { name: 'Open in the AI studio' })).toHaveAttribute(
+      'href',
+      /\/studio\/jobs\/[0-9a-f-]{36}$/,
+    );
     await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 90_000 });
     await expect(status).toContainText('Completed', { timeout: 30_000 });
     await expect(timeline.getByRole('listitem').last()).toContainText('Completed');

@@ -11,12 +11,12 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, PORT } from './settings.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jar = process.env.E2E_SERVER_JAR ?? path.resolve(here, '../../server/target/miyabi-server.jar');
 if (!existsSync(jar)) {
-  console.error(`No server jar at ${jar}. Build it first (./mvnw -DskipTests package) or set E2E_SERVER_JAR.`);
-  process.exit(2);
+    console.error(`No server jar at ${jar}. Build it first (./mvnw -DskipTests package) or set E2E_SERVER_JAR.`);
+    process.exit(2);
 }
 // JAVA_HOME (Maven passes its own JDK), else a JDK 25 where run.sh looks for one, else `java`.
 const javaHome = [process.env.JAVA_HOME, '/usr/lib/jvm/temurin-25-jdk-amd64', '/usr/lib/jvm/java-25-openjdk-amd64'].find(
-  (candidate) => candidate && existsSync(path.join(candidate, 'bin', 'java')),
+    (candidate) => candidate && existsSync(path.join(candidate, 'bin', 'java')),
 );
 const java = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
 const home = mkdtempSync(path.join(tmpdir(), 'miyabi-e2e-'));
@@ -24,29 +24,29 @@ const home = mkdtempSync(path.join(tmpdir(), 'miyabi-e2e-'));
 const env = { ...process.env };
 // Never point the browser tests at a configured database: they get their own embedded one.
 for (const name of Object.keys(env)) {
-  if (name.startsWith('MIYABI_DATABASE_') || name.startsWith('SPRING_DATASOURCE_')) {
-    delete env[name];
-  }
+    if (name.startsWith('MIYABI_DATABASE_') || name.startsWith('SPRING_DATASOURCE_')) {
+        delete env[name];
+    }
 }
 Object.assign(env, {
-  PORT: String(PORT),
-  MIYABI_HOME: home,
-  MIYABI_ADMIN_EMAIL: ADMIN_EMAIL,
-  MIYABI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  MIYABI_DEMO_ENABLED: 'true',
+    PORT: String(PORT),
+    MIYABI_HOME: home,
+    MIYABI_ADMIN_EMAIL: ADMIN_EMAIL,
+    MIYABI_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    MIYABI_DEMO_ENABLED: 'true',
 });
 
 const server = spawn(java, ['-Xmx512m', '-jar', jar], { stdio: 'inherit', env });
 let stopping = false;
 const stop = (signal) => {
-  if (!stopping) {
-    stopping = true;
-    server.kill(signal);
-  }
+    if (!stopping) {
+        stopping = true;
+        server.kill(signal);
+    }
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGTERM'));
 server.on('exit', (code, signal) => {
-  rmSync(home, { recursive: true, force: true });
-  process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
+    rmSync(home, { recursive: true, force: true });
+    process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0)));
 });

@@ -6,10 +6,7 @@ const unique = uniqueSuffix();
 const customer = account('Kenji Mori', 'kenji', unique);
 const topic = `Enterprise cloud architecture ${unique}`;
 
-test('a customer generates a course in the AI studio, watches it live, reads it and downloads it', async ({
-  page,
-  shot,
-}) => {
+test('a customer generates a course in the AI studio, watches it live, reads it and downloads it', async ({ page, shot }) => {
   await test.step('sign up and open the studio', async () => {
     await signUp(page, customer);
     await page.getByRole('banner').getByRole('link', { name: 'AI studio' }).click();
@@ -86,7 +83,7 @@ test('a customer generates a course in the AI studio, watches it live, reads it 
     await page.getByRole('button', { name: 'Markdown' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.md$/);
-    const markdown = await readFile((await download.path())!, 'utf8');
+    const markdown = await readFile(await download.path(), 'utf8');
     expect(markdown).toMatch(/^# /);
     expect(markdown).toContain('## Module 1: ');
     expect(markdown).toContain('### Lesson 1.1: ');

@@ -45,10 +45,15 @@ export async function submitSignIn(page: Page, email: string, password: string) 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Signs in through the UI and waits until the header shows the signed-in user. */
+/**
+ * Signs in through the UI and waits until the header shows the signed-in user and the sign-in page
+ * has sent the browser on (the header shows the user a moment before: a click in between would be
+ * overtaken by that redirect).
+ */
 export async function signIn(page: Page, email: string, password: string) {
   await submitSignIn(page, email, password);
   await expect(header(page).getByTestId('current-user')).toBeVisible();
+  await expect(page).not.toHaveURL(/\/sign-in(\?|$)/);
 }
 
 export type Session = { accessToken: string; user: { id: string } };

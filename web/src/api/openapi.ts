@@ -21,8 +21,7 @@ export type ApiResponse<Op extends keyof operations> = operations[Op] extends {
  * `assertSameShape<z.infer<typeof s>, ApiSchema<'UserView'>>(true)` fails to type-check as soon as
  * the server's document and the schema disagree in a field, its type or its optionality.
  */
-export type SameShape<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type SameShape<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 export function assertSameShape<A, B>(proof: SameShape<A, B>): void {
   void proof;

@@ -28,17 +28,66 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
       element: <AppLayout onSignOut={onSignOut} />,
       children: [
         { index: true, element: <Navigate to="/catalog" replace /> },
-        { path: 'sign-in', element: <RedirectIfSignedIn><SignInPage /></RedirectIfSignedIn> },
-        { path: 'sign-up', element: <RedirectIfSignedIn><SignUpPage /></RedirectIfSignedIn> },
+        {
+          path: 'sign-in',
+          element: (
+            <RedirectIfSignedIn>
+              <SignInPage />
+            </RedirectIfSignedIn>
+          ),
+        },
+        {
+          path: 'sign-up',
+          element: (
+            <RedirectIfSignedIn>
+              <SignUpPage />
+            </RedirectIfSignedIn>
+          ),
+        },
         { path: 'catalog', element: <CatalogPage /> },
         { path: 'catalog/:productId', element: <ProductDetailPage /> },
-        { path: 'me', element: <RequireAuth><ProfilePage /></RequireAuth> },
-        { path: 'orders', element: <RequireAuth><Outlet /></RequireAuth>, children: ordersRoutes },
-        { path: 'studio', element: <RequireAuth><Outlet /></RequireAuth>, children: studioRoutes },
-        { path: 'approvals', element: <RequireAuth><Outlet /></RequireAuth>, children: approvalsRoutes },
+        {
+          path: 'me',
+          element: (
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          ),
+        },
+        {
+          path: 'orders',
+          element: (
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: ordersRoutes,
+        },
+        {
+          path: 'studio',
+          element: (
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: studioRoutes,
+        },
+        {
+          path: 'approvals',
+          element: (
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: approvalsRoutes,
+        },
         {
           path: 'admin',
-          element: <RequireAuth role="admin"><AdminLayout /></RequireAuth>,
+          element: (
+            <RequireAuth role="admin">
+              <AdminLayout />
+            </RequireAuth>
+          ),
           children: [
             { index: true, element: <Navigate to="/admin/dashboard" replace /> },
             { path: 'dashboard', children: adminDashboardRoutes },

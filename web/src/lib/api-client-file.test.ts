@@ -24,7 +24,7 @@ function setup(answer: () => Response) {
     locks: undefined,
     fetch,
   });
-  session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+  void session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
   return {
     api: createApiClient({ session, fetch }),
     calls,
@@ -58,7 +58,9 @@ describe('files through the API client', () => {
   });
 
   it('refreshes an expired token once, as for JSON calls', async () => {
-    const { api, calls, expire } = setup(() => new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } }));
+    const { api, calls, expire } = setup(
+      () => new Response('%PDF-1.7', { status: 200, headers: { 'Content-Type': 'application/pdf' } }),
+    );
     expire();
 
     const file = await api.file('/api/ai/jobs/42/result', { query: { format: 'pdf' }, accept: 'application/pdf' });
@@ -83,7 +85,7 @@ describe('files through the API client', () => {
 
   it('reads file names of Content-Disposition', () => {
     expect(fileNameOf('attachment; filename="a-course.pdf"')).toBe('a-course.pdf');
-    expect(fileNameOf("attachment; filename=\"x.pdf\"; filename*=UTF-8''%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89.pdf")).toBe(
+    expect(fileNameOf('attachment; filename="x.pdf"; filename*=UTF-8\'\'%E3%82%AF%E3%83%A9%E3%82%A6%E3%83%89.pdf')).toBe(
       'クラウド.pdf',
     );
     expect(fileNameOf('inline; filename=plain.md')).toBe('plain.md');

@@ -54,7 +54,7 @@ function setup(options: { refresh?: (call: Call) => Response | Promise<Response>
 describe('the API client', () => {
   it('sends the bearer token of the session', async () => {
     const { api, session, calls } = setup();
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
 
     await expect(api.get('/api/things')).resolves.toEqual({ ok: true, token: 'access-1' });
 
@@ -93,7 +93,7 @@ describe('the API client', () => {
     const { api, session, expire } = setup({
       refresh: () => problem(401, 'unauthorized', 'The session has ended'),
     });
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
     const changes: boolean[] = [];
     session.subscribe(() => changes.push(session.isSignedIn()));
     expire();
@@ -112,7 +112,7 @@ describe('the API client', () => {
     const { api, session, refreshes, calls } = setup({
       refresh: () => json(200, sessionBody('access-still-refused', 'refresh-2')),
     });
-    session.establish({ accessToken: 'access-0', refreshToken: 'refresh-1' });
+    await session.establish({ accessToken: 'access-0', refreshToken: 'refresh-1' });
 
     const error = await api.get('/api/things').catch((caught: unknown) => caught);
 
@@ -185,7 +185,7 @@ describe('the API client', () => {
 });
 
 describe('the session', () => {
-  it('reuses the tab\'s access token after a reload while it is fresh, and refreshes once it is not', async () => {
+  it("reuses the tab's access token after a reload while it is fresh, and refreshes once it is not", async () => {
     let clock = 1_000_000;
     const { fetch, calls } = fakeFetch(() => json(200, sessionBody('access-2', 'refresh-2')));
     const tab = window.sessionStorage;
@@ -201,7 +201,6 @@ describe('the session', () => {
     await expect(later.currentAccessToken()).resolves.toBe('access-2');
     expect(calls.map((call) => call.body)).toEqual([{ refreshToken: 'refresh-1' }]);
   });
-
 
   it('serialises refreshes through the lock so tabs never present a spent token', async () => {
     const held: string[] = [];
@@ -229,12 +228,10 @@ describe('the session', () => {
       addEventListener: (_type: string, listener: (event: StorageEvent) => void) => listeners.push(listener),
     } as unknown as Pick<Window, 'addEventListener'>;
     const session = testSession({ window: fakeWindow });
-    session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+    void session.establish({ accessToken: 'access-1', refreshToken: 'refresh-1' });
 
     window.localStorage.removeItem(SIGNED_IN_KEY);
-    listeners.forEach((listener) =>
-      listener(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null })),
-    );
+    listeners.forEach((listener) => listener(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null })));
 
     expect(session.isSignedIn()).toBe(false);
     expect(session.accessToken()).toBeNull();

@@ -122,7 +122,7 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
   }
 
   async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
-    const response = await respond(path, init as RequestOptions<unknown>);
+    const response = await respond(path, init);
     if (response.status === 204 || response.headers.get('Content-Length') === '0') {
       return undefined as T;
     }
@@ -146,8 +146,7 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
   return {
     request,
     file,
-    get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
-      request<T>(path, { ...init, method: 'GET' }),
+    get: <T>(path: string, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) => request<T>(path, { ...init, method: 'GET' }),
     post: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>
       request<T>(path, { ...init, method: 'POST', body }),
     put: <T>(path: string, body?: unknown, init: Omit<RequestOptions<T>, 'method' | 'body'> = {}) =>

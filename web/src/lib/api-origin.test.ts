@@ -27,9 +27,7 @@ describe('the API origin', () => {
     expect(apiUrl('/api/auth/refresh', origin)).toBe('https://api.example.com/api/auth/refresh');
     // The page's own scheme and host do not matter any more.
     expect(webSocketUrl(origin, page('https:', 'app.example.com'))).toBe('wss://api.example.com/ws');
-    expect(webSocketUrl(apiOrigin('http://localhost:8080'), page('https:', 'app.example.com'))).toBe(
-      'ws://localhost:8080/ws',
-    );
+    expect(webSocketUrl(apiOrigin('http://localhost:8080'), page('https:', 'app.example.com'))).toBe('ws://localhost:8080/ws');
   });
 
   it('refuses a value that is not an http(s) origin instead of calling a wrong address', () => {
@@ -40,9 +38,7 @@ describe('the API origin', () => {
   it('is what the API client, the session refresh and the WebSocket use when set at build time', async () => {
     vi.stubEnv('VITE_API_ORIGIN', 'https://api.example.com');
     const { fetch, calls } = fakeFetch((call) =>
-      call.url.endsWith('/api/auth/refresh')
-        ? json(200, sessionBody('access-2', 'refresh-2'))
-        : json(200, { ok: true }),
+      call.url.endsWith('/api/auth/refresh') ? json(200, sessionBody('access-2', 'refresh-2')) : json(200, { ok: true }),
     );
     const session = createSession({
       tokens: storageTokenStore(window.localStorage),

@@ -28,10 +28,7 @@ export function apiUrl(path: string, origin: string = apiOrigin()): string {
 }
 
 /** The `/ws` URL: on the API's origin, else on the page's own host; `wss` for https. */
-export function webSocketUrl(
-  origin: string = apiOrigin(),
-  page: Pick<Location, 'protocol' | 'host'> = window.location,
-): string {
+export function webSocketUrl(origin: string = apiOrigin(), page: Pick<Location, 'protocol' | 'host'> = window.location): string {
   const target = origin === '' ? page : new URL(origin);
   const scheme = target.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${target.host}/ws`;

@@ -32,7 +32,11 @@ describe('problemFromResponse', () => {
 
   it('gives a non-JSON failure (a proxy page) a code from its status', async () => {
     const error = await problemFromResponse(
-      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }),
+      new Response('<html>Bad gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'Content-Type': 'text/html' },
+      }),
     );
 
     expect(error.status).toBe(502);

@@ -35,6 +35,8 @@ export function useUrlSearch(q: string, update: UpdateUrlParams, delayMs = 300):
     }
     const timer = setTimeout(() => update({ q: search.trim() || undefined, page: undefined }), delayMs);
     return () => clearTimeout(timer);
+    // Only typing starts a search: a new `q` from the URL (back, a link) must not write it back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
   return [search, setSearch];
 }

@@ -28,7 +28,7 @@ export function fakeFetch(handler: (call: Call) => Response | Promise<Response>)
   const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const call: Call = {
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init?.method ?? 'GET',
       headers,
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,

@@ -18,7 +18,7 @@ export class FakeSocket implements SocketLike {
   onerror: ((event: Event) => void) | null = null;
 
   send(data: string) {
-    this.sent.push(JSON.parse(data));
+    this.sent.push(JSON.parse(data) as FakeSocket['sent'][number]);
   }
   /** Closed by the client. */
   close(code = 1000) {

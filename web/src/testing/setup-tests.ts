@@ -1,12 +1,16 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { session } from '@/lib/auth/session';
 
-afterEach(() => {
+// findBy…/waitFor give up after 4 s, not 1 s: on a shared, busy build machine the first render of a
+// page (cold modules, a lazy chunk) can take over a second without anything being wrong.
+configure({ asyncUtilTimeout: 4_000 });
+
+afterEach(async () => {
   // Unmount first, so ending the session does not update components outside act().
   cleanup();
-  session.clear();
+  await session.clear();
   window.localStorage.clear();
   window.sessionStorage.clear();
 });

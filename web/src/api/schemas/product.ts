@@ -26,27 +26,19 @@ export function isProductStatus(value: string | null | undefined): value is Prod
 /**
  * A product as the server renders it (`Product` in the OpenAPI document, whose generator does not
  * mark nullable fields and calls the money amount a number; the server sends a decimal string).
+ * Category and status are read as strings: an unknown future value still renders (as its raw name)
+ * instead of failing the page — `isCategory`/`isProductStatus` narrow them where a form needs to.
  */
 export const productSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
   price: moneySchema,
-  category: z.enum(CATEGORIES),
-  status: z.enum(PRODUCT_STATUSES),
+  category: z.string(),
+  status: z.string(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string().nullable(),
 });
 export type Product = z.infer<typeof productSchema>;
 assertSameKeys<Product, ApiSchema<'Product'>>(true);
-
-/**
- * The same product for the customer's pages: an unknown future category or status still renders (as
- * its raw name) instead of failing the whole page.
- */
-export const lenientProductSchema = productSchema.extend({
-  category: z.string(),
-  status: z.string(),
-});
-export type LenientProduct = z.infer<typeof lenientProductSchema>;

@@ -3,13 +3,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import {
-  COURSE_FORMATS,
-  DIFFICULTIES,
-  DOCUMENT_TYPES,
-  LIMITS,
-  type GenerationKind,
-} from './schema';
+import { COURSE_FORMATS, DIFFICULTIES, DOCUMENT_TYPES, LIMITS, type GenerationKind } from './schema';
 import './generation-request.css';
 
 type Props = {
@@ -35,9 +29,7 @@ function useRequestField(prefix: string) {
   const { message } = useI18n();
   const path = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const errorOf = (field: string): string | undefined => {
-    const error = get(form.formState.errors, path(field)) as
-      | { message?: string; root?: { message?: string } }
-      | undefined;
+    const error: { message?: string; root?: { message?: string } } | undefined = get(form.formState.errors, path(field));
     return message(error?.message ?? error?.root?.message);
   };
   return { form, path, errorOf };
@@ -101,11 +93,7 @@ function CourseFields({ prefix }: { prefix: string }) {
                 {...form.register(path(`learningObjectives.${index}.value`))}
               />
               {objectives.fields.length > LIMITS.learningObjectives.min ? (
-                <Button
-                  variant="ghost"
-                  className="generation-request-remove"
-                  onClick={() => objectives.remove(index)}
-                >
+                <Button variant="ghost" className="generation-request-remove" onClick={() => objectives.remove(index)}>
                   {t('generationRequest.removeObjective', { n: index + 1 })}
                 </Button>
               ) : null}
@@ -200,11 +188,7 @@ function DocumentFields({ prefix }: { prefix: string }) {
                   maxLength={LIMITS.dataPointValue.max}
                   {...form.register(path(`dataPoints.${index}.value`))}
                 />
-                <Button
-                  variant="ghost"
-                  className="generation-request-remove"
-                  onClick={() => dataPoints.remove(index)}
-                >
+                <Button variant="ghost" className="generation-request-remove" onClick={() => dataPoints.remove(index)}>
                   {t('generationRequest.removeDataPoint', { n: index + 1 })}
                 </Button>
               </li>

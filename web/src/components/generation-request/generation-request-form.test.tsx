@@ -8,7 +8,7 @@ import { ApiError } from '@/lib/problem';
 import { renderWithProviders } from '@/testing/render';
 import { GenerationRequestFields } from './generation-request-fields';
 import { GenerationRequestForm } from './generation-request-form';
-import { courseRequestSchema, generationRequestDefaults, toGenerationInput, type CourseRequestValues } from './schema';
+import { courseRequestSchema, generationRequestDefaults, toGenerationInput } from './schema';
 import { applyGenerationRequestErrors } from './server-errors';
 
 async function fillCourse(user: ReturnType<typeof userEvent.setup>) {
@@ -179,7 +179,7 @@ function OrderForm({ send }: { send: (body: unknown) => Promise<void> }) {
   });
   const submit = form.handleSubmit(async (values) => {
     try {
-      await send({ quantity: values.quantity, input: toGenerationInput('course', values.input as CourseRequestValues) });
+      await send({ quantity: values.quantity, input: toGenerationInput('course', values.input) });
     } catch (error) {
       applyGenerationRequestErrors(error, {
         kind: 'course',

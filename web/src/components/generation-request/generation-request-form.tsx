@@ -60,9 +60,7 @@ export function GenerationRequestForm({ kind, defaultValues, submitLabel, onSubm
       });
       if (rest === null) return;
       const described = describeError?.(error);
-      setFormError(
-        described ?? (isApiError(error) && error.fieldErrors.length > 0 ? rest : errorMessage(error, t)),
-      );
+      setFormError(described ?? (isApiError(error) && error.fieldErrors.length > 0 ? rest : errorMessage(error, t)));
     }
   });
 

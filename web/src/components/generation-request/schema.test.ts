@@ -231,7 +231,13 @@ describe('the document request rules equal document-input.schema.json', () => {
       'dataPoints.0.value': 'generationRequest.validation.dataPointValueTooLong',
     });
     expect(
-      documentErrors({ ...validDocument, dataPoints: [{ name: 'Budget', value: '1' }, { name: ' Budget ', value: '2' }] }),
+      documentErrors({
+        ...validDocument,
+        dataPoints: [
+          { name: 'Budget', value: '1' },
+          { name: ' Budget ', value: '2' },
+        ],
+      }),
     ).toEqual({ 'dataPoints.1.name': 'generationRequest.validation.dataPointNameDuplicate' });
   });
 
@@ -255,9 +261,7 @@ describe('the document request rules equal document-input.schema.json', () => {
     });
     for (const field of DOCUMENT.required) expect(input).toHaveProperty(field);
     for (const field of Object.keys(input)) expect(DOCUMENT.properties).toHaveProperty(field);
-    expect(toGenerationInput('document', { ...validDocument, dataPoints: [], language: '' })).not.toHaveProperty(
-      'dataPoints',
-    );
+    expect(toGenerationInput('document', { ...validDocument, dataPoints: [], language: '' })).not.toHaveProperty('dataPoints');
   });
 });
 
@@ -295,15 +299,9 @@ describe('server field errors find their fields', () => {
     expect(generationRequestFieldPath('course', 'input.topic', 'input')).toBe('input.topic');
     expect(generationRequestFieldPath('course', 'input.topic', '')).toBe('topic');
     expect(generationRequestFieldPath('course', 'input.learningObjectives', '')).toBe('learningObjectives');
-    expect(generationRequestFieldPath('course', 'input.learningObjectives[2]', 'input')).toBe(
-      'input.learningObjectives.2.value',
-    );
-    expect(generationRequestFieldPath('document', 'input.dataPoints.Budget', '', ['Team', 'Budget'])).toBe(
-      'dataPoints.1.value',
-    );
-    expect(generationRequestFieldPath('document', 'input.dataPoints.Budget[3]', '', ['Budget'])).toBe(
-      'dataPoints.0.value',
-    );
+    expect(generationRequestFieldPath('course', 'input.learningObjectives[2]', 'input')).toBe('input.learningObjectives.2.value');
+    expect(generationRequestFieldPath('document', 'input.dataPoints.Budget', '', ['Team', 'Budget'])).toBe('dataPoints.1.value');
+    expect(generationRequestFieldPath('document', 'input.dataPoints.Budget[3]', '', ['Budget'])).toBe('dataPoints.0.value');
     expect(generationRequestFieldPath('course', 'input', '')).toBeNull();
     expect(generationRequestFieldPath('course', 'input.title', '')).toBeNull();
     expect(generationRequestFieldPath('course', 'quantity', '')).toBeNull();

@@ -65,11 +65,7 @@ export const LIMITS = {
 const P = 'generationRequest.validation.';
 
 function text(min: number, max: number, minKey: string, maxKey: string) {
-  return z
-    .string()
-    .trim()
-    .min(min, `${P}${minKey}`)
-    .max(max, `${P}${maxKey}`);
+  return z.string().trim().min(min, `${P}${minKey}`).max(max, `${P}${maxKey}`);
 }
 
 const languageSchema = z

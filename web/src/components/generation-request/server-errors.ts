@@ -26,9 +26,7 @@ export function generationRequestFieldPath(
   if (field === 'dataPoints') {
     if (rest === '') return at('dataPoints');
     const named = rest.slice(1);
-    const index = dataPointNames.findIndex(
-      (name) => named === name.trim() || named.startsWith(`${name.trim()}[`),
-    );
+    const index = dataPointNames.findIndex((name) => named === name.trim() || named.startsWith(`${name.trim()}[`));
     return index >= 0 ? at(`dataPoints.${index}.value`) : at('dataPoints');
   }
   return at(field!);
@@ -55,7 +53,7 @@ export function applyGenerationRequestErrors<T extends FieldValues>(
   }
   const prefix = options.prefix ?? '';
   const rows = options.getValues((prefix ? `${prefix}.dataPoints` : 'dataPoints') as Path<T>) as unknown;
-  const names = Array.isArray(rows) ? rows.map((row: { name?: unknown }) => String(row?.name ?? '')) : [];
+  const names = Array.isArray(rows) ? rows.map((row: { name?: unknown }) => (typeof row?.name === 'string' ? row.name : '')) : [];
   let placed = 0;
   let focused = false;
   error.fieldErrors.forEach(({ field, message }) => {

@@ -28,10 +28,16 @@ describe('the navigation', () => {
 
   it.each([
     [['customer'], ['Catalog', 'My orders', 'AI studio']],
-    [['customer', 'approver'], ['Catalog', 'My orders', 'AI studio', 'Approvals']],
-    [['customer', 'approver', 'admin'], ['Catalog', 'My orders', 'AI studio', 'Approvals', 'Admin']],
+    [
+      ['customer', 'approver'],
+      ['Catalog', 'My orders', 'AI studio', 'Approvals'],
+    ],
+    [
+      ['customer', 'approver', 'admin'],
+      ['Catalog', 'My orders', 'AI studio', 'Approvals', 'Admin'],
+    ],
   ])('shows the pages of a user with roles %j', async (roles, links) => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     vi.stubGlobal('fetch', fakeFetch(() => json(200, { ...USER, roles })).fetch);
     renderLayout();
 

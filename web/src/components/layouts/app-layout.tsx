@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Toaster } from '@/components/notifications/toaster';
 import { Button } from '@/components/ui/button';
@@ -19,9 +19,13 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Navigating closes the menu (narrow screens), in the render that sees the new page.
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname);
+    setMenuOpen(false);
+  }
   const [signingOut, setSigningOut] = useState(false);
-
-  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const items: NavItem[] = [
     { to: '/catalog', label: 'nav.catalog', show: true },
@@ -37,7 +41,7 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
       await onSignOut();
     } finally {
       setSigningOut(false);
-      navigate('/sign-in', { replace: true });
+      void navigate('/sign-in', { replace: true });
     }
   }
 

@@ -63,7 +63,10 @@ const approvalSchema = z.object({
     z.object({
       index: z.number(),
       approvers: z.array(z.string()).nullable().optional(),
-      decisions: z.array(z.object({ approverId: z.string() })).nullable().optional(),
+      decisions: z
+        .array(z.object({ approverId: z.string() }))
+        .nullable()
+        .optional(),
     }),
   ),
 });

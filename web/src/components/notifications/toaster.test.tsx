@@ -20,7 +20,15 @@ function orderUpdated(status: string, previousStatus: string, userId = USER.id, 
     eventId,
     resourceType: 'order',
     resourceId: id,
-    payload: { eventId, id, userId, productName: 'AI Course: Cloud', status, previousStatus, total: { amount: '2500.00', currency: 'USD' } },
+    payload: {
+      eventId,
+      id,
+      userId,
+      productName: 'AI Course: Cloud',
+      status,
+      previousStatus,
+      total: { amount: '2500.00', currency: 'USD' },
+    },
   };
 }
 
@@ -61,7 +69,13 @@ describe('toasts for live events', () => {
       eventId: 99,
       resourceType: 'payment',
       resourceId: 'p-1',
-      payload: { id: 'p-1', userId: OTHER_USER, orderId: ORDER_ID, amount: { amount: '10.00', currency: 'USD' }, status: 'failed' },
+      payload: {
+        id: 'p-1',
+        userId: OTHER_USER,
+        orderId: ORDER_ID,
+        amount: { amount: '10.00', currency: 'USD' },
+        status: 'failed',
+      },
     });
 
     expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
@@ -92,11 +106,15 @@ describe('toasts for live events', () => {
     realtime.emit(orderUpdated('completed', 'fulfilling'));
     const toast = within(region()).getByRole('listitem');
     fireEvent.mouseEnter(toast);
-    act(() => vi.advanceTimersByTime(TOAST_DURATION_MS * 2));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_DURATION_MS * 2);
+    });
     expect(within(region()).getAllByRole('listitem')).toHaveLength(1);
 
     fireEvent.mouseLeave(toast);
-    act(() => vi.advanceTimersByTime(TOAST_DURATION_MS));
+    act(() => {
+      vi.advanceTimersByTime(TOAST_DURATION_MS);
+    });
     expect(within(region()).queryAllByRole('listitem')).toHaveLength(0);
   });
 
@@ -145,14 +163,24 @@ describe('which events concern me', () => {
       eventId: 8,
       resourceType: 'job',
       resourceId: 'j-1',
-      payload: { id: 'j-1', userId, type: 'course_generation', status: type.split('.')[1], orderId: null, input: { topic: 'Cloud basics' } },
+      payload: {
+        id: 'j-1',
+        userId,
+        type: 'course_generation',
+        status: type.split('.')[1],
+        orderId: null,
+        input: { topic: 'Cloud basics' },
+      },
     });
     expect(toastFor(job('job.completed', USER.id), me, '/catalog')).toMatchObject({
       message: 'notifications.job.courseReady',
       values: { title: 'Cloud basics' },
       href: '/studio/jobs/j-1',
     });
-    expect(toastFor(job('job.failed', USER.id), me, '/catalog')).toMatchObject({ tone: 'error', message: 'notifications.job.failed' });
+    expect(toastFor(job('job.failed', USER.id), me, '/catalog')).toMatchObject({
+      tone: 'error',
+      message: 'notifications.job.failed',
+    });
     expect(toastFor(job('job.progress', USER.id), me, '/catalog')).toBeNull();
     expect(toastFor(job('job.completed', OTHER_USER), me, '/catalog')).toBeNull();
   });
@@ -163,7 +191,13 @@ describe('which events concern me', () => {
       eventId: 9,
       resourceType: 'payment',
       resourceId: 'p-1',
-      payload: { id: 'p-1', userId: USER.id, orderId: ORDER_ID, amount: { amount: '2500.00', currency: 'USD' }, failureMessage: 'Your card was declined.' },
+      payload: {
+        id: 'p-1',
+        userId: USER.id,
+        orderId: ORDER_ID,
+        amount: { amount: '2500.00', currency: 'USD' },
+        failureMessage: 'Your card was declined.',
+      },
     });
     expect(toastFor(payment('payment.failed'), me, '/orders')).toMatchObject({
       message: 'notifications.payment.failedBecause',

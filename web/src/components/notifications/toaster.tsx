@@ -24,12 +24,10 @@ export function Toaster() {
   const { pathname } = useLocation();
   const [toasts, setToasts] = useState<ShownToast[]>([]);
   const nextId = useRef(0);
-  const context = useRef({ me, pathname });
-  context.current = { me, pathname };
 
+  // useRealtimeEvents always calls the latest handler, so it sees the current user and page.
   useRealtimeEvents(TOAST_TOPICS, (event) => {
-    const { me: user, pathname: path } = context.current;
-    const spec = user ? toastFor(event, user, path) : null;
+    const spec = me ? toastFor(event, me, pathname) : null;
     if (!spec) {
       return;
     }
@@ -78,7 +76,7 @@ function Toast({ toast, onDismiss }: { toast: ShownToast; onDismiss: (id: number
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+        if (!event.currentTarget.contains(event.relatedTarget)) {
           setFocused(false);
         }
       }}

@@ -1,7 +1,1 @@
-import { lenientProductSchema, type LenientProduct } from '@/api/schemas/product';
-
-export { CATEGORIES, isCategory, type Category } from '@/api/schemas/product';
-
-/** A product as the catalog reads it: an unknown future category or status still renders. */
-export const productSchema = lenientProductSchema;
-export type Product = LenientProduct;
+export { CATEGORIES, isCategory, type Category, type Product } from '@/api/schemas/product';

@@ -12,7 +12,6 @@ export function multiplyMoney(unit: Money, quantity: number): Money {
   const [, sign = '', whole = '0', fraction = ''] = match;
   const scaled = BigInt(`${whole}${fraction}`) * BigInt(quantity);
   const digits = scaled.toString().padStart(fraction.length + 1, '0');
-  const amount =
-    fraction.length > 0 ? `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}` : digits;
+  const amount = fraction.length > 0 ? `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}` : digits;
   return { amount: `${sign}${amount}`, currency: unit.currency };
 }

@@ -2,10 +2,14 @@ import { act } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { expect, vi } from 'vitest';
 import { Route, Routes, useLocation } from 'react-router';
+import type { Product } from '@/api/schemas/product';
 import { session } from '@/lib/auth/session';
 import type { Locale } from '@/lib/i18n/catalogue';
+import { PRODUCT_ID } from '@/testing/fixtures';
+import { fakeFetch, json } from '@/testing/http';
 import { fakeSocketConnection } from '@/testing/realtime';
 import { renderWithProviders } from '@/testing/render';
+import { OrderNewPage } from './components/order-new-page';
 import type { Order } from './types';
 
 /** Where a page navigated to (any path the test did not mount). */
@@ -21,7 +25,7 @@ export function renderLive(
   element: ReactElement,
   { path, route, locale = 'en' }: { path: string; route: string; locale?: Locale },
 ) {
-  session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
+  void session.establish({ accessToken: 'customer-token', refreshToken: 'customer-refresh' });
   const { connection, sockets, latest: socket } = fakeSocketConnection({ token: async () => 'customer-token' });
   const rendered = renderWithProviders(
     <Routes>
@@ -62,7 +66,6 @@ export function renderLive(
 }
 
 export const ORDER_ID = '7d9b2c1e-5a4f-4e3d-9c2b-1a0f9e8d7c6b';
-export const PRODUCT_ID = '0b6a3c9e-1d2f-4a5b-8c7d-9e0f1a2b3c4d';
 
 /** An order as the server renders it (GET /api/orders/{id}), awaiting payment unless changed. */
 export function anOrder(changes: Partial<Order> = {}): Order {
@@ -95,4 +98,12 @@ export function anOrder(changes: Partial<Order> = {}): Order {
     ],
     ...changes,
   };
+}
+
+/** The order form for `product` (`/orders/new?productId=…`); `handler` answers every other call. Returns the calls. */
+export function renderNewOrder(product: Product, handler: Parameters<typeof fakeFetch>[0]) {
+  const fake = fakeFetch((call) => (call.url === `/api/products/${product.id}` ? json(200, product) : handler(call)));
+  vi.stubGlobal('fetch', fake.fetch);
+  renderLive(<OrderNewPage />, { path: `/orders/new?productId=${product.id}`, route: '/orders/new' });
+  return fake.calls;
 }

@@ -1,53 +1,6 @@
 import { z } from 'zod';
-import type { ApiSchema, SameShape } from '@/api/openapi';
 
-export { JOB_STATUSES, type JobStatus } from '@/api/schemas/job';
-
-export const progressSchema = z.object({
-  step: z.string().nullable(),
-  completedSteps: z.number().int(),
-  totalSteps: z.number().int(),
-  message: z.string().nullable(),
-});
-export type Progress = z.infer<typeof progressSchema>;
-
-/**
- * A job as `GET /api/ai/jobs/{id}` renders it and as `job.*` events carry it. The server's
- * OpenAPI document names the same fields but knows neither nullability nor that `estimatedCost` is a
- * decimal string, so the check below compares the field names, not their types.
- */
-export const jobSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  // An unknown future status still renders (as its raw name) instead of failing the page.
-  status: z.string(),
-  userId: z.string(),
-  orderId: z.string().nullable(),
-  input: z.unknown(),
-  progress: progressSchema,
-  priority: z.number().int(),
-  attempts: z.number().int(),
-  maxAttempts: z.number().int(),
-  error: z.string().nullable(),
-  cancelRequested: z.boolean(),
-  tokenUsage: z.object({ input: z.number(), output: z.number() }),
-  estimatedCost: z.union([z.string(), z.number()]).transform(String),
-  generatedBy: z.object({ provider: z.string(), model: z.string().nullable() }).nullable(),
-  runAt: z.string().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type Job = z.infer<typeof jobSchema>;
-
-const sameFields: SameShape<keyof Job, keyof ApiSchema<'Job'>> = true;
-void sameFields;
-
-export function isActive(job: Pick<Job, 'status'>): boolean {
-  return job.status === 'queued' || job.status === 'running';
-}
+export { JOB_STATUSES, isActive, jobSchema, type Job, type JobStatus } from '@/api/schemas/job';
 
 /** course-output.schema.json, loosely: extra or missing optional parts never break the page. */
 export const courseOutputSchema = z.object({

@@ -96,9 +96,7 @@ export function createSession(options: SessionOptions = {}) {
   }
 
   /** Starts a session from a sign-in, sign-up or refresh answer; resolves once the token is stored. */
-  function establish(
-    response: Pick<SessionResponse, 'accessToken' | 'refreshToken'> & { expiresIn?: number },
-  ): Promise<void> {
+  function establish(response: Pick<SessionResponse, 'accessToken' | 'refreshToken'> & { expiresIn?: number }): Promise<void> {
     setAccess({ token: response.accessToken, expiresAt: now() + (response.expiresIn ?? 900) * 1000 });
     const write = pendingWrite.then(() => tokens.write(response.refreshToken));
     pendingWrite = write.catch(() => undefined);
@@ -188,7 +186,7 @@ export function createSession(options: SessionOptions = {}) {
       }
       return readMarker() ? refresh() : null;
     },
-    subscribe(listener: Listener): () => void {
+    subscribe: (listener: Listener): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

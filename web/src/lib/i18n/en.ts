@@ -102,7 +102,6 @@ export const en = {
   'pagination.next': 'Next',
   'pagination.status': 'Page {page} of {pages} · {total} in all',
 
-
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the start page',

@@ -103,7 +103,6 @@ export const ja: Messages = {
   'pagination.next': '次へ',
   'pagination.status': '{page} / {pages} ページ · 全 {total} 件',
 
-
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'このアドレスのページは存在しません。',
   'notFound.home': 'トップページへ',

@@ -68,7 +68,7 @@ const CLOSE_UNAUTHORIZED = 4401;
 export type RealtimeConnection = ReturnType<typeof createRealtimeConnection>;
 
 export function createRealtimeConnection(options: RealtimeOptions) {
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as SocketLike);
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const schedule = options.setTimeout ?? ((callback, ms) => globalThis.setTimeout(callback, ms));
   const cancel = options.clearTimeout ?? ((handle) => globalThis.clearTimeout(handle as number));
   const random = options.random ?? Math.random;
@@ -325,7 +325,7 @@ export function createRealtimeConnection(options: RealtimeOptions) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
-    onState(listener: (state: ConnectionState) => void): () => void {
+    onState: (listener: (state: ConnectionState) => void): (() => void) => {
       stateListeners.add(listener);
       return () => stateListeners.delete(listener);
     },

@@ -1,12 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useRef,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { webSocketUrl } from '@/lib/api-origin';
 import { session } from '@/lib/auth/session';
 import {
@@ -26,13 +19,7 @@ export function createBrowserConnection(): RealtimeConnection {
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
 
-export function RealtimeProvider({
-  children,
-  connection,
-}: {
-  children: ReactNode;
-  connection: RealtimeConnection;
-}) {
+export function RealtimeProvider({ children, connection }: { children: ReactNode; connection: RealtimeConnection }) {
   const signedIn = useSyncExternalStore(session.subscribe, session.isSignedIn);
 
   useEffect(() => {

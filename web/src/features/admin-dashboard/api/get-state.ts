@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { keepNewer } from '@/lib/versioned-cache';
 import { serviceStateSchema, type ServiceState } from '../types';
 
 export function getServiceState(signal?: AbortSignal): Promise<ServiceState> {
@@ -16,6 +17,7 @@ export function getServiceStateQueryOptions() {
     // so whenever the dashboard opens again it reads the state afresh.
     staleTime: Infinity,
     refetchOnMount: 'always',
+    structuralSharing: keepNewer,
   });
 }
 

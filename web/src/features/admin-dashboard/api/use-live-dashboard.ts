@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useRealtimeEvents } from '@/lib/realtime/realtime-provider';
+import { isNotOlder } from '@/lib/versioned-cache';
 import { serviceStateSchema, type ServiceState } from '../types';
 import { metricsQueryKey } from './get-metrics';
 import { stateQueryKey } from './get-state';
@@ -76,7 +77,7 @@ export function useLiveDashboard(intervalMs: number = METRICS_REFRESH_MS): void 
       return;
     }
     const before = client.getQueryData<ServiceState>(stateQueryKey);
-    if (before && before.version > parsed.data.version) {
+    if (!isNotOlder(before, parsed.data)) {
       return;
     }
     client.setQueryData(stateQueryKey, parsed.data);

@@ -15,9 +15,42 @@ const metrics = {
   requests: 15230,
   window: { from: '2026-11-26T05:00:00Z', to: '2026-11-26T07:41:12Z', hours: 3 },
   series: [
-    { hour: '2026-11-26T05:00:00Z', ordersCreated: 14, ordersCompleted: 11, ordersFailed: 1, jobsCompleted: 9, jobsFailed: 1, paymentsSucceeded: 3, paymentsFailed: 1, p95LatencyMs: 92.1, requests: 640 },
-    { hour: '2026-11-26T06:00:00Z', ordersCreated: 0, ordersCompleted: 0, ordersFailed: 0, jobsCompleted: 0, jobsFailed: 0, paymentsSucceeded: 0, paymentsFailed: 0, p95LatencyMs: null, requests: 0 },
-    { hour: '2026-11-26T07:00:00Z', ordersCreated: 5, ordersCompleted: 1, ordersFailed: 0, jobsCompleted: 2, jobsFailed: 0, paymentsSucceeded: 1, paymentsFailed: 1, p95LatencyMs: 41, requests: 120 },
+    {
+      hour: '2026-11-26T05:00:00Z',
+      ordersCreated: 14,
+      ordersCompleted: 11,
+      ordersFailed: 1,
+      jobsCompleted: 9,
+      jobsFailed: 1,
+      paymentsSucceeded: 3,
+      paymentsFailed: 1,
+      p95LatencyMs: 92.1,
+      requests: 640,
+    },
+    {
+      hour: '2026-11-26T06:00:00Z',
+      ordersCreated: 0,
+      ordersCompleted: 0,
+      ordersFailed: 0,
+      jobsCompleted: 0,
+      jobsFailed: 0,
+      paymentsSucceeded: 0,
+      paymentsFailed: 0,
+      p95LatencyMs: null,
+      requests: 0,
+    },
+    {
+      hour: '2026-11-26T07:00:00Z',
+      ordersCreated: 5,
+      ordersCompleted: 1,
+      ordersFailed: 0,
+      jobsCompleted: 2,
+      jobsFailed: 0,
+      paymentsSucceeded: 1,
+      paymentsFailed: 1,
+      p95LatencyMs: 41,
+      requests: 120,
+    },
   ],
 };
 
@@ -35,7 +68,16 @@ function serviceState(version: number, orders: Record<string, number> = { pendin
     lastUpdated: '2026-11-26T07:00:00.123Z',
     agentState: {
       agents: agents.map(([id, type, name, status]) => ({
-        id, type, name, status, submittedTasks: 0, activeTasks: status === 'busy' ? 1 : 0, completedTasks: 12, failedTasks: 1, cancelledTasks: 0, avgDurationMs: 8400,
+        id,
+        type,
+        name,
+        status,
+        submittedTasks: 0,
+        activeTasks: status === 'busy' ? 1 : 0,
+        completedTasks: 12,
+        failedTasks: 1,
+        cancelledTasks: 0,
+        avgDurationMs: 8400,
       })),
       openTasks: 3,
       queue: [],
@@ -52,7 +94,14 @@ function serviceState(version: number, orders: Record<string, number> = { pendin
       recentJobs: [],
     },
     userState: {
-      registeredUsers: 120, activeSessions: 31, activeUsers: 25, recentlyActiveUsers: 9, openSockets: 14, connectedUsers: 11, instances: [], refreshedAt: null,
+      registeredUsers: 120,
+      activeSessions: 31,
+      activeUsers: 25,
+      recentlyActiveUsers: 9,
+      openSockets: 14,
+      connectedUsers: 11,
+      instances: [],
+      refreshedAt: null,
     },
   };
 }
@@ -67,7 +116,11 @@ function renderDashboard() {
   );
   vi.stubGlobal('fetch', fetch);
   const { realtime } = renderWithRealtime(<DashboardPage />, { path: '/admin/dashboard' });
-  return { calls, realtime, metricsCalls: () => calls.filter((call) => call.url.startsWith('/api/admin/metrics/summary')).length };
+  return {
+    calls,
+    realtime,
+    metricsCalls: () => calls.filter((call) => call.url.startsWith('/api/admin/metrics/summary')).length,
+  };
 }
 
 // Four charts in jsdom take a few seconds on a busy machine.
@@ -77,7 +130,11 @@ describe('the dashboard', { timeout: 20_000 }, () => {
 
     const rates = await screen.findByRole('figure', { name: 'Success rates per hour' });
     expect(calls[0]?.url).toBe('/api/admin/metrics/summary?hours=24');
-    expect(within(rates).getByRole('img', { name: /Over the last 3 hours 92\.3% of the orders .* 95% of the AI jobs and 50% of the payments succeeded/ })).toBeInTheDocument();
+    expect(
+      within(rates).getByRole('img', {
+        name: /Over the last 3 hours 92\.3% of the orders .* 95% of the AI jobs and 50% of the payments succeeded/,
+      }),
+    ).toBeInTheDocument();
     expect(rates.querySelector('svg.recharts-surface')).not.toBeNull();
     const rows = within(rates).getAllByRole('row');
     expect(rows).toHaveLength(4); // header + three hours, newest first

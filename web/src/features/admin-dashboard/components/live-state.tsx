@@ -65,7 +65,10 @@ export function BusinessCounts({ state }: { state: ServiceState }) {
     <div className="counts-grid">
       {resources.map((resource) => {
         const counts = state.businessState.counts[resource] ?? {};
-        const statuses = [...COUNTED[resource], ...Object.keys(counts).filter((s) => !(COUNTED[resource] as readonly string[]).includes(s))];
+        const statuses = [
+          ...COUNTED[resource],
+          ...Object.keys(counts).filter((s) => !(COUNTED[resource] as readonly string[]).includes(s)),
+        ];
         const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
         return (
           <table key={resource} className="counts-table" data-testid={`counts-${resource}`}>

@@ -1,15 +1,4 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { MetricsHour, MetricsSummary } from '../types';
 import { ChartFigure } from './chart-figure';
@@ -73,9 +62,35 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
           <YAxis domain={[0, 1]} tickFormatter={(value: number) => f.percent(value)} tick={AXIS} width={52} />
           <Tooltip formatter={(value) => f.percent(typeof value === 'number' ? value : null)} />
           <Legend />
-          <Line type="monotone" dataKey="orders" name={names.orders} stroke={COLORS.brand} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-          <Line type="monotone" dataKey="jobs" name={names.jobs} stroke={COLORS.blue} strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} isAnimationActive={false} />
-          <Line type="monotone" dataKey="payments" name={names.payments} stroke={COLORS.green} strokeWidth={2} strokeDasharray="2 3" dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="orders"
+            name={names.orders}
+            stroke={COLORS.brand}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="jobs"
+            name={names.jobs}
+            stroke={COLORS.blue}
+            strokeWidth={2}
+            strokeDasharray="6 3"
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="payments"
+            name={names.payments}
+            stroke={COLORS.green}
+            strokeWidth={2}
+            strokeDasharray="2 3"
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -137,7 +152,12 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
 export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
   const { t } = useI18n();
   const f = useDashboardFormat();
-  const data = metrics.series.map((hour) => ({ hour: hour.hour, label: f.hour(hour.hour), p95: hour.p95LatencyMs, requests: hour.requests }));
+  const data = metrics.series.map((hour) => ({
+    hour: hour.hour,
+    label: f.hour(hour.hour),
+    p95: hour.p95LatencyMs,
+    requests: hour.requests,
+  }));
   const name = t('admin.dashboard.p95');
   return (
     <ChartFigure
@@ -166,7 +186,15 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
           <YAxis tick={AXIS} width={56} tickFormatter={(value: number) => f.ms(value)} />
           <Tooltip formatter={(value) => f.ms(typeof value === 'number' ? value : null)} />
           <Legend />
-          <Line type="monotone" dataKey="p95" name={name} stroke={COLORS.blue} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="p95"
+            name={name}
+            stroke={COLORS.blue}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
@@ -199,7 +227,13 @@ export function QueueChart({ queued, running, openTasks }: { queued: number; run
           <XAxis type="number" allowDecimals={false} tick={AXIS} />
           <YAxis type="category" dataKey="label" tick={AXIS} width={120} />
           <Tooltip />
-          <Bar dataKey="value" name={t('admin.dashboard.now')} fill={COLORS.brand} isAnimationActive={false} label={{ position: 'right', fill: COLORS.muted }} />
+          <Bar
+            dataKey="value"
+            name={t('admin.dashboard.now')}
+            fill={COLORS.brand}
+            isAnimationActive={false}
+            label={{ position: 'right', fill: COLORS.muted }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -15,13 +15,16 @@ export function useDashboardFormat() {
       none: t('admin.dashboard.none'),
       number,
       dateTime,
-      percent: (share: number | null | undefined) => (share === null || share === undefined ? t('admin.dashboard.none') : percentFormat.format(share)),
+      percent: (share: number | null | undefined) =>
+        share === null || share === undefined ? t('admin.dashboard.none') : percentFormat.format(share),
       hour: (iso: string) => {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : hourFormat.format(date);
       },
       ms: (value: number | null | undefined) =>
-        value === null || value === undefined ? t('admin.dashboard.none') : t('admin.dashboard.ms', { value: msFormat.format(value) }),
+        value === null || value === undefined
+          ? t('admin.dashboard.none')
+          : t('admin.dashboard.ms', { value: msFormat.format(value) }),
     };
   }, [locale, t, number, dateTime]);
 }

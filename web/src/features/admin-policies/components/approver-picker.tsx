@@ -32,7 +32,10 @@ export function ApproverPicker({ stageNumber, value, onChange, error }: Props) {
 
   const labelOf = (userId: string) => {
     const user = known.data?.items.find((candidate) => candidate.id === userId);
-    return labels[userId] ?? (user ? `${user.name ?? user.email} <${user.email}>` : t('policies.form.userById', { id: userId.slice(0, 8) }));
+    return (
+      labels[userId] ??
+      (user ? `${user.name ?? user.email} <${user.email}>` : t('policies.form.userById', { id: userId.slice(0, 8) }))
+    );
   };
   const matches = (results.data?.items ?? []).filter((user) => !value.includes(user.id));
   const errorId = `${id}-error`;

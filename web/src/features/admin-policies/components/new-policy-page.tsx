@@ -21,7 +21,7 @@ export function NewPolicyPage() {
         submitLabel={t('policies.form.create')}
         onSave={async (input) => {
           const policy = await create.mutateAsync(input);
-          navigate(`/admin/policies/${policy.id}`, { state: { notice: 'created' } });
+          void navigate(`/admin/policies/${policy.id}`, { state: { notice: 'created' } });
         }}
       />
     </Page>

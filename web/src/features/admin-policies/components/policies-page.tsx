@@ -24,7 +24,6 @@ export function PoliciesPage() {
   const policies = usePolicies({ active, page, size: PAGE_SIZE });
   const [deleted, setDeleted] = useState<string | null>(null);
 
-
   return (
     <Page
       title={t('policies.title')}

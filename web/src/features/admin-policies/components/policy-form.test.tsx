@@ -17,8 +17,24 @@ const POLICY: Policy = {
   priority: 10,
   appliesTo: { resourceType: 'order', minAmount: '2000.00', currency: 'USD', categories: ['ai_course_generation'] },
   stages: [
-    { name: 'Team lead', approverRole: 'approver', approverIds: [], mode: 'any', timeoutHours: 24, onTimeout: 'escalate', minAmount: null },
-    { name: 'Finance', approverRole: 'admin', approverIds: [], mode: 'all', timeoutHours: null, onTimeout: 'reject', minAmount: '5000.00' },
+    {
+      name: 'Team lead',
+      approverRole: 'approver',
+      approverIds: [],
+      mode: 'any',
+      timeoutHours: 24,
+      onTimeout: 'escalate',
+      minAmount: null,
+    },
+    {
+      name: 'Finance',
+      approverRole: 'admin',
+      approverIds: [],
+      mode: 'all',
+      timeoutHours: null,
+      onTimeout: 'reject',
+      minAmount: '5000.00',
+    },
   ],
   version: 3,
   createdAt: '2026-11-26T07:00:00Z',
@@ -26,7 +42,7 @@ const POLICY: Policy = {
 };
 
 function renderForm() {
-  session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+  void session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
   const { fetch } = fakeFetch(() => json(200, { items: [], page: 0, size: 8, total: 0 }));
   vi.stubGlobal('fetch', fetch);
   const onSave = vi.fn<(input: PolicyInput) => Promise<unknown>>(async () => undefined);
@@ -40,7 +56,8 @@ function stage(number: number) {
 
 describe('the policy rules (equal to the server)', () => {
   const valid = () => ({ ...emptyPolicy(), name: 'Policy', stages: [{ ...emptyPolicy().stages[0]!, name: 'Stage' }] });
-  const messages = (values: unknown) => policyFormSchema.safeParse(values).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+  const messages = (values: unknown) =>
+    policyFormSchema.safeParse(values).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
 
   it('accepts a minimal policy', () => {
     expect(messages(valid())).toEqual([]);
@@ -52,7 +69,14 @@ describe('the policy rules (equal to the server)', () => {
     values.priority = '1001';
     values.appliesTo = { minAmount: '10.123', currency: 'BHD', categories: [] };
     values.stages = [
-      { ...values.stages[0]!, name: 'x'.repeat(101), timeoutHours: '8761', minAmount: '100000000', approverKind: 'users', approverIds: [] },
+      {
+        ...values.stages[0]!,
+        name: 'x'.repeat(101),
+        timeoutHours: '8761',
+        minAmount: '100000000',
+        approverKind: 'users',
+        approverIds: [],
+      },
     ];
     expect(messages(values)).toEqual([
       'appliesTo.minAmount: policies.validation.amountFormat',
@@ -78,15 +102,37 @@ describe('the policy rules (equal to the server)', () => {
   it('sends a full policy: defaults for empty fields, the currency in capitals, role or users', () => {
     const values = valid();
     values.appliesTo = { minAmount: '', currency: 'jpy', categories: ['technical_support'] };
-    values.stages.push({ ...values.stages[0]!, name: ' Named ', approverKind: 'users', approverIds: ['u1', 'u1', 'u2'], timeoutHours: '12' });
+    values.stages.push({
+      ...values.stages[0]!,
+      name: ' Named ',
+      approverKind: 'users',
+      approverIds: ['u1', 'u1', 'u2'],
+      timeoutHours: '12',
+    });
     expect(policyInputOf(values)).toEqual({
       name: 'Policy',
       active: true,
       priority: 0,
       appliesTo: { resourceType: 'order', minAmount: '0', currency: 'JPY', categories: ['technical_support'] },
       stages: [
-        { name: 'Stage', approverRole: 'approver', approverIds: [], mode: 'any', timeoutHours: null, onTimeout: 'escalate', minAmount: null },
-        { name: 'Named', approverRole: null, approverIds: ['u1', 'u2'], mode: 'any', timeoutHours: 12, onTimeout: 'escalate', minAmount: null },
+        {
+          name: 'Stage',
+          approverRole: 'approver',
+          approverIds: [],
+          mode: 'any',
+          timeoutHours: null,
+          onTimeout: 'escalate',
+          minAmount: null,
+        },
+        {
+          name: 'Named',
+          approverRole: null,
+          approverIds: ['u1', 'u2'],
+          mode: 'any',
+          timeoutHours: 12,
+          onTimeout: 'escalate',
+          minAmount: null,
+        },
       ],
     });
   });
@@ -181,7 +227,7 @@ describe('the policy form', () => {
 
 describe('editing a policy', () => {
   it('sends the version read as If-Match and explains a version conflict with a reload', async () => {
-    session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+    await session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
     let reads = 0;
     const { fetch, calls } = fakeFetch((call) => {
       if (call.method === 'PUT') {

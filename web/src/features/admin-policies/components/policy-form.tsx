@@ -9,14 +9,7 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError, type ApiError } from '@/lib/problem';
 import { POLICY_CATEGORIES, type PolicyInput } from '../api/types';
-import {
-  emptyStage,
-  formPathOf,
-  MAX_STAGES,
-  policyFormSchema,
-  policyInputOf,
-  type PolicyFormValues,
-} from './policy-form-schema';
+import { emptyStage, formPathOf, MAX_STAGES, policyFormSchema, policyInputOf, type PolicyFormValues } from './policy-form-schema';
 import { StageFields } from './stage-fields';
 
 type Props = {
@@ -79,8 +72,7 @@ export function PolicyForm({ defaultValues, submitLabel, onSave, onConflict }: P
     // Keep the keyboard where it was: on the same action of the stage that moved.
     requestAnimationFrame(() => {
       const direction = to < from ? 'up' : 'down';
-      const target =
-        document.getElementById(`${id}-stage-${to}-${direction}`) as HTMLButtonElement | null;
+      const target = document.getElementById(`${id}-stage-${to}-${direction}`) as HTMLButtonElement | null;
       const fallback = document.getElementById(`${id}-stage-${to}-${direction === 'up' ? 'down' : 'up'}`);
       (target && !target.disabled ? target : fallback)?.focus();
     });
@@ -100,7 +92,12 @@ export function PolicyForm({ defaultValues, submitLabel, onSave, onConflict }: P
         <fieldset className="card form-section">
           <legend>{t('policies.form.general')}</legend>
           <div className="form-grid">
-            <TextField label={t('policies.name')} className="span-2" error={message(errors.name?.message)} {...form.register('name')} />
+            <TextField
+              label={t('policies.name')}
+              className="span-2"
+              error={message(errors.name?.message)}
+              {...form.register('name')}
+            />
             <TextField
               label={t('policies.priority')}
               inputMode="numeric"
@@ -133,7 +130,10 @@ export function PolicyForm({ defaultValues, submitLabel, onSave, onConflict }: P
               error={message(errors.appliesTo?.currency?.message)}
               {...form.register('appliesTo.currency')}
             />
-            <fieldset className={categoriesError ? 'choice-group span-2 field-invalid' : 'choice-group span-2'} aria-describedby={`${id}-categories-hint`}>
+            <fieldset
+              className={categoriesError ? 'choice-group span-2 field-invalid' : 'choice-group span-2'}
+              aria-describedby={`${id}-categories-hint`}
+            >
               <legend>{t('policies.form.categories')}</legend>
               <p id={`${id}-categories-hint`} className="field-hint">
                 {t('policies.form.categoriesHint')}

@@ -38,7 +38,11 @@ export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (n
   async function toggle() {
     remove.reset();
     try {
-      await replace.mutateAsync({ id: policy.id, version: policy.version, input: { ...inputOf(policy), active: !policy.active } });
+      await replace.mutateAsync({
+        id: policy.id,
+        version: policy.version,
+        input: { ...inputOf(policy), active: !policy.active },
+      });
     } catch {
       // Shown in the row.
     }
@@ -57,7 +61,7 @@ export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (n
   const who = (stage: Policy['stages'][number]) =>
     stage.approverRole === 'approver' || stage.approverRole === 'admin'
       ? t(`roles.${stage.approverRole}`)
-      : stage.approverRole ?? t('policies.form.byUsers');
+      : (stage.approverRole ?? t('policies.form.byUsers'));
   return (
     <tr data-testid={`policy-row-${policy.name}`}>
       <td>
@@ -101,7 +105,11 @@ export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (n
           </div>
         ) : (
           <div className="row-actions">
-            <Link className="btn btn-secondary" to={`/admin/policies/${policy.id}`} aria-label={t('policies.editOf', { name: policy.name })}>
+            <Link
+              className="btn btn-secondary"
+              to={`/admin/policies/${policy.id}`}
+              aria-label={t('policies.editOf', { name: policy.name })}
+            >
               {t('policies.edit')}
             </Link>
             <Button
@@ -112,7 +120,11 @@ export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (n
             >
               {policy.active ? t('policies.deactivate') : t('policies.activate')}
             </Button>
-            <Button variant="ghost" aria-label={t('policies.deleteOf', { name: policy.name })} onClick={() => setConfirming(true)}>
+            <Button
+              variant="ghost"
+              aria-label={t('policies.deleteOf', { name: policy.name })}
+              onClick={() => setConfirming(true)}
+            >
               {t('policies.delete')}
             </Button>
           </div>

@@ -1,6 +1,6 @@
+import { writeProduct } from '@/api/products';
 import { useRealtimeEvents } from '@/lib/realtime/realtime-provider';
 import { productSchema } from '../types';
-import { productChanged } from './save-product';
 
 const TOPICS = ['products'] as const;
 
@@ -14,6 +14,6 @@ export function useProductEvents(): void {
       return;
     }
     const product = productSchema.safeParse(event.payload);
-    productChanged(queryClient, product.success ? product.data : undefined);
+    writeProduct(queryClient, product.success ? product.data : undefined);
   });
 }

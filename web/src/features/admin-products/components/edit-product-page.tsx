@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { useProduct } from '@/api/products';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -7,7 +8,6 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
-import { useAdminProduct } from '../api/get-product';
 import { useProductEvents } from '../api/use-product-events';
 import type { Product } from '../types';
 import { ArchiveButton } from './archive-button';
@@ -24,16 +24,15 @@ export function EditProductPage() {
   const { t, dateTime } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const product = useAdminProduct(productId);
+  const product = useProduct(productId);
   useProductEvents();
   const [base, setBase] = useState<Product | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>((location.state as { notice?: string } | null)?.notice);
 
-  useEffect(() => {
-    if (product.data && (!base || base.id !== product.data.id)) {
-      setBase(product.data);
-    }
-  }, [product.data, base]);
+  if (product.data && (!base || base.id !== product.data.id)) {
+    // The first version read (or another product's) becomes the base, in this render.
+    setBase(product.data);
+  }
 
   if (product.isPending || (product.data && !base)) {
     return <Spinner label={t('common.loading')} />;
@@ -42,7 +41,11 @@ export function EditProductPage() {
     const missing = isApiError(product.error) && product.error.status === 404;
     return (
       <Page title={t('admin.products.notFound')} actions={<BackLink />}>
-        {missing ? <EmptyState title={t('admin.products.notFound')} /> : <Alert tone="error">{errorMessage(product.error, t)}</Alert>}
+        {missing ? (
+          <EmptyState title={t('admin.products.notFound')} />
+        ) : (
+          <Alert tone="error">{errorMessage(product.error, t)}</Alert>
+        )}
       </Page>
     );
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiSchema } from '@/api/openapi';
-import { CATEGORIES, minorUnits, STATUSES, type Product } from '../types';
+import { CATEGORIES, isCategory, isProductStatus, minorUnits, STATUSES, type Product } from '../types';
 
 /** docs/api.md "Catalog" › Validation — the same limits as the server's ProductController and Money. */
 export const NAME_MAX = 255;
@@ -27,30 +27,27 @@ function decimals(amount: string): number {
 }
 
 /** Amount and currency together: the amount's decimals depend on the currency. */
-const priceSchema = z
-  .object({ amount: z.string().trim(), currency: z.string() })
-  .superRefine(({ amount, currency }, context) => {
-    const issue = (field: 'amount' | 'currency', message: string) =>
-      context.addIssue({ code: 'custom', path: [field], message });
-    const validCurrency = /^[A-Z]{3}$/.test(currency);
-    if (!validCurrency) {
-      issue('currency', 'admin.products.validation.currencyRequired');
-    }
-    if (amount === '') {
-      issue('amount', 'admin.products.validation.amountRequired');
-    } else if (!AMOUNT.test(amount)) {
-      issue('amount', 'admin.products.validation.amountInvalid');
-    } else if (scaled(amount) === 0n) {
-      issue('amount', 'admin.products.validation.amountNotPositive');
-    } else if (scaled(amount) > MAX_CENTS * 10n ** 10n) {
-      issue('amount', 'admin.products.validation.amountTooLarge');
-    } else if (validCurrency && decimals(amount) > minorUnits(currency)) {
-      issue(
-        'amount',
-        minorUnits(currency) === 0 ? 'admin.products.validation.amountWhole' : 'admin.products.validation.amountDecimals',
-      );
-    }
-  });
+const priceSchema = z.object({ amount: z.string().trim(), currency: z.string() }).superRefine(({ amount, currency }, context) => {
+  const issue = (field: 'amount' | 'currency', message: string) => context.addIssue({ code: 'custom', path: [field], message });
+  const validCurrency = /^[A-Z]{3}$/.test(currency);
+  if (!validCurrency) {
+    issue('currency', 'admin.products.validation.currencyRequired');
+  }
+  if (amount === '') {
+    issue('amount', 'admin.products.validation.amountRequired');
+  } else if (!AMOUNT.test(amount)) {
+    issue('amount', 'admin.products.validation.amountInvalid');
+  } else if (scaled(amount) === 0n) {
+    issue('amount', 'admin.products.validation.amountNotPositive');
+  } else if (scaled(amount) > MAX_CENTS * 10n ** 10n) {
+    issue('amount', 'admin.products.validation.amountTooLarge');
+  } else if (validCurrency && decimals(amount) > minorUnits(currency)) {
+    issue(
+      'amount',
+      minorUnits(currency) === 0 ? 'admin.products.validation.amountWhole' : 'admin.products.validation.amountDecimals',
+    );
+  }
+});
 
 export const productFormSchema = z.object({
   name: z
@@ -58,9 +55,7 @@ export const productFormSchema = z.object({
     .trim()
     .min(1, 'admin.products.validation.nameRequired')
     .refine((name) => length(name) <= NAME_MAX, 'admin.products.validation.nameTooLong'),
-  description: z
-    .string()
-    .refine((text) => length(text) <= DESCRIPTION_MAX, 'admin.products.validation.descriptionTooLong'),
+  description: z.string().refine((text) => length(text) <= DESCRIPTION_MAX, 'admin.products.validation.descriptionTooLong'),
   price: priceSchema,
   category: z.enum(CATEGORIES, 'admin.products.validation.categoryRequired'),
   status: z.enum(STATUSES, 'admin.products.validation.statusRequired'),
@@ -86,8 +81,9 @@ export function formValuesOf(product: Product): ProductFormInput {
     name: product.name,
     description: product.description ?? '',
     price: { ...product.price },
-    category: product.category,
-    status: product.status,
+    // A value this UI does not know yet is left unset, so the admin chooses one.
+    category: isCategory(product.category) ? product.category : EMPTY_FORM.category,
+    status: isProductStatus(product.status) ? product.status : ('' as ProductFormInput['status']),
   };
 }
 

@@ -2,23 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { aProduct } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { renderWithProviders, renderWithRealtime } from '@/testing/render';
 import { EditProductPage } from './edit-product-page';
 import { ProductForm } from './product-form';
 import { productFormSchema } from './product-form-schema';
 
-const product = {
-  id: '0b6a3c9e-1d2f-4a5b-8c7d-9e0f1a2b3c4d',
-  name: 'Course: Kubernetes for teams',
-  description: 'A generated course.',
-  price: { amount: '2500.00', currency: 'USD' },
-  category: 'ai_course_generation',
-  status: 'active',
-  version: 3,
-  createdAt: '2026-11-26T07:00:00Z',
-  updatedAt: '2026-11-26T07:00:00Z',
-} as const;
+const product = aProduct({ name: 'Course: Kubernetes for teams', description: 'A generated course.', version: 3 });
 
 /** The first broken rule of each field, as the form shows it. */
 function messagesOf(input: unknown) {
@@ -154,7 +145,15 @@ describe('editing under a version', () => {
 
   it('saves with If-Match and the version it was opened with', async () => {
     const { fetch, calls } = fakeFetch((call) =>
-      call.method === 'PUT' ? json(200, { ...call.body as object, id: product.id, version: 4, createdAt: product.createdAt, updatedAt: product.updatedAt }) : json(200, product),
+      call.method === 'PUT'
+        ? json(200, {
+            ...(call.body as object),
+            id: product.id,
+            version: 4,
+            createdAt: product.createdAt,
+            updatedAt: product.updatedAt,
+          })
+        : json(200, product),
     );
     vi.stubGlobal('fetch', fetch);
     renderEditor();

@@ -84,7 +84,12 @@ export function ProductForm({ product, latest, onSaved, onLoadLatest, onConflict
   const newer = product && latest && latest.version > product.version ? latest : undefined;
 
   return (
-    <form className="form product-form card" onSubmit={submit} noValidate aria-label={t(product ? 'admin.products.editForm' : 'admin.products.newForm')}>
+    <form
+      className="form product-form card"
+      onSubmit={submit}
+      noValidate
+      aria-label={t(product ? 'admin.products.editForm' : 'admin.products.newForm')}
+    >
       {conflict !== null && product ? (
         <VersionConflict
           mine={product}
@@ -146,7 +151,11 @@ export function ProductForm({ product, latest, onSaved, onLoadLatest, onConflict
         </SelectField>
       </fieldset>
       <div className="form-row">
-        <SelectField label={t('admin.products.category')} error={message(errors.category?.message)} {...form.register('category')}>
+        <SelectField
+          label={t('admin.products.category')}
+          error={message(errors.category?.message)}
+          {...form.register('category')}
+        >
           <option value="">{t('admin.products.chooseCategory')}</option>
           {CATEGORIES.map((value) => (
             <option key={value} value={value}>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { Product } from '../types';
 import { ArchiveButton } from './archive-button';
-import { StatusBadge } from './status-badge';
+import { categoryLabel, StatusBadge } from './status-badge';
 
 export function ProductRow({ product }: { product: Product }) {
   const { t, money, dateTime } = useI18n();
@@ -11,7 +11,7 @@ export function ProductRow({ product }: { product: Product }) {
       <td className="break">
         <Link to={`/admin/products/${product.id}`}>{product.name}</Link>
       </td>
-      <td>{t(`admin.products.categories.${product.category}`)}</td>
+      <td>{categoryLabel(product.category, t)}</td>
       <td className="numeric">{money(product.price)}</td>
       <td>
         <StatusBadge status={product.status} />
@@ -20,12 +20,12 @@ export function ProductRow({ product }: { product: Product }) {
       <td>
         <div className="row-actions">
           <Link
-          className="btn btn-ghost"
-          to={`/admin/products/${product.id}`}
-          aria-label={t('admin.products.editNamed', { name: product.name })}
-        >
-          {t('admin.products.edit')}
-        </Link>
+            className="btn btn-ghost"
+            to={`/admin/products/${product.id}`}
+            aria-label={t('admin.products.editNamed', { name: product.name })}
+          >
+            {t('admin.products.edit')}
+          </Link>
           {product.status !== 'archived' ? <ArchiveButton product={product} /> : null}
         </div>
       </td>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link, useLocation } from 'react-router';
+import { PRODUCT_SORTS, useProducts, type ProductSort } from '@/api/products';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
@@ -8,7 +9,6 @@ import { Page } from '@/components/ui/page';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
-import { SORTS, useAdminProducts, type ProductSort } from '../api/get-products';
 import { useProductEvents } from '../api/use-product-events';
 import { CATEGORIES, isCategory, isProductStatus, STATUSES } from '../types';
 import { ProductRow } from './product-row';
@@ -16,7 +16,7 @@ import { ProductRow } from './product-row';
 const PAGE_SIZE = 20;
 
 function isSort(value: string | null): value is ProductSort {
-  return (SORTS as readonly string[]).includes(value ?? '');
+  return (PRODUCT_SORTS as readonly string[]).includes(value ?? '');
 }
 
 /** Admin: every product of every status, searchable and filterable, with create, edit and archive. */
@@ -34,11 +34,9 @@ export function ProductsPage() {
   const page = pageParam(params.get('page'));
   const [search, setSearch] = useUrlSearch(q, update);
   const ids = { search: useId(), category: useId(), status: useId(), sort: useId() };
-  const products = useAdminProducts({ q: q || undefined, category, status, sort, page, size: PAGE_SIZE });
+  const products = useProducts({ q: q || undefined, category, status, sort, page, size: PAGE_SIZE });
   useProductEvents();
   const notice = (location.state as { notice?: string } | null)?.notice;
-
-
 
   const filtered = Boolean(q || category || status);
   return (
@@ -95,7 +93,7 @@ export function ProductsPage() {
               update({ sort: event.target.value === 'createdAt,desc' ? undefined : event.target.value, page: undefined })
             }
           >
-            {SORTS.map((value) => (
+            {PRODUCT_SORTS.map((value) => (
               <option key={value} value={value}>
                 {t(`admin.products.sorts.${value}`)}
               </option>

@@ -3,6 +3,7 @@ import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { Product } from '../types';
 import { formValuesOf, type ProductFormInput } from './product-form-schema';
+import { categoryLabel, statusLabel } from './status-badge';
 
 type Difference = { label: MessageKey; theirs: string; yours: string };
 
@@ -29,8 +30,8 @@ export function VersionConflict({
   onOverwrite: () => void;
 }) {
   const { t, money } = useI18n();
-  const category = (value: string) => (value ? t(`admin.products.categories.${value as Product['category']}`) : '—');
-  const status = (value: string) => t(`admin.products.statuses.${value as Product['status']}`);
+  const category = (value: string) => (value ? categoryLabel(value, t) : '—');
+  const status = (value: string) => (value ? statusLabel(value, t) : '—');
 
   const differences: Difference[] = [];
   if (theirs) {
@@ -58,23 +59,23 @@ export function VersionConflict({
       <p>{t('admin.products.conflictBody', { mine: mine.version, theirs: theirVersion })}</p>
       {differences.length > 0 ? (
         <table className="table conflict-table">
-            <caption>{t('admin.products.conflictDifferences')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.products.field')}</th>
-                <th scope="col">{t('admin.products.theirVersion')}</th>
-                <th scope="col">{t('admin.products.yourVersion')}</th>
+          <caption>{t('admin.products.conflictDifferences')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.products.field')}</th>
+              <th scope="col">{t('admin.products.theirVersion')}</th>
+              <th scope="col">{t('admin.products.yourVersion')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((difference) => (
+              <tr key={difference.label}>
+                <th scope="row">{t(difference.label)}</th>
+                <td className="break">{difference.theirs}</td>
+                <td className="break">{difference.yours}</td>
               </tr>
-            </thead>
-            <tbody>
-              {differences.map((difference) => (
-                <tr key={difference.label}>
-                  <th scope="row">{t(difference.label)}</th>
-                  <td className="break">{difference.theirs}</td>
-                  <td className="break">{difference.yours}</td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
+          </tbody>
         </table>
       ) : null}
       <div className="form-actions">

@@ -43,11 +43,7 @@ export function UserRow({ user }: { user: User }) {
             </label>
             {EDITABLE.map((role) => (
               <label className="checkbox" key={role}>
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(role)}
-                  onChange={(event) => toggle(role, event.target.checked)}
-                />
+                <input type="checkbox" checked={chosen.includes(role)} onChange={(event) => toggle(role, event.target.checked)} />
                 {t(`roles.${role}`)}
               </label>
             ))}

@@ -8,7 +8,7 @@ import { UsersPage } from './users-page';
 
 describe('the users and roles page', () => {
   it('makes a user an approver and shows the new roles in the list', async () => {
-    session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+    await session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
     let roles = ['customer'];
     const { fetch, calls } = fakeFetch((call) => {
       if (call.method === 'PUT') {
@@ -34,7 +34,7 @@ describe('the users and roles page', () => {
   });
 
   it('explains why the last admin cannot lose the admin role', async () => {
-    session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
+    await session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' });
     const { fetch } = fakeFetch((call) =>
       call.method === 'PUT'
         ? problem(409, 'invalid_state', 'The last admin cannot lose the admin role')

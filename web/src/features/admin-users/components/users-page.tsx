@@ -29,8 +29,6 @@ export function UsersPage() {
   const roleId = useId();
   const users = useUsers({ q: q || undefined, role, page, size: PAGE_SIZE });
 
-
-
   return (
     <Page title={t('admin.users.title')}>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
@@ -40,7 +38,11 @@ export function UsersPage() {
         </div>
         <div className="field">
           <label htmlFor={roleId}>{t('admin.users.roleFilter')}</label>
-          <select id={roleId} value={role ?? ''} onChange={(event) => update({ role: event.target.value || undefined, page: undefined })}>
+          <select
+            id={roleId}
+            value={role ?? ''}
+            onChange={(event) => update({ role: event.target.value || undefined, page: undefined })}
+          >
             <option value="">{t('admin.users.allRoles')}</option>
             {ROLES.map((value) => (
               <option key={value} value={value}>

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { writeApproval } from '@/api/approvals';
 import type { ApiSchema } from '@/api/openapi';
 import { api } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
-import { approvalQueryKey } from './get-approval';
-import { approvalListsQueryKey, type ApprovalFilters } from './get-approvals';
 import { approvalRequestSchema, DECISIONS, type ApprovalRequest, type Decision } from './types';
 
 /** The server's limit for a decision's comment (after trimming). */
@@ -36,44 +34,11 @@ export function decide(id: string, input: DecisionInput): Promise<ApprovalReques
   });
 }
 
-/**
- * Writes a newer state of a request into the cache: its detail (when it carries the audit trail,
- * else the detail is read again), its entries in the cached lists (a request no longer pending
- * leaves the inbox at once), and then the lists are read again — new requests appear, the counts
- * stay right. No polling: this runs on an answer or a WebSocket event.
- */
-export function storeApproval(queryClient: QueryClient, request: ApprovalRequest): void {
-  const key = approvalQueryKey(request.id);
-  if (request.audit !== undefined) {
-    queryClient.setQueryData<ApprovalRequest>(key, (cached) =>
-      cached && cached.version > request.version ? cached : request,
-    );
-  } else {
-    void queryClient.invalidateQueries({ queryKey: key });
-  }
-  queryClient.setQueriesData<Page<ApprovalRequest>>({ queryKey: approvalListsQueryKey }, (page) => {
-    if (!page || !page.items.some((item) => item.id === request.id)) {
-      return page;
-    }
-    const { audit: _audit, ...listed } = request;
-    void _audit;
-    return { ...page, items: page.items.map((item) => (item.id === request.id ? listed : item)) };
-  });
-  queryClient.setQueriesData<Page<ApprovalRequest>>(
-    { queryKey: approvalListsQueryKey, predicate: (query) => (query.queryKey[2] as ApprovalFilters | undefined)?.view === 'inbox' },
-    (page) =>
-      page && request.status !== 'pending'
-        ? { ...page, items: page.items.filter((item) => item.id !== request.id) }
-        : page,
-  );
-  void queryClient.invalidateQueries({ queryKey: approvalListsQueryKey });
-}
-
 export function useDecide(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: DecisionInput) => decide(id, input),
-    onSuccess: (request) => storeApproval(queryClient, request),
+    onSuccess: (request) => writeApproval(queryClient, request),
   });
 }
 

@@ -32,8 +32,6 @@ export function canDecide(request: ApprovalRequest, userId: string | undefined):
   }
   const stage = currentStageOf(request);
   return (
-    stage !== undefined &&
-    stage.approvers.includes(userId) &&
-    !stage.decisions.some((decision) => decision.approverId === userId)
+    stage !== undefined && stage.approvers.includes(userId) && !stage.decisions.some((decision) => decision.approverId === userId)
   );
 }

@@ -4,9 +4,9 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
 import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
+import { APPROVER_ID, approvalRequest, approvedRequest } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
-import { APPROVER_ID, approvalRequest, approvedRequest } from '../testing/approval-fixture';
 import { ApprovalDetailPage } from './approval-detail-page';
 
 function decidedEvent(comment: string): RealtimeEvent {
@@ -21,7 +21,7 @@ function decidedEvent(comment: string): RealtimeEvent {
 }
 
 function renderPage(answer: (method: string, url: string) => Response) {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) =>
     call.url === '/api/auth/me'
       ? json(200, { ...USER, id: APPROVER_ID, name: 'Aki Approver', roles: ['customer', 'approver'] })

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useApproval } from '@/api/approvals';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -10,7 +11,6 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { useApprovalEvents } from '../api/approval-events';
 import type { Decision } from '../api/decide';
-import { useApproval } from '../api/get-approval';
 import { canDecide, currentStageOf, type ApprovalRequest } from '../api/types';
 import { ApprovalSummary } from './approval-summary';
 import { AuditTrail } from './audit-trail';
@@ -64,9 +64,7 @@ export function ApprovalDetailPage() {
         <div className="approval-detail">
           <div className="approval-main">
             <ApprovalSummary request={request} me={me} />
-            <div aria-live="polite">
-              {decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}
-            </div>
+            <div aria-live="polite">{decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}</div>
             {refusal ? <Alert tone="error">{refusal}</Alert> : null}
             {canDecide(request, me) ? (
               <section className="card">

@@ -1,14 +1,14 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { approvalRequest, APPROVER_ID } from '@/testing/fixtures';
 import { fakeFetch, json, USER } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
-import { approvalRequest, APPROVER_ID } from '../testing/approval-fixture';
 import { ApprovalsPage } from './approvals-page';
 
 /** An approver signed in; every listing answers one pending request. Returns the recorded calls. */
 function signedInApprover() {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) =>
     call.url.startsWith('/api/auth/me')
       ? json(200, { ...USER, id: APPROVER_ID, roles: ['customer', 'approver'] })

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { useApprovals, type ApprovalsView } from '@/api/approvals';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
@@ -8,7 +9,6 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams } from '@/lib/url-state';
 import { useApprovalEvents } from '../api/approval-events';
-import { useApprovals, type ApprovalsView } from '../api/get-approvals';
 import { APPROVAL_STATUSES, isApprovalStatus } from '../api/types';
 import { ApprovalItem } from './approval-item';
 
@@ -30,7 +30,6 @@ export function ApprovalsPage() {
   const me = useUser().data?.id;
   const approvals = useApprovals({ view, status, page, size: PAGE_SIZE });
   useApprovalEvents();
-
 
   // The count shows with an empty page too ("0 requests").
   const count = approvals.data ? (

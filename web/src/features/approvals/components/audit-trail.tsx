@@ -2,7 +2,17 @@ import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { AuditEntry } from '../api/types';
 
-const ACTIONS = ['opened', 'stage_started', 'approve', 'reject', 'request_changes', 'escalated', 'expired', 'reopened', 'cancelled'];
+const ACTIONS = [
+  'opened',
+  'stage_started',
+  'approve',
+  'reject',
+  'request_changes',
+  'escalated',
+  'expired',
+  'reopened',
+  'cancelled',
+];
 
 function Actor({ actor }: { actor: AuditEntry['actor'] }) {
   const { t } = useI18n();

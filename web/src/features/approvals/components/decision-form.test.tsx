@@ -2,16 +2,16 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { approvalRequest, approvedRequest } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
 import { decisionInputSchema } from '../api/decide';
-import { approvalRequest, approvedRequest } from '../testing/approval-fixture';
 import { DecisionForm } from './decision-form';
 
 const ID = approvalRequest().id;
 
 function setup(answer: (body: unknown) => Response) {
-  session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
+  void session.establish({ accessToken: 'approver-token', refreshToken: 'approver-refresh' });
   const { fetch, calls } = fakeFetch((call) => answer(call.body));
   vi.stubGlobal('fetch', fetch);
   const onDecided = vi.fn();

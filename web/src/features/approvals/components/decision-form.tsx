@@ -2,15 +2,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { approvalKeys } from '@/api/approvals';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { decisionInputSchema, MAX_COMMENT, useDecide, type Decision, type DecisionInput } from '../api/decide';
 import { decisionErrorMessage, isStaleDecision } from '../api/decision-error';
-import { approvalQueryKey } from '../api/get-approval';
 
-const BUTTONS: { decision: Decision; label: 'approvals.decide.approve' | 'approvals.decide.reject' | 'approvals.decide.requestChanges'; variant: 'primary' | 'danger' | 'secondary' }[] = [
+const BUTTONS: {
+  decision: Decision;
+  label: 'approvals.decide.approve' | 'approvals.decide.reject' | 'approvals.decide.requestChanges';
+  variant: 'primary' | 'danger' | 'secondary';
+}[] = [
   { decision: 'approve', label: 'approvals.decide.approve', variant: 'primary' },
   { decision: 'request_changes', label: 'approvals.decide.requestChanges', variant: 'secondary' },
   { decision: 'reject', label: 'approvals.decide.reject', variant: 'danger' },
@@ -66,7 +70,7 @@ export function DecisionForm({
         setFormError(decisionErrorMessage(error, t));
       }
       if (isStaleDecision(error)) {
-        void queryClient.invalidateQueries({ queryKey: approvalQueryKey(approvalId) });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.detail(approvalId) });
       }
     } finally {
       setPending(null);

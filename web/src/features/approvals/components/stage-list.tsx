@@ -13,7 +13,11 @@ function StageCard({ stage, current, me }: { stage: ApprovalStage; current: bool
   const asked = stage.approvers.length > 0 ? plural('approvals.stage.asked', stage.approvers.length) : null;
   const includesMe = me !== undefined && stage.approvers.includes(me);
   return (
-    <li className={current ? 'stage card stage-current' : 'stage card'} aria-labelledby={headingId} aria-current={current ? 'step' : undefined}>
+    <li
+      className={current ? 'stage card stage-current' : 'stage card'}
+      aria-labelledby={headingId}
+      aria-current={current ? 'step' : undefined}
+    >
       <div className="stage-header">
         <h3 id={headingId}>{t('approvals.stage.heading', { number: stage.index + 1, name: stage.name })}</h3>
         <StatusBadge status={stage.status} />
@@ -65,7 +69,9 @@ function StageCard({ stage, current, me }: { stage: ApprovalStage; current: bool
             <li key={`${decision.approverId}-${decision.at}`} className={`decision decision-${decision.decision}`}>
               <p className="decision-line">
                 <strong>{decision.approverName}</strong>{' '}
-                <span className={`status-badge decision-badge-${decision.decision}`}>{t(`approvals.decision.${decision.decision}`)}</span>{' '}
+                <span className={`status-badge decision-badge-${decision.decision}`}>
+                  {t(`approvals.decision.${decision.decision}`)}
+                </span>{' '}
                 <time dateTime={decision.at} className="muted">
                   {dateTime(decision.at)}
                 </time>

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { assertSameShape, type ApiSchema } from '@/api/openapi';
 import { api } from '@/lib/api-client';
@@ -17,14 +17,14 @@ export function login(input: LoginInput): Promise<SessionResponse> {
   return api.post('/api/auth/login', input, { auth: 'none', schema: sessionResponseSchema });
 }
 
+/** After sign-in or sign-up: nothing cached for whoever was signed in before survives; the new user is known at once. */
+export async function startSession(queryClient: QueryClient, response: SessionResponse): Promise<void> {
+  queryClient.clear();
+  queryClient.setQueryData(meQueryKey, response.user);
+  await session.establish(response);
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: login,
-    onSuccess: async (response) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, response.user);
-      await session.establish(response);
-    },
-  });
+  return useMutation({ mutationFn: login, onSuccess: (response) => startSession(queryClient, response) });
 }

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { assertSameShape, type ApiSchema } from '@/api/openapi';
 import { api } from '@/lib/api-client';
-import { meQueryKey } from '@/lib/auth/get-me';
-import { session } from '@/lib/auth/session';
 import { sessionResponseSchema, type SessionResponse } from '@/lib/auth/user';
+import { startSession } from './login';
 
 /**
  * The server's rules (RegisterRequest): a valid email of at most 255 characters, a password of
@@ -32,10 +31,6 @@ export function useRegister() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: register,
-    onSuccess: async (response) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, response.user);
-      await session.establish(response);
-    },
+    onSuccess: (response) => startSession(queryClient, response),
   });
 }

@@ -10,9 +10,7 @@ import { SignUpForm } from './sign-up-form';
 function messagesOf(input: unknown) {
   const result = registerInputSchema.safeParse(input);
   // The first broken rule of each field, as the form shows it.
-  return result.success
-    ? {}
-    : Object.fromEntries(result.error.issues.reverse().map((issue) => [issue.path[0], issue.message]));
+  return result.success ? {} : Object.fromEntries(result.error.issues.reverse().map((issue) => [issue.path[0], issue.message]));
 }
 
 describe('the sign-up rules match the server', () => {

@@ -41,12 +41,7 @@ export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
   return (
     <form className="form" onSubmit={submit} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField
-        label={t('auth.name')}
-        autoComplete="name"
-        error={message(errors.name?.message)}
-        {...form.register('name')}
-      />
+      <TextField label={t('auth.name')} autoComplete="name" error={message(errors.name?.message)} {...form.register('name')} />
       <TextField
         label={t('auth.email')}
         type="email"

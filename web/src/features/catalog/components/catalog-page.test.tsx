@@ -1,21 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { aProduct } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { renderWithProviders } from '@/testing/render';
 import { CatalogPage } from './catalog-page';
 
-const product = {
-  id: '0b6a3c9e-1d2f-4a5b-8c7d-9e0f1a2b3c4d',
+const product = aProduct({
   name: 'Course: Kubernetes for teams',
   description: 'A generated course with modules, lessons and quizzes.',
-  price: { amount: '2500.00', currency: 'USD' },
-  category: 'ai_course_generation',
-  status: 'active',
-  version: 1,
-  createdAt: '2026-11-26T07:00:00Z',
-  updatedAt: '2026-11-26T07:00:00Z',
-};
+});
 
 describe('the catalog page', () => {
   it('shows products with their price and category, and searches as the user types', async () => {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useProducts } from '@/api/products';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates, type ListQuery } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
@@ -6,7 +7,6 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
-import { useProducts } from '../api/get-products';
 import { CATEGORIES, isCategory, type Product } from '../types';
 import { ProductCard } from './product-card';
 
@@ -32,9 +32,6 @@ export function CatalogPage() {
   const categoryId = useId();
 
   const products = useProducts({ q: q || undefined, category, page, size: PAGE_SIZE });
-
-
-
 
   // The list endpoint answering 404 means this server has no catalog yet: an empty catalog, not an error.
   const notDeployed = products.isError && isApiError(products.error) && products.error.status === 404;

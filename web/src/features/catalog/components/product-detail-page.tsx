@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { useProduct } from '@/api/products';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -6,7 +7,6 @@ import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
-import { useProduct } from '../api/get-product';
 import { CategoryLabel } from './category-label';
 
 export function ProductDetailPage() {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { keepNewer } from '@/lib/versioned-cache';
 import { orderSchema, type Order } from '../types';
-import { keepNewest } from './order-cache';
 import { orderKeys } from './query-keys';
 
 export function getOrder(id: string, signal?: AbortSignal): Promise<Order> {
@@ -9,9 +9,10 @@ export function getOrder(id: string, signal?: AbortSignal): Promise<Order> {
 }
 
 export function getOrderQueryOptions(id: string) {
-  return queryOptions({ queryKey: orderKeys.detail(id),
+  return queryOptions({
+    queryKey: orderKeys.detail(id),
     queryFn: ({ signal }) => getOrder(id, signal),
-    structuralSharing: keepNewest,
+    structuralSharing: keepNewer,
   });
 }
 

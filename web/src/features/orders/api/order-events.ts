@@ -1,14 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { applyApprovalEvent } from '@/api/approvals';
+import { applyJobEvent } from '@/api/jobs';
 import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { useRealtimeEvents } from '@/lib/realtime/realtime-provider';
-import { approvalSchema, jobSchema, orderSchema, paymentSchema } from '../types';
-import { writeIfNewer, writeOrder } from './order-cache';
+import { orderSchema, paymentSchema } from '../types';
+import { writeOrder } from './order-cache';
 import { orderKeys } from './query-keys';
 
 /**
- * Writes one WebSocket event into this feature's queries: an order event replaces the order
- * (detail and list pages), a payment event refreshes the order's payment attempts, an approval or
- * job event replaces the cached request or job. Events for resources no page shows change nothing.
+ * Writes one WebSocket event into the cache: an order event replaces the order (detail and list
+ * pages), a payment event refreshes the order's payment attempts, an approval or job event replaces
+ * the request or job (src/api) unless the cached one is newer.
  */
 export function applyOrderEvent(event: RealtimeEvent, queryClient: QueryClient): void {
   if (event.type.startsWith('order.')) {
@@ -30,31 +32,8 @@ export function applyOrderEvent(event: RealtimeEvent, queryClient: QueryClient):
     }
     return;
   }
-  if (event.type.startsWith('approval.') && event.resourceId) {
-    const key = orderKeys.approval(event.resourceId);
-    if (queryClient.getQueryState(key) === undefined) {
-      return;
-    }
-    const approval = approvalSchema.safeParse(event.payload);
-    if (approval.success) {
-      writeIfNewer(queryClient, key, approval.data);
-    } else {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
-    return;
-  }
-  if (event.type.startsWith('job.') && event.resourceId) {
-    const key = orderKeys.job(event.resourceId);
-    if (queryClient.getQueryState(key) === undefined) {
-      return;
-    }
-    const job = jobSchema.safeParse(event.payload);
-    if (job.success) {
-      writeIfNewer(queryClient, key, job.data);
-    } else {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
-  }
+  applyApprovalEvent(event, queryClient);
+  applyJobEvent(event, queryClient);
 }
 
 /** Keeps the list of my orders live (the `orders` topic). */

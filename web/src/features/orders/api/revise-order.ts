@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { approvalKeys } from '@/api/approvals';
 import { api } from '@/lib/api-client';
 import { orderSchema, type Order } from '../types';
 import { writeOrder } from './order-cache';
-import { orderKeys } from './query-keys';
 
 /** Sends a revised request after an approver asked for changes; the approval reopens (PATCH /api/orders/{id}). */
 export function reviseOrder({ orderId, input }: { orderId: string; input: unknown }): Promise<Order> {
@@ -16,7 +16,7 @@ export function useReviseOrder() {
     onSuccess: (order) => {
       writeOrder(queryClient, order);
       if (order.approvalId) {
-        void queryClient.invalidateQueries({ queryKey: orderKeys.approval(order.approvalId) });
+        void queryClient.invalidateQueries({ queryKey: approvalKeys.detail(order.approvalId) });
       }
     },
   });

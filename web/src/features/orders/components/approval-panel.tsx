@@ -1,10 +1,11 @@
+import { useApproval } from '@/api/approvals';
+import type { ApprovalDecision, ApprovalStage } from '@/api/schemas/approval';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import { useApproval } from '../api/get-approval';
-import type { ApprovalDecision, ApprovalStage, Order } from '../types';
+import type { Order } from '../types';
 import { ReviseRequest } from './revise-request';
 
 const STATUS_KEYS: Partial<Record<string, MessageKey>> = {
@@ -37,7 +38,7 @@ function Decision({ decision }: { decision: ApprovalDecision }) {
       <p>
         <strong>
           {t('orders.approval.decision', {
-            name: decision.approverName ?? '',
+            name: decision.approverName,
             decision: key ? t(key) : decision.decision,
           })}
         </strong>{' '}
@@ -59,10 +60,10 @@ function Stage({ stage }: { stage: ApprovalStage }) {
         <ApprovalStatus status={stage.status} />
       </p>
       <p className="muted approval-stage-meta">
-        {stage.approvers && stage.approvers.length > 0 ? (
-          <span>{plural('orders.approval.approvers', stage.approvers.length)}</span>
+        {stage.approvers.length > 0 ? <span>{plural('orders.approval.approvers', stage.approvers.length)}</span> : null}
+        {stage.dueAt && stage.status === 'pending' ? (
+          <span>{t('orders.approval.dueAt', { date: dateTime(stage.dueAt) })}</span>
         ) : null}
-        {stage.dueAt && stage.status === 'pending' ? <span>{t('orders.approval.dueAt', { date: dateTime(stage.dueAt) })}</span> : null}
         {stage.escalated ? <span>{t('orders.approval.escalated')}</span> : null}
       </p>
       {stage.decisions.length > 0 ? (

@@ -59,7 +59,9 @@ describe('checkout', () => {
     const checkout = await screen.findByRole('region', { name: 'Checkout' });
     const method = within(checkout).getByLabelText('Payment method');
     expect(within(method).getByRole('option', { name: 'pm_card_visa — Visa, succeeds' })).toBeInTheDocument();
-    expect(within(method).getByRole('option', { name: 'pm_card_chargeDeclined — Card declined by the bank' })).toBeInTheDocument();
+    expect(
+      within(method).getByRole('option', { name: 'pm_card_chargeDeclined — Card declined by the bank' }),
+    ).toBeInTheDocument();
 
     await user.selectOptions(method, 'pm_card_chargeDeclinedInsufficientFunds');
     await user.click(within(checkout).getByRole('button', { name: 'Pay $99.00' }));
@@ -111,9 +113,20 @@ describe('checkout', () => {
     expect(within(checkout).queryByRole('button', { name: 'Pay $99.00' })).toBeNull();
 
     await live.connect();
-    const failed = { ...processing, status: 'failed', failureCode: 'processing_error', failureMessage: 'An error occurred while processing your card.', version: 2 };
+    const failed = {
+      ...processing,
+      status: 'failed',
+      failureCode: 'processing_error',
+      failureMessage: 'An error occurred while processing your card.',
+      version: 2,
+    };
     attempts = [failed];
-    await live.emit('payment.failed', { ...failed, resourceType: 'payment', resourceId: failed.id, previousStatus: 'processing' });
+    await live.emit('payment.failed', {
+      ...failed,
+      resourceType: 'payment',
+      resourceId: failed.id,
+      previousStatus: 'processing',
+    });
 
     const alert = await within(checkout).findByRole('alert');
     expect(alert).toHaveTextContent('The bank had an error processing the card.');

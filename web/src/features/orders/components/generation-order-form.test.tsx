@@ -1,28 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, json, problem } from '@/testing/http';
-import { anOrder, ORDER_ID, PRODUCT_ID, renderLive } from '../test-utils';
-import { OrderNewPage } from './order-new-page';
+import { describe, expect, it } from 'vitest';
+import { aProduct, PRODUCT_ID } from '@/testing/fixtures';
+import { json, problem } from '@/testing/http';
+import { anOrder, ORDER_ID, renderNewOrder } from '../test-utils';
 
-const courseProduct = {
-  id: PRODUCT_ID,
-  name: 'AI Course: Enterprise Cloud Architecture',
-  description: 'A tailored multi-module course.',
-  price: { amount: '2500.00', currency: 'USD' },
-  category: 'ai_course_generation',
-  status: 'active',
-  version: 1,
-  createdAt: '2026-11-26T07:00:00Z',
-  updatedAt: '2026-11-26T07:00:00Z',
-};
-
-function renderCourseOrder(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch((call) => (call.url === `/api/products/${PRODUCT_ID}` ? json(200, courseProduct) : handler(call)));
-  vi.stubGlobal('fetch', fake.fetch);
-  renderLive(<OrderNewPage />, { path: `/orders/new?productId=${PRODUCT_ID}`, route: '/orders/new' });
-  return fake.calls;
-}
+const courseProduct = aProduct();
 
 async function fillCourse(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Topic'), 'Cloud architecture for platform teams');
@@ -34,7 +17,7 @@ async function fillCourse(user: ReturnType<typeof userEvent.setup>) {
 
 describe('ordering an AI course', () => {
   it('checks the course request with the server’s rules before sending anything', async () => {
-    const calls = renderCourseOrder(() => json(201, anOrder()));
+    const calls = renderNewOrder(courseProduct, () => json(201, anOrder()));
     const user = userEvent.setup();
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Your generation request' })).toBeVisible();
@@ -55,7 +38,7 @@ describe('ordering an AI course', () => {
         { field: 'input.learningObjectives[1]', message: 'must be at most 300 characters long' },
       ],
     });
-    const calls = renderCourseOrder(() => answer);
+    const calls = renderNewOrder(courseProduct, () => answer);
     const user = userEvent.setup();
 
     await screen.findByRole('heading', { level: 2, name: 'Your generation request' });

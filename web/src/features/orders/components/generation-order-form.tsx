@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { FormProvider, useForm, type FieldValues, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
+import type { Product } from '@/api/schemas/product';
 import { GenerationRequestFields } from '@/components/generation-request/generation-request-fields';
 import {
   generationRequestDefaults,
@@ -14,11 +15,9 @@ import { applyGenerationRequestErrors } from '@/components/generation-request/se
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
-import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import { isApiError } from '@/lib/problem';
-import type { OrderableProduct } from '../api/get-product';
 import { usePlaceOrder } from '../api/place-order';
+import { applyOrderErrors } from '../order-errors';
 import type { Order } from '../types';
 import { quantitySchema } from './order-form';
 import { OrderTotal } from './order-total';
@@ -39,7 +38,7 @@ export function GenerationOrderForm({
   kind,
   onPlaced,
 }: {
-  product: OrderableProduct;
+  product: Product;
   kind: GenerationKind;
   onPlaced: (order: Order) => void;
 }) {
@@ -63,24 +62,20 @@ export function GenerationOrderForm({
       });
       onPlaced(order);
     } catch (error) {
-      if (isApiError(error) && error.code === 'total_too_large') {
-        form.setError('quantity', { type: 'server', message: t('orders.error.totalTooLarge') }, { shouldFocus: true });
-        return;
-      }
-      if (isApiError(error) && error.code === 'product_unavailable') {
-        setFormError(t('orders.error.productUnavailable'));
-        return;
-      }
-      const rest = applyGenerationRequestErrors(error, {
-        kind,
-        setError: form.setError,
-        getValues: form.getValues,
-        prefix: 'input',
-        otherFields: ['quantity'],
-      });
-      if (rest !== null) {
-        setFormError(isApiError(error) && error.fieldErrors.length > 0 ? rest : errorMessage(error, t));
-      }
+      setFormError(
+        applyOrderErrors(error, t, {
+          fields: ['quantity'],
+          setError: form.setError,
+          applyFieldErrors: (refused) =>
+            applyGenerationRequestErrors(refused, {
+              kind,
+              setError: form.setError,
+              getValues: form.getValues,
+              prefix: 'input',
+              otherFields: ['quantity'],
+            }),
+        }),
+      );
     }
   });
 

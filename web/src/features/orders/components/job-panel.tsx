@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
+import { useJob } from '@/api/jobs';
+import type { Job } from '@/api/schemas/job';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import { useJob } from '../api/get-job';
-import type { Job } from '../types';
 
 const STATUS_KEYS: Partial<Record<string, MessageKey>> = {
   queued: 'orders.job.status.queued',
@@ -20,16 +20,15 @@ function percent(job: Job): number {
   if (job.status === 'completed') {
     return 100;
   }
-  const total = job.progress?.totalSteps ?? 0;
-  const done = job.progress?.completedSteps ?? 0;
+  const { totalSteps: total, completedSteps: done } = job.progress;
   return total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
 }
 
 export function JobProgress({ job }: { job: Job }) {
   const { t, number } = useI18n();
   const value = percent(job);
-  const total = job.progress?.totalSteps ?? 0;
-  const done = job.status === 'completed' && total === 0 ? 1 : (job.progress?.completedSteps ?? 0);
+  const total = job.progress.totalSteps;
+  const done = job.status === 'completed' && total === 0 ? 1 : job.progress.completedSteps;
   const steps =
     total > 0
       ? t('orders.job.steps', { done: number(done), total: number(total) })
@@ -51,7 +50,7 @@ export function JobProgress({ job }: { job: Job }) {
       </div>
       <p className="job-progress-text">
         <span>{steps}</span>
-        {job.progress?.message && job.status !== 'completed' ? <span className="muted"> · {job.progress.message}</span> : null}
+        {job.progress.message && job.status !== 'completed' ? <span className="muted"> · {job.progress.message}</span> : null}
       </p>
     </div>
   );
@@ -70,9 +69,7 @@ export function JobPanel({ jobId }: { jobId: string }) {
       {job.data ? (
         <>
           <p className="job-status">
-            <span className={`job-status-badge job-status-${job.data.status}`}>
-              {statusKey ? t(statusKey) : job.data.status}
-            </span>
+            <span className={`job-status-badge job-status-${job.data.status}`}>{statusKey ? t(statusKey) : job.data.status}</span>
           </p>
           <JobProgress job={job.data} />
           {job.data.status === 'failed' && job.data.error ? <Alert tone="error">{job.data.error}</Alert> : null}

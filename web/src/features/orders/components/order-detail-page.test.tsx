@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { approvalRequest, JOB_ID, jobJson } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { anOrder, ORDER_ID, renderLive } from '../test-utils';
 import type { Order } from '../types';
 import { OrderDetailPage } from './order-detail-page';
 
 const APPROVAL_ID = 'c3333333-3333-4333-8333-333333333333';
-const JOB_ID = 'd4444444-4444-4444-8444-444444444444';
 
 const course = {
   productName: 'AI Course: Enterprise Cloud Architecture',
@@ -32,70 +32,56 @@ const placed = anOrder({
   ],
 });
 
+/** The order's approval request: one stage asking two approvers; once approved, with Aki's decision. */
 function approval(status: 'pending' | 'approved', version: number) {
   const decided = status === 'approved';
-  return {
+  const request = approvalRequest({
     id: APPROVAL_ID,
-    resourceType: 'order',
     resourceId: ORDER_ID,
     requesterId: 'u',
-    policyId: 'p',
-    policyName: 'Default order approval',
-    amount: { amount: '2500.00', currency: 'USD' },
-    category: 'ai_course_generation',
     status,
     currentStage: decided ? null : 0,
-    round: 1,
-    stages: [
-      {
-        index: 0,
-        name: 'Approver review',
-        mode: 'any',
-        approverRole: 'approver',
-        approverIds: [],
-        timeoutHours: 48,
-        onTimeout: 'escalate',
-        status,
-        approvers: ['x', 'y'],
-        escalated: false,
-        startedAt: '2026-11-26T07:00:01Z',
-        dueAt: '2026-11-28T07:00:01Z',
-        decidedAt: decided ? '2026-11-26T08:00:00Z' : null,
-        decisions: decided
-          ? [{ approverId: 'x', approverName: 'Aki Approver', decision: 'approve', comment: 'Fits the training budget', at: '2026-11-26T08:00:00Z' }]
-          : [],
-      },
-    ],
     createdAt: '2026-11-26T07:00:01Z',
     updatedAt: '2026-11-26T07:00:01Z',
     decidedAt: decided ? '2026-11-26T08:00:00Z' : null,
     version,
+  });
+  request.stages[0] = {
+    ...request.stages[0]!,
+    status,
+    approvers: ['x', 'y'],
+    decidedAt: decided ? '2026-11-26T08:00:00Z' : null,
+    decisions: decided
+      ? [
+          {
+            approverId: 'x',
+            approverName: 'Aki Approver',
+            decision: 'approve',
+            comment: 'Fits the training budget',
+            at: '2026-11-26T08:00:00Z',
+          },
+        ]
+      : [],
   };
+  return request;
 }
 
+/** The course job fulfilling the order, `completedSteps` of 20 done. */
 function job(completedSteps: number, status = 'running') {
-  return {
+  return jobJson({
     id: JOB_ID,
-    type: 'course_generation',
     status,
     userId: 'u',
     orderId: ORDER_ID,
     input: course.input,
-    progress: { step: `lesson-1-${completedSteps}`, completedSteps, totalSteps: 20, message: `Writing lesson ${completedSteps} of 15` },
-    attempts: 1,
-    maxAttempts: 3,
-    error: null,
-    cancelRequested: false,
-    tokenUsage: { input: 0, output: 0 },
-    estimatedCost: '0.10',
-    generatedBy: null,
-    runAt: '2026-11-26T08:01:00Z',
-    createdAt: '2026-11-26T08:01:00Z',
-    startedAt: '2026-11-26T08:01:00Z',
-    completedAt: null,
-    updatedAt: '2026-11-26T08:01:00Z',
+    progress: {
+      step: `lesson-1-${completedSteps}`,
+      completedSteps,
+      totalSteps: 20,
+      message: `Writing lesson ${completedSteps} of 15`,
+    },
     version: completedSteps + 1,
-  };
+  });
 }
 
 describe('the order page', () => {
@@ -148,7 +134,12 @@ describe('the order page', () => {
         },
       ],
     };
-    await live.emit('order.updated', { ...payable, resourceType: 'order', resourceId: ORDER_ID, previousStatus: 'awaiting_approval' });
+    await live.emit('order.updated', {
+      ...payable,
+      resourceType: 'order',
+      resourceId: ORDER_ID,
+      previousStatus: 'awaiting_approval',
+    });
     expect(screen.getByTestId('order-status')).toHaveTextContent('Awaiting payment');
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(3);
     expect(timeline).toHaveTextContent('Approved by Aki Approver: Fits the training budget');
@@ -166,8 +157,18 @@ describe('the order page', () => {
       version: 5,
       timeline: [
         ...payable.timeline,
-        { status: 'paid', at: '2026-11-26T08:01:00Z', actor: { type: 'agent', id: '204', name: 'PaymentProcessorAgent' }, note: 'Paid 2500.00 USD' },
-        { status: 'fulfilling', at: '2026-11-26T08:01:00Z', actor: { type: 'agent', id: '201', name: 'CourseGeneratorAgent' }, note: null },
+        {
+          status: 'paid',
+          at: '2026-11-26T08:01:00Z',
+          actor: { type: 'agent', id: '204', name: 'PaymentProcessorAgent' },
+          note: 'Paid 2500.00 USD',
+        },
+        {
+          status: 'fulfilling',
+          at: '2026-11-26T08:01:00Z',
+          actor: { type: 'agent', id: '201', name: 'CourseGeneratorAgent' },
+          note: null,
+        },
       ],
     };
     await live.emit('order.updated', { ...fulfilling, resourceType: 'order', resourceId: ORDER_ID, previousStatus: 'paid' });
@@ -208,11 +209,17 @@ describe('the order page', () => {
       language: 'en',
     };
     const asked = approval('pending', 3);
-    asked.status = 'changes_requested' as 'pending';
-    asked.stages[0]!.status = 'changes_requested' as 'pending';
+    asked.status = 'changes_requested';
+    asked.stages[0]!.status = 'changes_requested';
     asked.stages[0]!.decisions = [
-      { approverId: 'x', approverName: 'Aki Approver', decision: 'request_changes', comment: 'Add a module on cost', at: '2026-11-26T08:00:00Z' },
-    ] as never;
+      {
+        approverId: 'x',
+        approverName: 'Aki Approver',
+        decision: 'request_changes',
+        comment: 'Add a module on cost',
+        at: '2026-11-26T08:00:00Z',
+      },
+    ];
     const { fetch, calls } = fakeFetch((call) => {
       if (call.method === 'PATCH') {
         return json(200, { ...placed, input: (call.body as { input: unknown }).input, version: 4 });

@@ -1,32 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, json, problem } from '@/testing/http';
-import { anOrder, ORDER_ID, PRODUCT_ID, renderLive } from '../test-utils';
-import { OrderNewPage } from './order-new-page';
+import { describe, expect, it } from 'vitest';
+import { aProduct, PRODUCT_ID } from '@/testing/fixtures';
+import { json, problem } from '@/testing/http';
+import { anOrder, ORDER_ID, renderNewOrder } from '../test-utils';
 
-const support = {
-  id: PRODUCT_ID,
+const support = aProduct({
   name: 'Technical Support: Priority',
   description: 'Priority support by our engineers.',
   price: { amount: '99.00', currency: 'USD' },
   category: 'technical_support',
-  status: 'active',
-  version: 1,
-  createdAt: '2026-11-26T07:00:00Z',
-  updatedAt: '2026-11-26T07:00:00Z',
-};
-
-function renderOrderPage(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch((call) => (call.url === `/api/products/${PRODUCT_ID}` ? json(200, support) : handler(call)));
-  vi.stubGlobal('fetch', fake.fetch);
-  renderLive(<OrderNewPage />, { path: `/orders/new?productId=${PRODUCT_ID}`, route: '/orders/new' });
-  return fake.calls;
-}
+});
 
 describe('the order form', () => {
   it('checks the quantity before asking the server and shows the total as it changes', async () => {
-    const calls = renderOrderPage(() => json(201, anOrder()));
+    const calls = renderNewOrder(support, () => json(201, anOrder()));
     const user = userEvent.setup();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Order Technical Support: Priority' })).toBeVisible();
@@ -51,7 +39,7 @@ describe('the order form', () => {
     let answer = problem(400, 'validation_failed', 'The request has invalid fields', {
       errors: [{ field: 'quantity', message: 'must be less than or equal to 100' }],
     });
-    const calls = renderOrderPage(() => answer);
+    const calls = renderNewOrder(support, () => answer);
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'Place order' }));
@@ -83,7 +71,7 @@ describe('the order form', () => {
 
   it('sends one key for a submission whose answer was lost, so a retry cannot create a second order', async () => {
     let lose = true;
-    const calls = renderOrderPage(() => {
+    const calls = renderNewOrder(support, () => {
       if (lose) {
         lose = false;
         throw new TypeError('Failed to fetch');

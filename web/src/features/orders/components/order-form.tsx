@@ -2,13 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
+import type { Product } from '@/api/schemas/product';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/fields';
 import { useI18n } from '@/lib/i18n/i18n-provider';
-import type { OrderableProduct } from '../api/get-product';
 import { usePlaceOrder } from '../api/place-order';
-import { applyOrderErrors } from '../order-errors';
+import { applyOrderErrors, notesForInput } from '../order-errors';
 import type { Order } from '../types';
 import { OrderTotal } from './order-total';
 
@@ -28,7 +28,7 @@ export type OrderFormValues = z.infer<typeof orderFormSchema>;
 const FIELDS = ['quantity', 'notes'] as const;
 
 /** Orders a product that needs no generation request: a quantity and optional notes for the team. */
-export function OrderForm({ product, onPlaced }: { product: OrderableProduct; onPlaced: (order: Order) => void }) {
+export function OrderForm({ product, onPlaced }: { product: Product; onPlaced: (order: Order) => void }) {
   const { t, message } = useI18n();
   const place = usePlaceOrder();
   const [formError, setFormError] = useState<string | null>(null);
@@ -49,7 +49,7 @@ export function OrderForm({ product, onPlaced }: { product: OrderableProduct; on
       });
       onPlaced(order);
     } catch (error) {
-      setFormError(applyOrderErrors(error, FIELDS, form.setError, t, (field) => (field === 'input' ? 'notes' : field)));
+      setFormError(applyOrderErrors(error, t, { fields: FIELDS, setError: form.setError, rename: notesForInput }));
     }
   });
 

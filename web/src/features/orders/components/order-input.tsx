@@ -49,7 +49,7 @@ function Value({ value }: { value: unknown }) {
   if (Array.isArray(value)) {
     return (
       <ul className="order-input-list">
-        {value.map((item, index) => (
+        {(value as unknown[]).map((item, index) => (
           <li key={index}>
             <Value value={item} />
           </li>

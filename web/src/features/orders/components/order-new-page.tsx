@@ -1,4 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useProduct } from '@/api/products';
+import type { Product } from '@/api/schemas/product';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -7,12 +9,11 @@ import { generationKindOfCategory } from '@/components/generation-request/schema
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
-import { useOrderableProduct, type OrderableProduct } from '../api/get-product';
 import type { Order } from '../types';
 import { GenerationOrderForm } from './generation-order-form';
 import { OrderForm } from './order-form';
 
-function ProductHeader({ product }: { product: OrderableProduct }) {
+function ProductHeader({ product }: { product: Product }) {
   const { money, t } = useI18n();
   return (
     <div className="order-product">
@@ -31,7 +32,7 @@ export function OrderNewPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const productId = params.get('productId');
-  const product = useOrderableProduct(productId);
+  const product = useProduct(productId);
   const onPlaced = (order: Order) => navigate(`/orders/${order.id}`);
 
   if (productId === null) {

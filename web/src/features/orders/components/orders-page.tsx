@@ -24,7 +24,6 @@ export function OrdersPage() {
   const orders = useOrders({ status, page, size: PAGE_SIZE });
   useOrdersLive();
 
-
   return (
     <Page title={t('orders.title')}>
       <form className="order-filters" onSubmit={(event) => event.preventDefault()}>

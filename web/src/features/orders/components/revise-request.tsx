@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useReviseOrder } from '../api/revise-order';
-import { applyOrderErrors } from '../order-errors';
+import { applyOrderErrors, notesForInput } from '../order-errors';
 import type { Order } from '../types';
 import { TextAreaField } from '@/components/ui/fields';
 
@@ -27,13 +27,18 @@ function ReviseNotes({ order }: { order: Order }) {
     try {
       await revise.mutateAsync({ orderId: order.id, input: notes.trim() || null });
     } catch (error) {
-      setFormError(applyOrderErrors(error, ['notes'], form.setError, t, (field) => (field === 'input' ? 'notes' : field)));
+      setFormError(applyOrderErrors(error, t, { fields: ['notes'], setError: form.setError, rename: notesForInput }));
     }
   });
   return (
     <form className="form" onSubmit={submit} noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextAreaField label={t('orders.new.notes')} rows={4} error={message(form.formState.errors.notes?.message)} {...form.register('notes')} />
+      <TextAreaField
+        label={t('orders.new.notes')}
+        rows={4}
+        error={message(form.formState.errors.notes?.message)}
+        {...form.register('notes')}
+      />
       <div>
         <Button type="submit" busy={form.formState.isSubmitting}>
           {t('orders.revise.submit')}
@@ -51,7 +56,8 @@ export function ReviseRequest({ order }: { order: Order }) {
   const { t } = useI18n();
   const revise = useReviseOrder();
   const kind = generationKindOfCategory(order.category);
-  // Prefilled once per order: the request the approver saw.
+  // Prefilled once per order: the request the approver saw (not replaced while the customer edits).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const defaults = useMemo(() => (kind ? generationValuesFromInput(kind, order.input) : undefined), [kind, order.id]);
   return (
     <div className="revise-request">

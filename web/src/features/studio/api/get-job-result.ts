@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { jobKeys } from '@/api/jobs';
 import { generationKindOfJobType } from '@/components/generation-request/schema';
 import { api } from '@/lib/api-client';
 import { ApiError, CLIENT_ERROR_CODES } from '@/lib/problem';
 import { courseOutputSchema, documentOutputSchema, type CourseOutput, type DocumentOutput, type Job } from '../types';
-import { jobsQueryKey } from './get-jobs';
 
 export type JobResult = { kind: 'course'; course: CourseOutput } | { kind: 'document'; document: DocumentOutput };
 
@@ -28,7 +28,7 @@ export async function getJobResult(job: Pick<Job, 'id' | 'type'>, signal?: Abort
 }
 
 export function jobResultQueryKey(id: string) {
-  return [...jobsQueryKey, 'result', id] as const;
+  return [...jobKeys.all, 'result', id] as const;
 }
 
 /** Loads once the job is completed; a finished result never changes. */

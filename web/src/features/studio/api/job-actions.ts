@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { writeJob } from '@/api/jobs';
 import type { ApiSchema } from '@/api/openapi';
 import { JOB_TYPES, type GenerationInput, type GenerationKind } from '@/components/generation-request/schema';
 import { api } from '@/lib/api-client';
 import { jobSchema, type Job } from '../types';
-import { writeJob } from './job-cache';
 
 export type CreateJobInput = { kind: GenerationKind; input: GenerationInput };
 

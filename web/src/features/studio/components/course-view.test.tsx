@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
-import { COURSE } from '../testing/fixtures';
+import { COURSE } from '../testing/course';
 import { CourseView } from './course-view';
 import { DocumentView } from './document-view';
 import { shallowestHeading } from './markdown';
@@ -15,10 +15,11 @@ describe('a generated course', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Cloud basics for teams' })).toBeVisible();
     expect(screen.getByText('cloud', { selector: 'strong' })).toBeVisible();
     const contents = screen.getByRole('navigation', { name: 'Contents' });
-    expect(within(contents).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Module 1: Module title 1',
-      'Module 2: Module title 2',
-    ]);
+    expect(
+      within(contents)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Module 1: Module title 1', 'Module 2: Module title 2']);
     expect(within(contents).getAllByText('3 lessons')).toHaveLength(2);
     expect(screen.getByRole('region', { name: 'Module 1: Module title 1' })).toBeVisible();
     expect(screen.queryByRole('region', { name: 'Module 2: Module title 2' })).toBeNull();
@@ -61,12 +62,11 @@ describe('a generated course', () => {
     const user = userEvent.setup();
 
     const options = screen.getByRole('list', { name: 'Question 1.2?' });
-    expect(within(options).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'AOption A: Paris',
-      'BOption B: Tokyo',
-      'COption C: Lima',
-      'DOption D: Oslo',
-    ]);
+    expect(
+      within(options)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['AOption A: Paris', 'BOption B: Tokyo', 'COption C: Lima', 'DOption D: Oslo']);
     const answer = screen.getAllByText('Answer: B — Tokyo')[1]!;
     expect(answer).not.toBeVisible();
 

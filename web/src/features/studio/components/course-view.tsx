@@ -34,14 +34,12 @@ export function CourseView({ course }: { course: CourseOutput }) {
 
   function show(n: number) {
     chosen.current = true;
-    setParams(
-      (now) => {
-        const next = new URLSearchParams(now);
-        if (n === 1) next.delete('module');
-        else next.set('module', String(n));
-        return next;
-      },
-    );
+    setParams((now) => {
+      const next = new URLSearchParams(now);
+      if (n === 1) next.delete('module');
+      else next.set('module', String(n));
+      return next;
+    });
   }
 
   const module = course.modules[current - 1];
@@ -112,8 +110,10 @@ export function CourseView({ course }: { course: CourseOutput }) {
   );
 }
 
-const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: number; anchor: string }>(
-  function ModuleSection({ module, number, anchor }, ref) {
+const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: number; anchor: string }>(function ModuleSection(
+  { module, number, anchor },
+  ref,
+) {
   const { t, plural } = useI18n();
   return (
     <section ref={ref} className="course-module" id={anchor} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
@@ -126,9 +126,7 @@ const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: nu
           </h4>
           <p className="course-lesson-meta muted">
             {lesson.durationMinutes > 0 ? <span>{plural('studio.course.minutes', lesson.durationMinutes)}</span> : null}
-            {lesson.topics.length > 0 ? (
-              <span>{t('studio.course.topics', { topics: lesson.topics.join(', ') })}</span>
-            ) : null}
+            {lesson.topics.length > 0 ? <span>{t('studio.course.topics', { topics: lesson.topics.join(', ') })}</span> : null}
           </p>
           <Markdown top={5}>{lesson.content}</Markdown>
         </article>
@@ -145,8 +143,7 @@ const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: nu
       ) : null}
     </section>
   );
-},
-);
+});
 
 function QuizItem({ question, id, number }: { question: QuizQuestion; id: string; number: number }) {
   const { t } = useI18n();

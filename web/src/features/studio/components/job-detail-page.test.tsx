@@ -2,10 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { JOB_ID, jobJson } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
-import { COURSE, JOB_ID, jobJson } from '../testing/fixtures';
+import { COURSE } from '../testing/course';
 
 const routes = [{ path: '/studio', children: studioRoutes }];
 
@@ -32,7 +33,7 @@ const completed = jobJson({
 
 describe('a job’s page', () => {
   it('shows a completed course job’s state and its course', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve(completed);
     renderRoutes(routes, `/studio/jobs/${JOB_ID}`);
 
@@ -50,7 +51,7 @@ describe('a job’s page', () => {
   });
 
   it('downloads an export with the bearer token in the header, as a file', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const calls = serve(completed, (call) =>
       call.url === `/api/ai/jobs/${JOB_ID}/result?format=markdown`
         ? new Response('# Cloud basics', {
@@ -83,7 +84,7 @@ describe('a job’s page', () => {
   });
 
   it('cancels a running job of one’s own and says why when the server refuses', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve(jobJson(), (call) =>
       call.method === 'POST' && call.url.endsWith('/cancel')
         ? problem(409, 'invalid_state', 'The job is completed; only queued or running jobs can be cancelled')
@@ -100,7 +101,7 @@ describe('a job’s page', () => {
   });
 
   it('retries a failed job and shows the queued answer', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const calls = serve(jobJson({ status: 'failed', error: 'The model timed out', attempts: 3 }), (call) =>
       call.method === 'POST' && call.url.endsWith('/retry')
         ? json(200, jobJson({ status: 'queued', attempts: 0, version: 9 }))
@@ -118,7 +119,7 @@ describe('a job’s page', () => {
   });
 
   it('lets the customer follow the job of an order, but not cancel it', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve(jobJson({ orderId: '7e0c4c52-1d1b-4a39-9f0b-3b6e2a1f0c11' }));
     renderRoutes(routes, `/studio/jobs/${JOB_ID}`);
 
@@ -131,7 +132,7 @@ describe('a job’s page', () => {
   });
 
   it('says so when the job cannot be seen', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve(jobJson(), (call) => (call.url === `/api/ai/jobs/${JOB_ID}` ? problem(404, 'not_found', 'Job not found') : undefined));
     renderRoutes(routes, `/studio/jobs/${JOB_ID}`);
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useJob, writeJob } from '@/api/jobs';
 import { generationKindOfJobType } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -12,11 +13,9 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { downloadJobResult } from '../api/download-job-result';
-import { useJob } from '../api/get-job';
 import { useJobResult } from '../api/get-job-result';
 import { createJob, useCancelJob, useRetryJob } from '../api/job-actions';
 import { useJobEvents } from '../api/job-events';
-import { writeJob } from '../api/job-cache';
 import { EXPORT_FORMATS, isActive, type ExportFormat, type Job } from '../types';
 import { CourseView } from './course-view';
 import { DocumentView } from './document-view';
@@ -112,7 +111,12 @@ function JobDetail({ job }: { job: Job }) {
     ]);
   }
   if (job.orderId) {
-    details.push([t('studio.job.order'), <Link key="order" to={`/orders/${job.orderId}`}>{t('studio.job.openOrder')}</Link>]);
+    details.push([
+      t('studio.job.order'),
+      <Link key="order" to={`/orders/${job.orderId}`}>
+        {t('studio.job.openOrder')}
+      </Link>,
+    ]);
   }
 
   return (
@@ -163,7 +167,7 @@ function JobDetail({ job }: { job: Job }) {
                 busy={busy === 'repeat'}
                 onClick={() =>
                   void run('repeat', async () => {
-                    const again = await createJob({ kind: kind!, input: job.input as never });
+                    const again = await createJob({ kind, input: job.input as never });
                     writeJob(queryClient, again);
                     await navigate(`/studio/jobs/${again.id}`);
                   })

@@ -24,7 +24,8 @@ export function JobProgress({ job, label }: { job: Pick<Job, 'status' | 'progres
       : !known
         ? t('studio.progress.starting')
         : null;
-  const note = job.cancelRequested && (job.status === 'running' || job.status === 'queued') ? t('studio.progress.cancelling') : null;
+  const note =
+    job.cancelRequested && (job.status === 'running' || job.status === 'queued') ? t('studio.progress.cancelling') : null;
   const valueText = [steps, summary, message].filter(Boolean).join(' — ');
 
   return (

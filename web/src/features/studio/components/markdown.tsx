@@ -41,9 +41,7 @@ export function Markdown({ children, top }: { children: string; top: Level }) {
     h4: at(3),
     h5: at(4),
     h6: at(5),
-    pre: ({ node: _node, ...props }: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) => (
-      <pre tabIndex={0} {...props} />
-    ),
+    pre: ({ node: _node, ...props }: ComponentPropsWithoutRef<'pre'> & { node?: unknown }) => <pre tabIndex={0} {...props} />,
     table: ({ node: _node, ...props }: ComponentPropsWithoutRef<'table'> & { node?: unknown }) => (
       <div className="markdown-table" tabIndex={0}>
         <table {...props} />

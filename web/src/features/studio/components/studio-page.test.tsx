@@ -2,10 +2,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
+import { JOB_ID, jobJson } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
-import { JOB_ID, jobJson } from '../testing/fixtures';
 
 const routes = [{ path: '/studio', children: studioRoutes }];
 
@@ -42,7 +42,7 @@ async function fillCourse() {
 
 describe('the studio’s job list', () => {
   it('moves a job’s progress bar with the WebSocket’s job events, without asking the server again', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const calls = serve();
     const { sockets } = renderRoutes(routes, '/studio');
 
@@ -57,13 +57,15 @@ describe('the studio’s job list', () => {
     act(() => socket.open());
     await waitFor(() => expect(socket.sent.map((m) => m.type)).toContain('auth'));
     act(() => socket.receive({ type: 'auth_success', id: 'a', payload: { userId: USER.id, roles: ['customer'] } }));
-    await waitFor(() =>
-      expect(socket.sent.find((m) => m.type === 'subscribe')?.payload?.topics).toEqual(['jobs']),
-    );
+    await waitFor(() => expect(socket.sent.find((m) => m.type === 'subscribe')?.payload?.topics).toEqual(['jobs']));
 
     act(() =>
       socket.receive(
-        event('job.progress', { progress: { step: 'quiz-1', completedSteps: 7, totalSteps: 10, message: 'Writing quiz 1 of 2' }, version: 4 }, 41),
+        event(
+          'job.progress',
+          { progress: { step: 'quiz-1', completedSteps: 7, totalSteps: 10, message: 'Writing quiz 1 of 2' }, version: 4 },
+          41,
+        ),
       ),
     );
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '7'));
@@ -73,12 +75,16 @@ describe('the studio’s job list', () => {
     act(() => socket.receive(event('job.progress', { version: 2 }, 42)));
     act(() =>
       socket.receive(
-        event('job.completed', {
-          status: 'completed',
-          progress: { step: 'store', completedSteps: 10, totalSteps: 10, message: 'Stored' },
-          completedAt: '2026-11-26T07:00:09Z',
-          version: 6,
-        }, 43),
+        event(
+          'job.completed',
+          {
+            status: 'completed',
+            progress: { step: 'store', completedSteps: 10, totalSteps: 10, message: 'Stored' },
+            completedAt: '2026-11-26T07:00:09Z',
+            version: 6,
+          },
+          43,
+        ),
       ),
     );
 
@@ -91,7 +97,7 @@ describe('the studio’s job list', () => {
   });
 
   it('shows an indeterminate bar while the number of steps is unknown', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.url.startsWith('/api/ai/jobs?')
         ? json(200, {
@@ -110,7 +116,7 @@ describe('the studio’s job list', () => {
   });
 
   it('starts a course job and lists it', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     const created = jobJson({
       id: '9d4f0a1e-0000-4000-8000-000000000002',
       status: 'queued',
@@ -155,7 +161,7 @@ describe('the studio’s job list', () => {
   });
 
   it('explains an exhausted token budget', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.method === 'POST'
         ? problem(
@@ -163,7 +169,13 @@ describe('the studio’s job list', () => {
             'budget_exceeded',
             'This work needs about 120000 tokens but only 35000 remain',
             {
-              tokenBudget: { limit: 2000000, used: 1965000, remaining: 35000, requested: 120000, resetsAt: '2026-12-01T00:00:00Z' },
+              tokenBudget: {
+                limit: 2000000,
+                used: 1965000,
+                remaining: 35000,
+                requested: 120000,
+                resetsAt: '2026-12-01T00:00:00Z',
+              },
             },
             { 'Retry-After': '345600' },
           )
@@ -180,7 +192,7 @@ describe('the studio’s job list', () => {
   });
 
   it('puts the server’s input errors on the fields', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve((call) =>
       call.method === 'POST'
         ? problem(422, 'invalid_input', 'The input is not valid', {
@@ -198,7 +210,7 @@ describe('the studio’s job list', () => {
   });
 
   it('offers a document form too', async () => {
-    session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
     serve();
     renderRoutes(routes, '/studio');
     const user = userEvent.setup();

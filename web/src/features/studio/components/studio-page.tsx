@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { useJobs } from '@/api/jobs';
 import { GenerationRequestForm } from '@/components/generation-request/generation-request-form';
 import { GENERATION_KINDS, type GenerationKind } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +15,6 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
-import { useJobs } from '../api/get-jobs';
 import { useCreateJob } from '../api/job-actions';
 import { useJobEvents } from '../api/job-events';
 import type { Job } from '../types';
@@ -117,9 +117,7 @@ export function StudioPage() {
           <h2 id={`${kindId}-jobs`}>{hasRole(user.data, 'admin') ? t('studio.jobs.allTitle') : t('studio.jobs.title')}</h2>
           {jobs.isPending ? <Spinner label={t('common.loading')} /> : null}
           {jobs.isError ? <Alert tone="error">{errorMessage(jobs.error, t)}</Alert> : null}
-          {data && data.total === 0 ? (
-            <EmptyState title={t('studio.jobs.none')}>{t('studio.jobs.noneHint')}</EmptyState>
-          ) : null}
+          {data && data.total === 0 ? <EmptyState title={t('studio.jobs.none')}>{t('studio.jobs.noneHint')}</EmptyState> : null}
           {data && data.items.length > 0 ? (
             <>
               <p className="result-count">{plural('studio.jobs.count', data.total)}</p>

@@ -105,12 +105,14 @@ export const adminEn = {
   'admin.dashboard.jobSuccess': 'AI job success',
   'admin.dashboard.paymentSuccess': 'Payment success',
   'admin.dashboard.ratesTitle': 'Success rates per hour',
-  'admin.dashboard.ratesSummary': 'Over the last {hours} hours {orders} of the orders that ended were completed, {jobs} of the AI jobs and {payments} of the payments succeeded. Per hour, orders count completed against failed.',
+  'admin.dashboard.ratesSummary':
+    'Over the last {hours} hours {orders} of the orders that ended were completed, {jobs} of the AI jobs and {payments} of the payments succeeded. Per hour, orders count completed against failed.',
   'admin.dashboard.ratesSummaryNone': 'No order, AI job or payment ended in the last {hours} hours.',
   'admin.dashboard.latencySummaryNone':
     'No API request has been measured in the last {hours} hours yet (the measurements are saved once a minute).',
   'admin.dashboard.activityTitle': 'Activity per hour',
-  'admin.dashboard.activitySummary': 'In the last {hours} hours: {orders} orders placed, {jobs} AI jobs finished, {payments} payments settled.',
+  'admin.dashboard.activitySummary':
+    'In the last {hours} hours: {orders} orders placed, {jobs} AI jobs finished, {payments} payments settled.',
   'admin.dashboard.ordersCreated': 'Orders placed',
   'admin.dashboard.ordersCompleted': 'Orders completed',
   'admin.dashboard.ordersFailed': 'Orders failed',
@@ -280,9 +282,11 @@ export const adminJa: Record<keyof typeof adminEn, string> = {
   'admin.dashboard.jobSuccess': 'AIジョブ成功率',
   'admin.dashboard.paymentSuccess': '決済成功率',
   'admin.dashboard.ratesTitle': '1時間ごとの成功率',
-  'admin.dashboard.ratesSummary': '過去{hours}時間に終了した注文の{orders}が完了し、AIジョブの{jobs}、決済の{payments}が成功しました。時間ごとの注文は完了と失敗の比率です。',
+  'admin.dashboard.ratesSummary':
+    '過去{hours}時間に終了した注文の{orders}が完了し、AIジョブの{jobs}、決済の{payments}が成功しました。時間ごとの注文は完了と失敗の比率です。',
   'admin.dashboard.ratesSummaryNone': '過去{hours}時間に終了した注文・AIジョブ・決済はありません。',
-  'admin.dashboard.latencySummaryNone': '過去{hours}時間のAPIリクエストはまだ計測されていません（計測値は1分ごとに保存されます）。',
+  'admin.dashboard.latencySummaryNone':
+    '過去{hours}時間のAPIリクエストはまだ計測されていません（計測値は1分ごとに保存されます）。',
   'admin.dashboard.activityTitle': '1時間ごとの件数',
   'admin.dashboard.activitySummary': '過去{hours}時間：注文{orders}件、終了したAIジョブ{jobs}件、確定した決済{payments}件。',
   'admin.dashboard.ordersCreated': '注文',

@@ -365,7 +365,8 @@ export const approvalsJa: Record<keyof typeof approvalsEn, string> = {
   'policies.activateOf': '{name} を有効にする',
   'policies.delete': '削除',
   'policies.deleteOf': '{name} を削除',
-  'policies.confirmDelete': 'ポリシー「{name}」を削除しますか？新しい注文には適用されなくなります。処理中のリクエストはそのままのステージで進みます。',
+  'policies.confirmDelete':
+    'ポリシー「{name}」を削除しますか？新しい注文には適用されなくなります。処理中のリクエストはそのままのステージで進みます。',
   'policies.deleted': 'ポリシー「{name}」を削除しました。',
   'policies.createTitle': '新しい承認ポリシー',
   'policies.editTitle': '承認ポリシーの編集',

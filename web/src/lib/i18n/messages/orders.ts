@@ -103,7 +103,8 @@ export const ordersEn = {
   'orders.revise.submit': 'Send the revised request',
 
   'orders.checkout.title': 'Checkout',
-  'orders.checkout.lead': 'This is the sandbox: pick a test payment method to see how each outcome looks. No real card is charged.',
+  'orders.checkout.lead':
+    'This is the sandbox: pick a test payment method to see how each outcome looks. No real card is charged.',
   'orders.checkout.method': 'Payment method',
   'orders.checkout.selected': '{method}: {outcome}. A test token stands in for a card; no card number leaves your browser.',
   'orders.checkout.pay': 'Pay {amount}',
@@ -146,7 +147,8 @@ export const ordersEn = {
   'orders.checkout.declines.stolen_card': 'The card was reported stolen.',
   'orders.checkout.declines.processing_error': 'The bank had an error processing the card.',
   'orders.checkout.declines.resource_missing': 'This payment method is unknown to the payment provider.',
-  'orders.checkout.declines.authentication_required': 'The card needs extra authentication (3-D Secure), which is not possible here.',
+  'orders.checkout.declines.authentication_required':
+    'The card needs extra authentication (3-D Secure), which is not possible here.',
 
   'orders.job.title': 'Generation',
   'orders.job.progress': 'Generation progress',
@@ -282,9 +284,11 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'orders.revise.submit': '修正したリクエストを送信',
 
   'orders.checkout.title': 'お支払い',
-  'orders.checkout.lead': 'サンドボックス環境です。テスト用の支払い方法を選ぶと、それぞれの結果を確認できます。実際のカードには請求されません。',
+  'orders.checkout.lead':
+    'サンドボックス環境です。テスト用の支払い方法を選ぶと、それぞれの結果を確認できます。実際のカードには請求されません。',
   'orders.checkout.method': '支払い方法',
-  'orders.checkout.selected': '{method}:{outcome}。カードの代わりにテスト用トークンを使うため、カード番号がブラウザーの外に送られることはありません。',
+  'orders.checkout.selected':
+    '{method}:{outcome}。カードの代わりにテスト用トークンを使うため、カード番号がブラウザーの外に送られることはありません。',
   'orders.checkout.pay': '{amount} を支払う',
   'orders.checkout.declinedTitle': 'お支払いが拒否されました',
   'orders.checkout.declinedCode': '理由コード:{code}',
@@ -325,7 +329,8 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'orders.checkout.declines.stolen_card': 'このカードは盗難届が出ています。',
   'orders.checkout.declines.processing_error': 'カード会社でカードの処理中にエラーが発生しました。',
   'orders.checkout.declines.resource_missing': 'この支払い方法は決済事業者に登録されていません。',
-  'orders.checkout.declines.authentication_required': 'このカードには追加認証(3-D セキュア)が必要ですが、ここでは利用できません。',
+  'orders.checkout.declines.authentication_required':
+    'このカードには追加認証(3-D セキュア)が必要ですが、ここでは利用できません。',
 
   'orders.job.title': '生成',
   'orders.job.progress': '生成の進み具合',

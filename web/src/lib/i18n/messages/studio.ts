@@ -21,7 +21,8 @@ export const studioEn = {
   'studio.start.started': 'The job has started. Its progress appears in your jobs.',
   'studio.start.open': 'Open “{title}”',
   'studio.start.budgetExceeded': 'Your monthly AI budget has no room for this job.',
-  'studio.start.budgetDetail': 'It needs about {requested} tokens, and {remaining} of your {limit} tokens are left. The budget renews on {resetsAt}.',
+  'studio.start.budgetDetail':
+    'It needs about {requested} tokens, and {remaining} of your {limit} tokens are left. The budget renews on {resetsAt}.',
   'studio.jobs.title': 'My jobs',
   'studio.jobs.allTitle': 'All jobs',
   'studio.jobs.none': 'No jobs yet',
@@ -170,7 +171,8 @@ export const studioJa: Record<keyof typeof studioEn, string> = {
   'studio.start.started': 'ジョブを開始しました。進み具合はジョブ一覧に表示されます。',
   'studio.start.open': '「{title}」を開く',
   'studio.start.budgetExceeded': '今月のAI利用枠が足りないため、このジョブを開始できません。',
-  'studio.start.budgetDetail': 'このジョブには約{requested}トークンが必要ですが、{limit}トークンのうち残りは{remaining}トークンです。利用枠は{resetsAt}に更新されます。',
+  'studio.start.budgetDetail':
+    'このジョブには約{requested}トークンが必要ですが、{limit}トークンのうち残りは{remaining}トークンです。利用枠は{resetsAt}に更新されます。',
   'studio.jobs.title': 'マイジョブ',
   'studio.jobs.allTitle': 'すべてのジョブ',
   'studio.jobs.none': 'ジョブはまだありません',

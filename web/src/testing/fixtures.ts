@@ -1,4 +1,62 @@
-import type { ApprovalRequest } from '../api/types';
+import type { ApprovalRequest } from '@/api/schemas/approval';
+import type { Job } from '@/api/schemas/job';
+import type { Product } from '@/api/schemas/product';
+
+/** The server's records as the API renders them (JSON), for tests of every feature; overrides change fields. */
+
+export const PRODUCT_ID = '0b6a3c9e-1d2f-4a5b-8c7d-9e0f1a2b3c4d';
+
+/** An active AI course product. */
+export function aProduct(overrides: Partial<Product> = {}): Product {
+  return {
+    id: PRODUCT_ID,
+    name: 'AI Course: Enterprise Cloud Architecture',
+    description: 'A tailored multi-module course.',
+    price: { amount: '2500.00', currency: 'USD' },
+    category: 'ai_course_generation',
+    status: 'active',
+    version: 1,
+    createdAt: '2026-11-26T07:00:00Z',
+    updatedAt: '2026-11-26T07:00:00Z',
+    ...overrides,
+  };
+}
+
+export const JOB_ID = '0b6f7f0e-4a43-4a7b-8d0a-5d8f0f7f1a01';
+
+/** A running course job, 3 of 10 steps done. */
+export function jobJson(overrides: Partial<Record<keyof Job, unknown>> = {}) {
+  return {
+    id: JOB_ID,
+    type: 'course_generation',
+    status: 'running',
+    userId: '5f0c8a5e-2f6b-4c3e-9a51-0d8c7d1e2f3a',
+    orderId: null,
+    input: {
+      topic: 'Cloud basics for teams',
+      targetAudience: 'Developers',
+      difficulty: 'beginner',
+      estimatedHours: 4,
+      learningObjectives: ['a', 'b', 'c'],
+    },
+    progress: { step: 'lesson-1-2', completedSteps: 3, totalSteps: 10, message: 'Writing lesson 3 of 8: Regions' },
+    priority: 0,
+    attempts: 1,
+    maxAttempts: 3,
+    error: null,
+    cancelRequested: false,
+    tokenUsage: { input: 0, output: 0 },
+    estimatedCost: '0.000000',
+    generatedBy: null,
+    runAt: '2026-11-26T07:00:00Z',
+    createdAt: '2026-11-26T07:00:00Z',
+    startedAt: '2026-11-26T07:00:01Z',
+    completedAt: null,
+    updatedAt: '2026-11-26T07:00:02Z',
+    version: 3,
+    ...overrides,
+  };
+}
 
 export const APPROVER_ID = '0b8e1f7a-7a53-4f57-9d3c-1c2f3a4b5c6d';
 export const REQUESTER_ID = '5f0c8a5e-2f6b-4c3e-9a51-0d8c7d1e2f3a';
