@@ -54,4 +54,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Heap at 70 % of the container's memory limit; an OutOfMemoryError ends the process so the
 # orchestrator restarts it. SIGTERM goes straight to the JVM (exec form, PID 1): graceful shutdown.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-jar", "miyabi-server.jar"]
+# The vector module and native access let Lucene search vectors with SIMD and ONNX Runtime embed (as run.sh).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "miyabi-server.jar"]

@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -71,6 +73,36 @@ class ContentIndexer {
         this.indexing = indexing;
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * Sources that existed before anything was indexed — a database from before the search index, or the demo
+     * catalog, which is seeded without catalog events — get one reindex job at the first start that finds any
+     * (after the application runners seeded the catalog and the admin). Until an admin exists the flag stays
+     * set, so a later start tries again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillOnce() {
+        transactions.executeWithoutResult(status -> {
+            boolean needed = jdbc.sql("SELECT backfill_needed FROM search_indexing WHERE id = 1 FOR UPDATE")
+                    .query(Boolean.class)
+                    .optional()
+                    .orElse(false);
+            if (!needed) {
+                return;
+            }
+            boolean anySource = !catalog.productsAfter(FIRST, 1).isEmpty()
+                    || !content.courseJobsAfter(FIRST, 1).isEmpty()
+                    || !content.documentJobsAfter(FIRST, 1).isEmpty();
+            if (anySource && indexing.reindexForPlatform().isEmpty()) {
+                return;
+            }
+            jdbc.sql("UPDATE search_indexing SET backfill_needed = FALSE WHERE id = 1")
+                    .update();
+            if (anySource) {
+                log.info("Queued a reindex for the sources that existed before the search index");
+            }
+        });
     }
 
     @ApplicationModuleListener

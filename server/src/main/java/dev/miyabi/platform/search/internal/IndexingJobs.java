@@ -91,6 +91,11 @@ class IndexingJobs {
         return transactions.execute(status -> enqueue(true, by));
     }
 
+    /** Queues a reindex owned by the first admin, in the caller's transaction; empty while there is none. */
+    Optional<Job> reindexForPlatform() {
+        return Optional.ofNullable(enqueue(true, null));
+    }
+
     private @Nullable Job enqueue(boolean rechunk, @Nullable UUID owner) {
         UUID slot = jdbc.sql("SELECT job_id FROM search_indexing WHERE id = 1 FOR UPDATE")
                 .query(UUID.class)

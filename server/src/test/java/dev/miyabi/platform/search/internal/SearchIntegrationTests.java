@@ -349,6 +349,8 @@ class SearchIntegrationTests extends SearchFixtures {
                                 .getBytes(StandardCharsets.UTF_8))
                 .text("id");
         awaitEmbedded(SourceType.UPLOAD, uploadId);
+        // The answer reads this instance's index, which takes the vectors from the event log a moment later.
+        awaitSearch(api, owner, "invoices retention " + word, "upload", 10, containsId(uploadId));
 
         Api.Response response = api.post("/api/search/answers")
                 .token(owner.accessToken())
@@ -442,6 +444,30 @@ class SearchIntegrationTests extends SearchFixtures {
                 .json();
         assertThat(status.path("chunks").asLong()).isPositive();
         assertThat(status.path("embeddingModel").asString()).isEqualTo("all-MiniLM-L6-v2");
+    }
+
+    @Test
+    void productsThatExistedBeforeTheIndexAreFoundAfterTheFirstStart() {
+        // A product written without catalog events, as the demo catalog seeds them or as a database from
+        // before the search index holds them.
+        String word = unique("legacy");
+        UUID product =
+                jdbc.sql("""
+                        INSERT INTO products (name, description, price, currency, category, status)
+                        VALUES (:name, 'Seeded before search existed', 10.00, 'USD', 'technical_support', 'active')
+                        RETURNING id
+                        """).param("name", "Archive " + word).query(UUID.class).single();
+        jdbc.sql("UPDATE search_indexing SET backfill_needed = TRUE WHERE id = 1")
+                .update();
+
+        indexer.backfillOnce();
+        indexer.backfillOnce(); // once only: the flag is cleared with the job queued
+
+        awaitSearch(api, null, word, "product", 10, containsId(product));
+        assertThat(jdbc.sql("SELECT backfill_needed FROM search_indexing WHERE id = 1")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
     }
 
     private Timestamp embeddedAt(String productId) {
