@@ -17,6 +17,7 @@
 #           (a listing's total is otherwise reused for 10 s, see docs/architecture.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PRODUCTS=${PRODUCTS:-100000}
 CONNECTIONS=${CONNECTIONS:-200}
@@ -28,7 +29,6 @@ work=$(mktemp -d)
 server_pid=
 bench_db=
 
-log() { printf '\n== %s\n' "$*"; }
 
 cleanup() {
   if [ "${KEEP:-0}" = 1 ] && [ -n "$server_pid" ]; then
@@ -46,18 +46,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-require() {
-  local command=$1 package=$2
-  if ! command -v "$command" >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "Installing $package..."
-      apt-get install -y -q "$package" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$package" >/dev/null; }
-    else
-      echo "$command is missing: install $package (e.g. sudo apt-get install $package)" >&2
-      exit 1
-    fi
-  fi
-}
 require wrk wrk
 require psql postgresql-client
 require curl curl

@@ -18,6 +18,7 @@
 #           model gives them up to those numbers. EMBED_SAMPLE=0 embeds every passage with the model.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PRODUCTS=${PRODUCTS:-100000}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -30,7 +31,6 @@ server_pid=
 bench_db=miyabi_search_bench_$$
 password="bench-$(date +%s%N)"
 
-log() { printf '\n== %s\n' "$*"; }
 
 cleanup() {
   if [ "${KEEP:-0}" = 1 ] && [ -n "$server_pid" ]; then
