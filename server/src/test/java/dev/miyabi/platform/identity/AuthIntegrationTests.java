@@ -255,6 +255,53 @@ class AuthIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aSignInEndsAfterItsMaximumLifetimeHoweverOftenItIsRefreshed() {
+        Session user = register();
+        String family = """
+                SELECT f.id FROM refresh_token_families f
+                JOIN refresh_tokens t ON t.family_id = f.id WHERE t.token_hash = sha256(convert_to(:token, 'UTF8'))
+                """;
+        UUID familyId = jdbc.sql(family)
+                .param("token", user.refreshToken())
+                .query(UUID.class)
+                .single();
+
+        // Signed in 89 days ago and refreshed ever since: one more refresh, but its token ends with the session.
+        jdbc.sql("UPDATE refresh_token_families SET created_at = now() - INTERVAL '89 days' WHERE id = :id")
+                .param("id", familyId)
+                .update();
+        Api.Response refreshed = api.post("/api/auth/refresh")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        SELECT t.expires_at <= f.created_at + INTERVAL '90 days' FROM refresh_tokens t
+                        JOIN refresh_token_families f ON f.id = t.family_id
+                        WHERE t.token_hash = sha256(convert_to(:token, 'UTF8'))
+                        """)
+                        .param("token", refreshed.text("refreshToken"))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+
+        // Past 90 days (MIYABI_AUTH_SESSION_MAX_LIFETIME) the family ends, though its newest token is unspent.
+        jdbc.sql("UPDATE refresh_token_families SET created_at = now() - INTERVAL '91 days' WHERE id = :id")
+                .param("id", familyId)
+                .update();
+        assertProblem(
+                api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", refreshed.text("refreshToken")))
+                        .send(),
+                401,
+                "unauthorized");
+        assertThat(jdbc.sql("SELECT revoked_reason FROM refresh_token_families WHERE id = :id")
+                        .param("id", familyId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("max_lifetime");
+    }
+
+    @Test
     void concurrentRefreshesWithOneTokenYieldOneNewPairAndRevokeTheFamily() throws Exception {
         Session user = register();
         int callers = 20;
@@ -391,6 +438,64 @@ class AuthIntegrationTests extends IntegrationTest {
 
         assertProblem(blocked, 429, "rate_limited");
         assertThat(blocked.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void anAdminRoleTakenAwayStopsWorkingAtOnceNotWhenTheAccessTokenExpires() {
+        Session formerAdmin = registerWithRoles("customer", "admin");
+        Session customer = register();
+        String othersOrder = api.post("/api/orders")
+                .token(customer.accessToken())
+                .json(Map.of("productId", supportProduct(), "quantity", 1))
+                .send()
+                .text("id");
+        assertThat(api.get("/api/admin/users")
+                        .token(formerAdmin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/orders/" + othersOrder)
+                        .token(formerAdmin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response demoted = api.put("/api/admin/users/" + formerAdmin.id() + "/roles")
+                .token(admin().accessToken())
+                .json(Map.of("roles", List.of("customer")))
+                .send();
+        assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
+
+        // The same, unexpired access token: its admin claim no longer counts, in URL rules and in services.
+        assertProblem(
+                api.get("/api/admin/users").token(formerAdmin.accessToken()).send(), 403, "forbidden");
+        assertThat(api.get("/api/orders/" + othersOrder)
+                        .token(formerAdmin.accessToken())
+                        .send()
+                        .status())
+                .isIn(403, 404);
+        assertThat(api.get("/api/auth/me")
+                        .token(formerAdmin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    private String supportProduct() {
+        Api.Response created = api.post("/api/products")
+                .token(admin().accessToken())
+                .json(Map.of(
+                        "name",
+                        "Role check product " + UUID.randomUUID(),
+                        "price",
+                        Map.of("amount", "10.00", "currency", "USD"),
+                        "category",
+                        "technical_support",
+                        "status",
+                        "active"))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
     }
 
     @Test

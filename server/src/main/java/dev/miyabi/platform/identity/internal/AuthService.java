@@ -131,9 +131,15 @@ public class AuthService {
             }
             RefreshTokens.Presented presented = found.get();
             Instant now = clock.instant();
+            Instant sessionEnd =
+                    presented.familyCreatedAt().plus(properties.auth().sessionMaxLifetime());
             if (presented.familyRevokedAt() != null
                     || presented.expiresAt().isBefore(now)
                     || presented.familyExpiresAt().isBefore(now)) {
+                return Optional.<Session>empty();
+            }
+            if (!sessionEnd.isAfter(now)) {
+                refreshTokens.revokeFamily(presented.familyId(), "max_lifetime");
                 return Optional.<Session>empty();
             }
             if (presented.usedAt() != null) {
@@ -151,8 +157,8 @@ public class AuthService {
             }
             refreshTokens.markUsed(presented.tokenId());
             String next = issuer.newRefreshToken();
-            refreshTokens.add(
-                    presented.familyId(), next, now.plus(properties.auth().refreshTokenTtl()));
+            Instant expires = now.plus(properties.auth().refreshTokenTtl());
+            refreshTokens.add(presented.familyId(), next, expires.isBefore(sessionEnd) ? expires : sessionEnd);
             return Optional.of(
                     new Session(user.get(), issuer.accessToken(user.get()), next, issuer.accessTokenTtlSeconds()));
         });
@@ -181,7 +187,11 @@ public class AuthService {
     }
 
     private Session openSession(UserAccount user, Client client) {
-        Instant expires = clock.instant().plus(properties.auth().refreshTokenTtl());
+        Duration lifetime = properties.auth().refreshTokenTtl();
+        if (lifetime.compareTo(properties.auth().sessionMaxLifetime()) > 0) {
+            lifetime = properties.auth().sessionMaxLifetime();
+        }
+        Instant expires = clock.instant().plus(lifetime);
         UUID family = refreshTokens.openFamily(user.id(), expires, client.address(), client.userAgent());
         String refreshToken = issuer.newRefreshToken();
         refreshTokens.add(family, refreshToken, expires);

@@ -34,9 +34,15 @@ public record IdentityProperties(
             @Nullable String privateKey,
             @DefaultValue List<String> previousPublicKeys) {}
 
+    /**
+     * @param refreshTokenTtl how long an unused refresh token stays valid; each refresh issues a new one
+     * @param sessionMaxLifetime how long one sign-in (a refresh-token family) lasts however often it is
+     *     refreshed; after it the user signs in again
+     */
     public record Auth(
             @DefaultValue("15m") Duration accessTokenTtl,
             @DefaultValue("30d") Duration refreshTokenTtl,
+            @DefaultValue("90d") Duration sessionMaxLifetime,
             @DefaultValue("5") int accountMaxFailures,
             @DefaultValue("50") int addressMaxFailures,
             @DefaultValue("15m") Duration throttleWindow) {}

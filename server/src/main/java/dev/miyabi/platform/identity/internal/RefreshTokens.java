@@ -33,7 +33,8 @@ class RefreshTokens {
             Instant expiresAt,
             @Nullable Instant usedAt,
             @Nullable Instant familyRevokedAt,
-            Instant familyExpiresAt) {}
+            Instant familyExpiresAt,
+            Instant familyCreatedAt) {}
 
     UUID openFamily(UUID userId, Instant expiresAt, @Nullable String clientAddress, @Nullable String userAgent) {
         return jdbc.sql("""
@@ -64,7 +65,8 @@ class RefreshTokens {
 
     Optional<Presented> lock(String token) {
         return jdbc.sql("""
-                        SELECT t.id, t.family_id, f.user_id, t.expires_at, t.used_at, f.revoked_at, f.expires_at AS family_expires_at
+                        SELECT t.id, t.family_id, f.user_id, t.expires_at, t.used_at, f.revoked_at, f.expires_at AS family_expires_at,
+                            f.created_at AS family_created_at
                         FROM refresh_tokens t JOIN refresh_token_families f ON f.id = t.family_id
                         WHERE t.token_hash = :hash
                         FOR UPDATE OF f, t
@@ -77,7 +79,8 @@ class RefreshTokens {
                         rs.getTimestamp("expires_at").toInstant(),
                         instant(rs.getTimestamp("used_at")),
                         instant(rs.getTimestamp("revoked_at")),
-                        rs.getTimestamp("family_expires_at").toInstant()))
+                        rs.getTimestamp("family_expires_at").toInstant(),
+                        rs.getTimestamp("family_created_at").toInstant()))
                 .optional();
     }
 

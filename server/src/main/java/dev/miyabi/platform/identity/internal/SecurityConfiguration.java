@@ -10,7 +10,11 @@ import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.web.ProblemResponses;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -32,7 +38,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -71,8 +76,8 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, JwtDecoder decoder, ProblemResponses problems, Users users) throws Exception {
         AuthenticationEntryPoint unauthorized = unauthorized(problems);
         AccessDeniedHandler forbidden = forbidden(problems);
         http.csrf(csrf -> csrf.disable())
@@ -109,7 +114,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter(users)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling ->
@@ -196,12 +201,27 @@ class SecurityConfiguration {
         return source;
     }
 
-    private static JwtAuthenticationConverter authenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
+    /**
+     * The token's roles as authorities. The roles that grant power over others (admin, approver) are
+     * checked against the database on every request, so taking one away takes effect at once, not
+     * when the access token expires; a customer's token costs no query.
+     */
+    private static JwtAuthenticationConverter authenticationConverter(Users users) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Set<Role> claimed = EnumSet.noneOf(Role.class);
+            List<String> values = jwt.getClaimAsStringList(TokenIssuer.ROLES_CLAIM);
+            if (values != null) {
+                values.forEach(value -> Role.parse(value).ifPresent(claimed::add));
+            }
+            if (claimed.contains(Role.ADMIN) || claimed.contains(Role.APPROVER)) {
+                Set<Role> current = users.currentRoles(UUID.fromString(jwt.getSubject()));
+                claimed.removeIf(role -> role != Role.CUSTOMER && !current.contains(role));
+            }
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            claimed.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+            return authorities;
+        });
         return converter;
     }
 }

@@ -62,6 +62,15 @@ class Users {
                 .optional();
     }
 
+    /** The user's roles as they are now (empty for a deleted user). */
+    Set<Role> currentRoles(UUID id) {
+        return jdbc.sql("SELECT roles FROM users WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> roles(rs.getArray("roles")))
+                .optional()
+                .orElse(EnumSet.noneOf(Role.class));
+    }
+
     /** Locks the user row for the rest of the transaction. */
     Optional<UserAccount> lockById(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR UPDATE")

@@ -3,7 +3,6 @@ package dev.miyabi.platform.identity.web;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
@@ -34,10 +33,13 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw new AuthenticationCredentialsNotFoundException("A valid access token is required");
         }
+        // The authorities, not the token's claim: privileged roles were checked against the database.
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> claimed = token.getToken().getClaimAsStringList("roles");
-        if (claimed != null) {
-            claimed.forEach(value -> Role.parse(value).ifPresent(roles::add));
+        for (Role role : Role.values()) {
+            if (token.getAuthorities().stream()
+                    .anyMatch(granted -> role.authority().equals(granted.getAuthority()))) {
+                roles.add(role);
+            }
         }
         return new CurrentUser(
                 UUID.fromString(token.getToken().getSubject()), token.getToken().getClaimAsString("email"), roles);

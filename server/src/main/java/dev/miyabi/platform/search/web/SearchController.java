@@ -162,8 +162,8 @@ class SearchController {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             return SearchService.Searcher.ANONYMOUS;
         }
-        List<String> roles = token.getToken().getClaimAsStringList("roles");
-        boolean admin = roles != null && roles.contains(Role.ADMIN.value());
+        boolean admin = token.getAuthorities().stream()
+                .anyMatch(granted -> Role.ADMIN.authority().equals(granted.getAuthority()));
         return new SearchService.Searcher(UUID.fromString(token.getToken().getSubject()), admin);
     }
 }

@@ -66,6 +66,7 @@ class SigningKeysTests {
                 new IdentityProperties.Auth(
                         java.time.Duration.ofMinutes(15),
                         java.time.Duration.ofDays(30),
+                        java.time.Duration.ofDays(90),
                         5,
                         50,
                         java.time.Duration.ofMinutes(15)),
