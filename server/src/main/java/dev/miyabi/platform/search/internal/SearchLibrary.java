@@ -1,7 +1,6 @@
 package dev.miyabi.platform.search.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.search.SearchAccess;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
@@ -49,7 +48,7 @@ public class SearchLibrary {
     public static final String HTML = "text/html";
     public static final String PDF = "application/pdf";
 
-    private final SearchAccess access;
+    private final SearchAccessService access;
     private final Uploads uploads;
     private final SearchChunks chunks;
     private final ContentIndexer indexer;
@@ -59,7 +58,7 @@ public class SearchLibrary {
     private final Clock clock;
 
     SearchLibrary(
-            SearchAccess access,
+            SearchAccessService access,
             Uploads uploads,
             SearchChunks chunks,
             ContentIndexer indexer,
