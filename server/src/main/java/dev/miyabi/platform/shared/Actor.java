@@ -1,4 +1,4 @@
-package dev.miyabi.platform.orders;
+package dev.miyabi.platform.shared;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who made a change to an order, as its timeline shows it: a user (customer, approver, admin), one
- * of the business agents (e.g. {@code 204} PaymentProcessorAgent) or the platform itself.
+ * Who made a change, as an order's timeline and an approval's audit trail show it: a user (customer,
+ * approver, admin), one of the business agents ({@code AgentType.actor()}, e.g. {@code 204}
+ * PaymentProcessorAgent) or the platform itself.
  */
 public record Actor(Type type, @Nullable String id, String name) {
 

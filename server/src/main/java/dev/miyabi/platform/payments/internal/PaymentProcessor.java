@@ -1,10 +1,10 @@
 package dev.miyabi.platform.payments.internal;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.payments.RefundStatus;
+import dev.miyabi.platform.shared.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
+import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
@@ -17,9 +17,12 @@ import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.payments.RefundFailed;
 import dev.miyabi.platform.payments.RefundRequested;
 import dev.miyabi.platform.payments.RefundStatus;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
+import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.math.BigDecimal;
@@ -47,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService implements Payments {
 
     /** The timeline actor of everything the PaymentProcessorAgent does to an order. */
-    public static final Actor AGENT = Actor.agent("204", "PaymentProcessorAgent");
+    public static final Actor AGENT = AgentType.PAYMENT_PROCESSOR.actor();
 
     static final String ORDER_NOT_PAYABLE = "order_not_payable";
 
@@ -90,19 +93,12 @@ public class PaymentService implements Payments {
                 .filter(o -> o.userId().equals(payer.id()) || payer.isAdmin())
                 .orElseThrow(() -> ApiException.notFound("Order"));
         if (!order.userId().equals(payer.id())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCodes.FORBIDDEN,
-                    "Only the customer who placed the order can pay for it");
+            throw new NotPermitted("Only the customer who placed the order can pay for it");
         }
         if (order.status() != OrderStatus.AWAITING_PAYMENT) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid",
-                    List.of(),
-                    Map.of("currentStatus", order.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    order.status().value(),
+                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid");
         }
         Instant now = now();
         Payment payment = new Payment(
@@ -123,13 +119,9 @@ public class PaymentService implements Payments {
                 0);
         if (!payments.insertIfNoneLive(
                 payment, paymentMethod, now.plus(properties.reconciliation().grace()))) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The order already has a payment that is processing or succeeded; wait for it to settle",
-                    List.of(),
-                    Map.of("currentStatus", order.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    order.status().value(),
+                    "The order already has a payment that is processing or succeeded; wait for it to settle");
         }
         events.publishEvent(new PaymentStarted(payment));
         return payment;
@@ -261,13 +253,9 @@ public class PaymentService implements Payments {
             @Nullable String automaticKey) {
         Payment payment = row.payment();
         if (!payment.status().isCaptured()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded",
-                    List.of(),
-                    Map.of("currentStatus", payment.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    payment.status().value(),
+                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded");
         }
         BigDecimal captured = payment.amount().amount();
         BigDecimal committed = refunds.committed(payment.id());

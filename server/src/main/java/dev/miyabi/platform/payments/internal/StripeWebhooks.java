@@ -1,7 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.PaymentStatus;
+import dev.miyabi.platform.shared.Actor;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
