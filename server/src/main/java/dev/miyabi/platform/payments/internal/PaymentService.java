@@ -143,15 +143,8 @@ public class PaymentService implements Payments {
         return switch (result) {
             case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, by, via);
             case ChargeResult.Declined declined -> {
-                Payment failed = payments.update(
-                        row,
-                        PaymentStatus.FAILED,
-                        declined.providerRef(),
-                        null,
-                        declined.code(),
-                        declined.message(),
-                        BigDecimal.ZERO,
-                        now());
+                Payment failed =
+                        payments.declined(row, declined.providerRef(), declined.code(), declined.message(), now());
                 events.publishEvent(new PaymentFailed(failed));
                 yield new Settlement(failed, null);
             }
@@ -165,15 +158,7 @@ public class PaymentService implements Payments {
     }
 
     private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, Actor by, String via) {
-        Payment paid = payments.update(
-                row,
-                PaymentStatus.SUCCEEDED,
-                succeeded.providerRef(),
-                succeeded.paymentMethodType(),
-                null,
-                null,
-                BigDecimal.ZERO,
-                now());
+        Payment paid = payments.succeeded(row, succeeded.providerRef(), succeeded.paymentMethodType(), now());
         events.publishEvent(new PaymentSucceeded(paid));
         OrderSnapshot order = orders.find(paid.orderId()).orElseThrow();
         if (order.status() == OrderStatus.AWAITING_PAYMENT) {
@@ -400,21 +385,9 @@ public class PaymentService implements Payments {
     }
 
     private Refund recordRefunded(PaymentRepository.Row row, Refund refund) {
-        BigDecimal refunded = refunds.succeeded(row.id());
-        Payment payment = row.payment();
-        PaymentStatus status = refunded.compareTo(payment.amount().amount()) >= 0
-                ? PaymentStatus.REFUNDED
-                : PaymentStatus.PARTIALLY_REFUNDED;
-        Payment updated = payments.update(
-                row,
-                status,
-                payment.providerRef(),
-                payment.paymentMethodType(),
-                payment.failureCode(),
-                payment.failureMessage(),
-                refunded,
-                now());
-        events.publishEvent(new PaymentRefunded(updated, refund, payment.status()));
+        PaymentStatus before = row.status();
+        Payment updated = payments.refunded(row, refunds.succeeded(row.id()), now());
+        events.publishEvent(new PaymentRefunded(updated, refund, before));
         return refund;
     }
 
