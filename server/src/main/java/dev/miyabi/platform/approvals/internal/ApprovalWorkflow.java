@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (or the system, for a timer), and also records a request for changes.
  */
 @Service
-public class ApprovalWorkflow implements Approvals {
+class ApprovalWorkflow implements Approvals {
 
     /** The timeline and audit actor of everything the ApprovalWorkflowAgent does. */
     public static final Actor AGENT = AgentType.APPROVAL_WORKFLOW.actor();

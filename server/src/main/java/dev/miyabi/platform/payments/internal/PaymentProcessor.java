@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * here can charge twice: every call for a payment is the same idempotent charge at the provider.
  */
 @Component
-public class PaymentProcessor {
+class PaymentProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
 
