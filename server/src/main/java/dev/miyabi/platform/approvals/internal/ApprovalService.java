@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the approvers it names and admins; to anyone else it does not exist (404).
  */
 @Service
-public class ApprovalService {
+class ApprovalService {
 
     private final ApprovalRequests requests;
     private final ApprovalWorkflow workflow;

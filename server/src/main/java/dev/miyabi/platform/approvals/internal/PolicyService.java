@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Requests already open keep the stages they were opened with.
  */
 @Service
-public class PolicyService {
+class PolicyService {
 
     static final int MAX_STAGES = 10;
     static final int MAX_APPROVER_IDS = 50;

@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * lock, lets the aggregate decide, saves it and publishes its events in the same transaction.
  */
 @Service
-public class OrderService implements Orders {
+class OrderService implements Orders {
 
     static final String TOTAL_TOO_LARGE = "total_too_large";
 

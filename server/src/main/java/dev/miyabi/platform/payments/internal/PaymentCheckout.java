@@ -25,7 +25,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * caller gets the payment or refund as it now stands.
  */
 @Component
-public class PaymentCheckout {
+class PaymentCheckout {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentCheckout.class);
 

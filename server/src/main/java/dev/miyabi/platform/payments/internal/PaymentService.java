@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * outside these transactions ({@link PaymentProcessor}).
  */
 @Service
-public class PaymentService implements Payments {
+class PaymentService implements Payments {
 
     /** The timeline actor of everything the PaymentProcessorAgent does to an order. */
     public static final Actor AGENT = AgentType.PAYMENT_PROCESSOR.actor();

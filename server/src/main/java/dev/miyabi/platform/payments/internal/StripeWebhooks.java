@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * about payments we do not know, and other event types, are acknowledged and change nothing.
  */
 @Service
-public class StripeWebhooks {
+class StripeWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
 

@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from an indexing job. Deleting an upload removes its chunks (and, through the event, every index entry).
  */
 @Service
-public class SearchLibrary {
+class SearchLibrary {
 
     public static final String MARKDOWN = "text/markdown";
     public static final String PLAIN = "text/plain";

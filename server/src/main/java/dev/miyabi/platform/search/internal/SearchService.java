@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * courses and documents, and their uploads while their search access runs; admins everything.
  */
 @Service
-public class SearchService {
+class SearchService {
 
     public static final int MAX_QUERY = 500;
     public static final int MAX_LIMIT = 100;

@@ -1,7 +1,6 @@
-package dev.miyabi.platform.state.web;
+package dev.miyabi.platform.state.internal;
 
 import dev.miyabi.platform.state.MetricsSummary;
-import dev.miyabi.platform.state.internal.MetricsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;

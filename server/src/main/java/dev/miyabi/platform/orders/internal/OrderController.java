@@ -1,10 +1,8 @@
-package dev.miyabi.platform.orders.web;
+package dev.miyabi.platform.orders.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
-import dev.miyabi.platform.orders.internal.OrderFilter;
-import dev.miyabi.platform.orders.internal.OrderService;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;

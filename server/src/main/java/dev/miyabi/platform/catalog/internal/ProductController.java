@@ -1,11 +1,8 @@
-package dev.miyabi.platform.catalog.web;
+package dev.miyabi.platform.catalog.internal;
 
 import dev.miyabi.platform.catalog.Product;
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.catalog.ProductStatus;
-import dev.miyabi.platform.catalog.internal.ProductDraft;
-import dev.miyabi.platform.catalog.internal.ProductSearch;
-import dev.miyabi.platform.catalog.internal.ProductService;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.FieldViolation;

@@ -1,4 +1,4 @@
-package dev.miyabi.platform.payments.web;
+package dev.miyabi.platform.payments.internal;
 
 /**
  * Finds what looks like a raw card number (a PAN) in text: 13 to 19 digits that pass the Luhn check,

@@ -1,8 +1,7 @@
-package dev.miyabi.platform.search.web;
+package dev.miyabi.platform.search.internal;
 
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.search.internal.SearchAdministration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;

@@ -1,7 +1,6 @@
-package dev.miyabi.platform.identity.web;
+package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.identity.internal.AuthService;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,6 @@
-package dev.miyabi.platform.identity.web;
+package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.Role;
-import dev.miyabi.platform.identity.internal.UserAccount;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

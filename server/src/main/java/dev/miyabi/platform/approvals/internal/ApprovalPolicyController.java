@@ -1,8 +1,6 @@
-package dev.miyabi.platform.approvals.web;
+package dev.miyabi.platform.approvals.internal;
 
 import dev.miyabi.platform.approvals.ApprovalPolicy;
-import dev.miyabi.platform.approvals.internal.PolicyInput;
-import dev.miyabi.platform.approvals.internal.PolicyService;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;

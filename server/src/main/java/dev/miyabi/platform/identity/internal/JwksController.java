@@ -1,6 +1,5 @@
-package dev.miyabi.platform.identity.web;
+package dev.miyabi.platform.identity.internal;
 
-import dev.miyabi.platform.identity.internal.SigningKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;

@@ -1,10 +1,5 @@
-package dev.miyabi.platform.payments.web;
+package dev.miyabi.platform.payments.internal;
 
-import dev.miyabi.platform.payments.internal.PaymentCheckout;
-import dev.miyabi.platform.payments.internal.PaymentService;
-import dev.miyabi.platform.payments.internal.PaymentsProperties;
-import dev.miyabi.platform.payments.internal.StripeSignature;
-import dev.miyabi.platform.payments.internal.StripeWebhooks;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;

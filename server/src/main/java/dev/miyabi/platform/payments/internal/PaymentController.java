@@ -1,10 +1,8 @@
-package dev.miyabi.platform.payments.web;
+package dev.miyabi.platform.payments.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.Refund;
-import dev.miyabi.platform.payments.internal.PaymentCheckout;
-import dev.miyabi.platform.payments.internal.PaymentService;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.Money;

@@ -1,8 +1,7 @@
-package dev.miyabi.platform.identity.web;
+package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
-import dev.miyabi.platform.identity.internal.UserAdministration;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.PageQuery;

@@ -1,9 +1,8 @@
-package dev.miyabi.platform.approvals.web;
+package dev.miyabi.platform.approvals.internal;
 
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Decision;
-import dev.miyabi.platform.approvals.internal.ApprovalService;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.FieldViolation;

@@ -1,4 +1,4 @@
-package dev.miyabi.platform.payments.web;
+package dev.miyabi.platform.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.miyabi.platform.state.web;
+package dev.miyabi.platform.state.internal;
 
 import dev.miyabi.platform.state.CompositeServiceState;
 import dev.miyabi.platform.state.StateManager;

@@ -1,13 +1,9 @@
-package dev.miyabi.platform.search.web;
+package dev.miyabi.platform.search.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.search.SearchAnswer;
 import dev.miyabi.platform.search.SearchResults;
-import dev.miyabi.platform.search.internal.AnswerService;
-import dev.miyabi.platform.search.internal.SearchLibrary;
-import dev.miyabi.platform.search.internal.SearchService;
-import dev.miyabi.platform.search.internal.Upload;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;

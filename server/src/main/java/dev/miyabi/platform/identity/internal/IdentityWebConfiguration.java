@@ -1,4 +1,4 @@
-package dev.miyabi.platform.identity.web;
+package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
 import java.util.List;

@@ -1,12 +1,10 @@
-package dev.miyabi.platform.generation.web;
+package dev.miyabi.platform.generation.internal;
 
 import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobFilter;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.generation.GenerationJobs;
-import dev.miyabi.platform.generation.internal.Exports;
-import dev.miyabi.platform.generation.internal.GenerationRequests;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;

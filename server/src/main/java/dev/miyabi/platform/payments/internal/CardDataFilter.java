@@ -1,4 +1,4 @@
-package dev.miyabi.platform.payments.web;
+package dev.miyabi.platform.payments.internal;
 
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.web.ProblemResponses;
