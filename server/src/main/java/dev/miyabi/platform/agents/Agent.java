@@ -14,5 +14,13 @@ public interface Agent {
 
     AgentType type();
 
-    AgentResult execute(AgentTask task, AgentContext context);
+    /**
+     * Does a task that arrived as queued data (an AI job, or a board retry of a failed task). An agent
+     * whose work is only ever typed calls recorded by the {@link AgentBoard} keeps this default: such a
+     * task fails, saying so.
+     */
+    default AgentResult execute(AgentTask task, AgentContext context) {
+        return AgentResult.failed(type().displayName()
+                + " takes no queued work; its steps are recorded where they happen (start them again there)");
+    }
 }

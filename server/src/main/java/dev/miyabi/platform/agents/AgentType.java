@@ -1,6 +1,7 @@
 package dev.miyabi.platform.agents;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.miyabi.platform.shared.Actor;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,11 @@ public enum AgentType {
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This agent as the actor of a change: {@code {type: agent, id: "204", name: "PaymentProcessorAgent"}}. */
+    public Actor actor() {
+        return Actor.agent(Integer.toString(id), displayName.replace(" ", "") + "Agent");
     }
 
     public String displayName() {

@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@link #submit} — by people, who {@link #start}, {@link #complete} or {@link #fail} it.
  * </ul>
  *
+ * <p>A module's own typed calls are recorded on the same board by the {@link AgentBoard}; the orchestrator
+ * is for work that reaches an {@link Agent} as data.
+ *
  * <p>A failed task may be retried up to {@value AgentTask#MAX_RETRIES} times: a job task re-queues its
  * job, an inline task runs again as a new {@value #AGENT_TASK_JOB_TYPE} job, a manual task goes back to
  * {@code submitted}. Cancelling an open task also cancels its job. Refusals are 404 {@code not_found} and

@@ -1,6 +1,6 @@
 package dev.miyabi.platform.approvals;
 
-import dev.miyabi.platform.orders.Actor;
+import dev.miyabi.platform.shared.Actor;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

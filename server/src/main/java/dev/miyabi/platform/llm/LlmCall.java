@@ -1,14 +1,13 @@
 package dev.miyabi.platform.llm;
 
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One request to one provider, as the gateway prepared it: the conversation with the prompt's
- * placeholders replaced (for structured requests the system message ends with the schema, and
- * repair turns follow the first answer) and the effective output limit.
+ * placeholders replaced (the system message ends with the schema, and repair turns follow the
+ * first answer) and the effective output limit.
  */
-public record LlmCall(LlmRequest request, List<LlmMessage> messages, int maxOutputTokens) {
+public record LlmCall(StructuredRequest request, List<LlmMessage> messages, int maxOutputTokens) {
 
     public LlmCall {
         messages = List.copyOf(messages);
@@ -19,10 +18,5 @@ public record LlmCall(LlmRequest request, List<LlmMessage> messages, int maxOutp
 
     public String task() {
         return request.task();
-    }
-
-    /** The structured request, or null for chat and streaming. */
-    public @Nullable StructuredRequest structured() {
-        return request instanceof StructuredRequest structured ? structured : null;
     }
 }

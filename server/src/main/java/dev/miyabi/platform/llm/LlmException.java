@@ -15,8 +15,6 @@ public class LlmException extends RuntimeException {
         UNAVAILABLE,
         /** A provider answered, but not with JSON valid against the schema, even after repairs. */
         INVALID_OUTPUT,
-        /** A stream broke after part of it had been handed to the caller; nothing was retried. */
-        STREAM_INTERRUPTED,
         /** The calling thread was interrupted (e.g. the job was cancelled). */
         INTERRUPTED
     }

@@ -2,7 +2,6 @@ package dev.miyabi.platform.llm;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The one way other modules talk to language models. Each call goes to the first provider of the
@@ -20,21 +19,12 @@ import java.util.function.Consumer;
  */
 public interface LlmGateway {
 
-    /** Free text. */
-    ChatResult chat(ChatRequest request);
-
     /**
      * A JSON document valid against the request's schema.
      *
      * @throws LlmException when no provider produced one
      */
     StructuredResult structured(StructuredRequest request);
-
-    /**
-     * Free text, handed to {@code onChunk} piece by piece on the calling thread as it arrives.
-     * Retries and fallbacks happen only until the first piece was handed over.
-     */
-    ChatResult stream(ChatRequest request, Consumer<String> onChunk);
 
     /**
      * Refuses work that would take the user over the monthly token budget.

@@ -1,7 +1,5 @@
 package dev.miyabi.platform.llm;
 
-import java.util.function.Consumer;
-
 /**
  * A model behind one API: {@code anthropic}, {@code openai} (any OpenAI-compatible server) or
  * {@code offline}. One method call is one request: retries, repairs, fallbacks, budgets and
@@ -18,19 +16,9 @@ public interface LlmProvider {
     /** The configured model. */
     String model();
 
-    /** Free text. */
-    LlmReply chat(LlmCall call);
-
     /**
      * A JSON document for {@link LlmCall#structured()} — using the server's structured-output mode
      * where configured; the gateway validates it either way.
      */
     LlmReply structured(LlmCall call);
-
-    /**
-     * Free text, handed to {@code onChunk} piece by piece on the calling thread as it arrives; the
-     * reply holds the whole text. An exception thrown by {@code onChunk} aborts the stream and
-     * propagates.
-     */
-    LlmReply stream(LlmCall call, Consumer<String> onChunk);
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code maxOutputTokens}: the output limit; 0 means the configured default.
  * </ul>
  */
-public sealed interface LlmRequest permits ChatRequest, StructuredRequest {
+public sealed interface LlmRequest permits StructuredRequest {
 
     int MAX_TASK_LENGTH = 100;
 

@@ -5,8 +5,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Builds the offline provider's answer for a structured task, from the request's variables (topic,
  * objectives, language, titles...). Modules register responders as Spring beans; the first (in
- * {@code @Order}) that supports a task answers it. Tasks without a responder get a document built
- * from the schema itself, with text drawn from the variables.
+ * {@code @Order}) that supports a task answers it. The offline provider refuses a task no
+ * responder supports.
  *
  * <p>Contract: deterministic (the same request gives the same document), no network, and the
  * document must be valid against {@link StructuredRequest#schema()} — the gateway validates it like

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.orders;
 
+import dev.miyabi.platform.shared.Actor;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

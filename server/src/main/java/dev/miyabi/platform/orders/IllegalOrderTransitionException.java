@@ -1,37 +1,30 @@
 package dev.miyabi.platform.orders;
 
-import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
-import java.util.List;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 
 /**
  * A transition the order's current status forbids: 409 {@code invalid_state}, naming both statuses
  * ({@code currentStatus}, {@code requestedStatus} in the problem). Nothing was changed.
  */
-public class IllegalOrderTransitionException extends ApiException {
+public class IllegalOrderTransitionException extends InvalidStateTransition {
 
-    private final OrderStatus current;
-    private final OrderStatus requested;
+    private final OrderStatus currentStatus;
+    private final OrderStatus requestedStatus;
 
     public IllegalOrderTransitionException(OrderStatus current, OrderStatus requested, String reason) {
         super(
-                HttpStatus.CONFLICT,
-                ErrorCodes.INVALID_STATE,
-                "The order is " + current.value() + " and cannot become " + requested.value() + ": " + reason,
-                List.of(),
-                Map.of("currentStatus", current.value(), "requestedStatus", requested.value()),
-                null);
-        this.current = current;
-        this.requested = requested;
+                current.value(),
+                requested.value(),
+                "The order is " + current.value() + " and cannot become " + requested.value() + ": " + reason);
+        this.currentStatus = current;
+        this.requestedStatus = requested;
     }
 
-    public OrderStatus current() {
-        return current;
+    public OrderStatus currentStatus() {
+        return currentStatus;
     }
 
-    public OrderStatus requested() {
-        return requested;
+    public OrderStatus requestedStatus() {
+        return requestedStatus;
     }
 }

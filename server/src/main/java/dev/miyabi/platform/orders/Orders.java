@@ -1,6 +1,7 @@
 package dev.miyabi.platform.orders;
 
 import dev.miyabi.platform.identity.CurrentUser;
+import dev.miyabi.platform.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.orders;
 
+import dev.miyabi.platform.shared.Actor;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

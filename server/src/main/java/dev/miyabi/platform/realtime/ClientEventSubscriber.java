@@ -11,7 +11,7 @@ package dev.miyabi.platform.realtime;
  *
  * <p>Order: events are delivered in increasing id order. The one exception is an event whose
  * transaction committed more than {@code miyabi.realtime.gap-grace} after a later event became
- * visible: it is delivered late (after higher ids) rather than lost; see {@code docs/architecture.md}.
+ * visible: it is delivered late (after higher ids) rather than lost; see {@code docs/decisions/0003-client-event-log.md}.
  */
 @FunctionalInterface
 public interface ClientEventSubscriber {

@@ -3,8 +3,8 @@
  * are cut into chunks ({@code search_chunks}, the source of truth, with all-MiniLM-L6-v2 vectors from
  * indexing jobs on the AI job queue) and searched in each instance's in-process Lucene index (BM25 + HNSW,
  * fused by reciprocal rank, visibility inside the query), kept current from the event log. A paid search
- * plan ({@code search_access}, granted for search-service orders; the {@link
- * dev.miyabi.platform.search.SearchAccess} facade) unlocks the private library and answers with citations.
+ * plan ({@code search_access}, granted for search-service orders) unlocks the private library and answers
+ * with citations.
  */
 @ApplicationModule(
         displayName = "Search",

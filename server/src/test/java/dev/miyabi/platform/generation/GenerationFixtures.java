@@ -3,8 +3,8 @@ package dev.miyabi.platform.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.time.Duration;

@@ -27,12 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** The gateway as the application wires it: offline by default, usage in PostgreSQL, budgets. */
 class LlmGatewayIntegrationTests extends IntegrationTest {
 
-    private static final JsonNode SCHEMA = JsonMapper.builder().build().readTree("""
-            {"type": "object", "required": ["title", "sections"],
-             "properties": {"title": {"type": "string"},
-               "sections": {"type": "array", "minItems": 2, "items": {"type": "object", "required": ["heading", "body"],
-                 "properties": {"heading": {"type": "string"}, "body": {"type": "string"}}}}}}
-            """);
+    private static final JsonNode OUTLINE_SCHEMA;
+
+    static {
+        try (var in = LlmGatewayIntegrationTests.class.getResourceAsStream("/schemas/document-outline.schema.json")) {
+            OUTLINE_SCHEMA = JsonMapper.builder().build().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     LlmGateway gateway;
@@ -62,27 +65,27 @@ class LlmGatewayIntegrationTests extends IntegrationTest {
         UUID user = register().id();
         UUID job = UUID.randomUUID();
         StructuredRequest request = StructuredRequest.of(
-                        "document.sections", "You write proposals.", "Write about {{topic}}.", SCHEMA, "sections")
-                .withVariables(Map.of("topic", "Solar panels for schools"))
+                        "document.outline", "You write proposals.", "Plan {{title}}.", OUTLINE_SCHEMA, "outline")
+                .withVariables(Map.of("documentType", "proposal", "title", "Solar panels for schools"))
                 .forUser(user, job);
 
         StructuredResult first = gateway.structured(request);
-        ChatResult second = gateway.chat(ChatRequest.of("document.summary", "", "Summarise {{topic}}.")
-                .withVariables(Map.of("topic", "Solar panels for schools"))
-                .forUser(user, job));
+        StructuredResult second = gateway.structured(
+                request.withVariables(Map.of("documentType", "report", "title", "Solar panels for schools")));
+        gateway.structured(request.forUser(user, UUID.randomUUID())); // another job of the same user
 
-        assertThat(first.json().path("title").asString()).isEqualTo("Solar panels for schools");
+        assertThat(first.json().path("sections").size()).isGreaterThanOrEqualTo(3);
         assertThat(first.generatedBy().offline()).isTrue();
         JobUsage usage = gateway.jobUsage(job);
         assertThat(usage.calls()).isEqualTo(2);
         assertThat(usage.usage()).isEqualTo(first.usage().plus(second.usage()));
         assertThat(usage.estimatedCost()).isZero();
         assertThat(usage.generatedBy()).containsExactly(new GeneratedBy("offline", "miyabi-offline-1"));
-        assertThat(jdbc.sql("SELECT count(*) FROM llm_usage WHERE user_id = :user AND task = 'document.sections'")
+        assertThat(jdbc.sql("SELECT count(*) FROM llm_usage WHERE user_id = :user AND task = 'document.outline'")
                         .param("user", user)
                         .query(Long.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(3);
         // The offline provider's tokens are free and do not count against the budget.
         assertThat(gateway.budget(user).used()).isZero();
     }

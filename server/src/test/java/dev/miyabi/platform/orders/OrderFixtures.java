@@ -2,6 +2,7 @@ package dev.miyabi.platform.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.util.LinkedHashMap;

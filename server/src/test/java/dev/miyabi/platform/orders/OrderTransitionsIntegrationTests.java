@@ -4,6 +4,7 @@ import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import java.util.Map;
 import java.util.UUID;

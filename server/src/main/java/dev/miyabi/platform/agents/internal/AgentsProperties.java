@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     fails
  */
 @ConfigurationProperties("miyabi.agents")
-public record AgentsProperties(@DefaultValue("true") boolean requireAll) {}
+record AgentsProperties(@DefaultValue("true") boolean requireAll) {}

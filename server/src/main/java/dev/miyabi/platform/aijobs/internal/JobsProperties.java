@@ -37,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("miyabi.jobs")
-public record JobsProperties(
+record JobsProperties(
         @DefaultValue("true") boolean enabled,
         @Nullable String instanceId,
         @DefaultValue("4") @Min(1) int workers,

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.approvals.internal;
 
+import dev.miyabi.platform.approvals.AlreadyDecided;
 import dev.miyabi.platform.approvals.ApprovalCancelled;
 import dev.miyabi.platform.approvals.ApprovalDecided;
 import dev.miyabi.platform.approvals.ApprovalDecision;
@@ -14,29 +15,28 @@ import dev.miyabi.platform.approvals.ApprovalStage;
 import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.AuditEntry;
 import dev.miyabi.platform.approvals.Decision;
+import dev.miyabi.platform.approvals.SelfApprovalForbidden;
 import dev.miyabi.platform.approvals.StageStatus;
 import dev.miyabi.platform.approvals.TimeoutAction;
 import dev.miyabi.platform.identity.Role;
-import dev.miyabi.platform.orders.Actor;
-import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.Actor;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
+import dev.miyabi.platform.shared.NotPermitted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 /**
  * The approval request aggregate: its stages, decisions and audit trail, and every rule about them.
- * Each change is a method named for its intent that checks its rule (else an {@link ApiException} and
+ * Each change is a method named for its intent that checks its rule (else a {@link dev.miyabi.platform.shared.DomainException} and
  * nothing changes), appends to the audit trail and registers an {@link ApprovalEvent}; the repository
  * stores it and the workflow publishes the events.
  */
@@ -324,10 +324,7 @@ final class Approval {
      */
     void checkDecision(UUID approverId, Set<Role> roles) {
         if (approverId.equals(requesterId)) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCodes.SELF_APPROVAL_FORBIDDEN,
-                    "You asked for this approval; someone else must decide on it");
+            throw new SelfApprovalForbidden();
         }
         if (status != ApprovalStatus.PENDING || currentStage == null) {
             // A repeated decision (a retry, a second click) after the first one ended the request.
@@ -338,37 +335,24 @@ final class Approval {
                     && decisionOf(approverId, endedAt.get().index).isPresent()) {
                 throw alreadyDecided(endedAt.get());
             }
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The approval request is " + status.value() + "; only a pending request takes decisions",
-                    List.of(),
-                    Map.of("currentStatus", status.value()),
-                    null);
+            throw new InvalidStateTransition(
+                    status.value(),
+                    "The approval request is " + status.value() + "; only a pending request takes decisions");
         }
         Stage stage = stages.get(currentStage);
         boolean holdsRole = stage.approverRole == null
                 || roles.contains(stage.approverRole)
                 || (stage.escalated && roles.contains(Role.ADMIN));
         if (!stage.approvers.contains(approverId) || !holdsRole) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCodes.FORBIDDEN,
-                    "You are not an approver of the current stage ('" + stage.name + "')");
+            throw new NotPermitted("You are not an approver of the current stage ('" + stage.name + "')");
         }
         if (decisionOf(approverId, stage.index).isPresent()) {
             throw alreadyDecided(stage);
         }
     }
 
-    private static ApiException alreadyDecided(Stage stage) {
-        return new ApiException(
-                HttpStatus.CONFLICT,
-                ErrorCodes.ALREADY_DECIDED,
-                "You already decided in stage '" + stage.name + "'; one decision per approver and stage",
-                List.of(),
-                Map.of("stage", stage.index),
-                null);
+    private static AlreadyDecided alreadyDecided(Stage stage) {
+        return new AlreadyDecided(stage.index, stage.name);
     }
 
     /** Records an approver's decision and applies its effect on the stage and the request. */
@@ -446,7 +430,8 @@ final class Approval {
      */
     Outcome timeOut(Approvers approvers, Actor timer, Instant now) {
         if (status != ApprovalStatus.PENDING || currentStage == null) {
-            throw ApiException.invalidState("The approval request is " + status.value() + "; nothing can time out");
+            throw new InvalidStateTransition(
+                    status.value(), "The approval request is " + status.value() + "; nothing can time out");
         }
         Stage stage = stages.get(currentStage);
         String after = stage.timeoutHours == null ? "its deadline" : stage.timeoutHours + " h";
@@ -499,17 +484,12 @@ final class Approval {
     /** Refuses a reopening by anyone but the requester, or of a request not at {@code changes_requested}. */
     void checkReopen(UUID userId) {
         if (!userId.equals(requesterId)) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only the requester can reopen the request");
+            throw new NotPermitted("Only the requester can reopen the request");
         }
         if (status != ApprovalStatus.CHANGES_REQUESTED) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The approval request is " + status.value() + "; it reopens only after changes were requested",
-                    List.of(),
-                    Map.of("currentStatus", status.value()),
-                    null);
+            throw new InvalidStateTransition(
+                    status.value(),
+                    "The approval request is " + status.value() + "; it reopens only after changes were requested");
         }
     }
 

@@ -9,8 +9,8 @@ import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.approvals.StageStatus;
 import dev.miyabi.platform.approvals.TimeoutAction;
 import dev.miyabi.platform.identity.Role;
-import dev.miyabi.platform.orders.Actor;
-import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.Actor;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -130,10 +129,8 @@ class ApprovalRequests {
                 .param("savedVersion", approval.savedVersion())
                 .update();
         if (updated != 1) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.VERSION_CONFLICT,
-                    "The approval request was changed concurrently; try again");
+            throw new DomainConflict(
+                    ErrorCodes.VERSION_CONFLICT, "The approval request was changed concurrently; try again", Map.of());
         }
         for (Approval.Stage stage : approval.stages()) {
             jdbc.sql("""

@@ -5,13 +5,12 @@ import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the approvers it names and admins; to anyone else it does not exist (404).
  */
 @Service
-public class ApprovalService {
+class ApprovalService {
 
     private final ApprovalRequests requests;
     private final ApprovalWorkflow workflow;
@@ -50,8 +49,7 @@ public class ApprovalService {
         if (query.requesterId() != null
                 && !user.isAdmin()
                 && !query.requesterId().equals(user.id())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' approval requests");
+            throw new NotPermitted("Only admins may list other users' approval requests");
         }
         ApprovalRequests.Filter filter = new ApprovalRequests.Filter(
                 query.status(),
@@ -75,15 +73,14 @@ public class ApprovalService {
     }
 
     /**
-     * An approver decides. The checks run under the request's row lock (so two decisions take turns),
-     * then the ApprovalWorkflowAgent applies it in the same transaction.
+     * An approver decides: the ApprovalWorkflowAgent applies the decision ({@link ApprovalWorkflow#decide})
+     * as a task on the agent board, in this transaction.
      */
     @Transactional
     public ApprovalRequest decide(UUID id, CurrentUser user, Decision decision, @Nullable String comment) {
         ApprovalRequest visible = workflow.find(id)
                 .filter(request -> user.isAdmin() || request.visibleTo().contains(user.id()))
                 .orElseThrow(() -> ApiException.notFound("Approval request"));
-        Approval approval = workflow.lockAndCheck(visible.id(), user.id());
-        return agent.decide(approval, user.id(), decision, comment);
+        return agent.decide(visible.id(), visible.resourceId(), user.id(), decision, comment);
     }
 }

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.approvals.internal;
 
+import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalStatus;
@@ -9,11 +10,12 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,11 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * (or the system, for a timer), and also records a request for changes.
  */
 @Service
-public class ApprovalWorkflow implements Approvals {
+class ApprovalWorkflow implements Approvals {
 
     /** The timeline and audit actor of everything the ApprovalWorkflowAgent does. */
-    public static final Actor AGENT = Actor.agent("205", "ApprovalWorkflowAgent");
+    public static final Actor AGENT = AgentType.APPROVAL_WORKFLOW.actor();
 
     static final String ORDER = "order";
 
@@ -103,30 +103,12 @@ public class ApprovalWorkflow implements Approvals {
     }
 
     /**
-     * Checks (under the request's lock) that the user may decide now; throws the refusal otherwise. The order
-     * is locked too (request first, then order, as every path takes them): a cancellation that committed
-     * before — whose news reaches the request asynchronously — refuses the decision (409 {@code
+     * Applies an approver's decision under the request's row lock (so two decisions take turns); when the
+     * request ends, the order moves on. The request refuses a decision it does not take (403, 409). The
+     * order is locked too (request first, then order, as every path takes them): a cancellation that
+     * committed before — whose news reaches the request asynchronously — refuses the decision (409 {@code
      * invalid_state}); one that comes later waits for it.
      */
-    @Transactional
-    public Approval lockAndCheck(UUID requestId, UUID approverId) {
-        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
-        approval.checkDecision(approverId, rolesOf(approverId));
-        orders.lockByApproval(requestId)
-                .filter(order -> order.status() != OrderStatus.AWAITING_APPROVAL)
-                .ifPresent(order -> {
-                    throw new ApiException(
-                            HttpStatus.CONFLICT,
-                            ErrorCodes.INVALID_STATE,
-                            "The order is " + order.status().value() + "; its approval request takes no decisions",
-                            List.of(),
-                            Map.of("orderStatus", order.status().value()),
-                            null);
-                });
-        return approval;
-    }
-
-    /** Applies an approver's decision; when the request ends, the order moves on. */
     @Transactional
     public ApprovalRequest decide(UUID requestId, UUID approverId, Decision decision, @Nullable String comment) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
@@ -134,6 +116,14 @@ public class ApprovalWorkflow implements Approvals {
         Integer stage = approval.currentStage();
         Approval.Outcome outcome = approval.decide(
                 approverId, approver.displayName(), approver.roles(), decision, comment, this::withRole, AGENT, now());
+        orders.lockByApproval(requestId)
+                .filter(order -> order.status() != OrderStatus.AWAITING_APPROVAL)
+                .ifPresent(order -> {
+                    throw new DomainConflict(
+                            ErrorCodes.INVALID_STATE,
+                            "The order is " + order.status().value() + "; its approval request takes no decisions",
+                            Map.of("orderStatus", order.status().value()));
+                });
         requests.save(approval);
         publish(approval);
         // The order's timeline names the approver whose decision moved it, not the agent that applied it.
@@ -232,10 +222,6 @@ public class ApprovalWorkflow implements Approvals {
 
     private List<UUID> withRole(Role role) {
         return users.withRole(role).stream().map(UserSummary::id).toList();
-    }
-
-    private Set<Role> rolesOf(UUID userId) {
-        return users.find(userId).map(UserSummary::roles).orElse(Set.of());
     }
 
     private void publish(Approval approval) {

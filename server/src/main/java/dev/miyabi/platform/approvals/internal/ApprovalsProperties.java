@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutBatchSize timed-out requests handled per run
  */
 @ConfigurationProperties("miyabi.approvals")
-public record ApprovalsProperties(
+record ApprovalsProperties(
         @DefaultValue("1m") Duration timeoutCheckInterval,
         @DefaultValue("50") int timeoutBatchSize) {}

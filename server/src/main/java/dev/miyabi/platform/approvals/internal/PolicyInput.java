@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A policy as an admin sends it (POST, or PUT as a full replacement). Everything is optional here so
  * that every broken field is reported at once (400 {@code validation_failed} with {@code errors[]}).
  */
-public record PolicyInput(
+record PolicyInput(
         @Nullable String name,
         @Nullable Boolean active,
         @Nullable Integer priority,

@@ -8,6 +8,7 @@ import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.Money;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Requests already open keep the stages they were opened with.
  */
 @Service
-public class PolicyService {
+class PolicyService {
 
     static final int MAX_STAGES = 10;
     static final int MAX_APPROVER_IDS = 50;
@@ -73,14 +73,11 @@ public class PolicyService {
         ApprovalPolicy replacement = validated(id, input, current.version(), current.createdAt(), now);
         ApprovalPolicy replaced = policies.replace(replacement, expectedVersion).orElseThrow(() -> {
             long version = policies.find(id).map(ApprovalPolicy::version).orElse(current.version());
-            return new ApiException(
-                    HttpStatus.CONFLICT,
+            return new DomainConflict(
                     ErrorCodes.VERSION_CONFLICT,
                     "The policy was changed since version " + expectedVersion + "; it is at version " + version
                             + " now. Reload it and apply your change again",
-                    List.of(),
-                    Map.of("currentVersion", version),
-                    null);
+                    Map.of("currentVersion", version));
         });
         events.publishEvent(new ApprovalPolicyChanged(replaced, ApprovalPolicyChanged.Change.UPDATED));
         return replaced;

@@ -6,5 +6,5 @@ import dev.miyabi.platform.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 /** The fields an admin sets on a product, already validated. */
-public record ProductDraft(
+record ProductDraft(
         String name, @Nullable String description, Money price, ProductCategory category, ProductStatus status) {}

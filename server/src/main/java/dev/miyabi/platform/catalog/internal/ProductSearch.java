@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param text matched case-insensitively as a substring of the name or the description
  * @param status null lists every status (admins only)
  */
-public record ProductSearch(
+record ProductSearch(
         @Nullable String text,
         @Nullable ProductCategory category,
         @Nullable ProductStatus status,

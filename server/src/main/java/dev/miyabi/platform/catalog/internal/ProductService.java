@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Product use cases of the HTTP API, and the {@link Catalog} facade other modules read through. */
 @Service
-public class ProductService implements Catalog {
+class ProductService implements Catalog {
 
     private final Products products;
     private final ProductCounts counts;

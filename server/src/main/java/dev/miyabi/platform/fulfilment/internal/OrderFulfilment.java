@@ -17,11 +17,11 @@ import dev.miyabi.platform.fulfilment.FulfilmentRoute;
 import dev.miyabi.platform.generation.GenerationJobs;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,12 +110,12 @@ class OrderFulfilment {
         JsonNode input = order.input();
         if (input == null) {
             fulfilments.insert(order.id(), FulfilmentRoute.AI_JOB, null, null);
-            orders.fail(order.id(), actor(agent), "The order has no generation input");
+            orders.fail(order.id(), agent.actor(), "The order has no generation input");
             return;
         }
         Job job = jobs.enqueue(NewJob.of(type, input, order.userId()).forOrder(order.id()));
         fulfilments.insert(order.id(), FulfilmentRoute.AI_JOB, job.id(), null);
-        orders.startFulfilment(order.id(), job.id(), actor(agent), "Queued AI job " + job.id());
+        orders.startFulfilment(order.id(), job.id(), agent.actor(), "Queued AI job " + job.id());
         log.info(
                 "Order {} ({}) is fulfilled by AI job {}",
                 order.id(),
@@ -124,7 +124,7 @@ class OrderFulfilment {
     }
 
     private void grantSearchAccess(OrderSnapshot order) {
-        Actor agent = actor(AgentType.CONTENT_SEARCH);
+        Actor agent = AgentType.CONTENT_SEARCH.actor();
         fulfilments.insert(order.id(), FulfilmentRoute.SEARCH_ACCESS, null, null);
         orders.startFulfilment(order.id(), null, agent, "Granting search access");
         ObjectNode input = JsonNodeFactory.instance
@@ -227,7 +227,7 @@ class OrderFulfilment {
     void on(JobCompleted event) {
         forOrderJob(event.job()).ifPresent(order -> {
             if (order.status() == OrderStatus.FULFILLING) {
-                orders.complete(order.id(), actor(agentOf(event.job())), "AI job " + event.jobId() + " completed");
+                orders.complete(order.id(), agentOf(event.job()).actor(), "AI job " + event.jobId() + " completed");
             }
         });
     }
@@ -238,7 +238,7 @@ class OrderFulfilment {
             if (order.status() == OrderStatus.FULFILLING || order.status() == OrderStatus.PAID) {
                 orders.fail(
                         order.id(),
-                        actor(agentOf(event.job())),
+                        agentOf(event.job()).actor(),
                         note("AI job " + event.jobId() + " failed: "
                                 + event.job().error()));
             }
@@ -277,11 +277,6 @@ class OrderFulfilment {
 
     private static AgentType agentOf(Job job) {
         return job.type().equals(GenerationJobs.DOCUMENT) ? AgentType.DOCUMENT_GENERATOR : AgentType.COURSE_GENERATOR;
-    }
-
-    /** The timeline actor of an agent: {@code {type: agent, id: "201", name: "CourseGeneratorAgent"}}. */
-    static Actor actor(AgentType agent) {
-        return Actor.agent(Integer.toString(agent.id()), agent.displayName().replace(" ", "") + "Agent");
     }
 
     private static String title(String prefix, OrderSnapshot order) {

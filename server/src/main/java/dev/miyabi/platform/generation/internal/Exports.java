@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * link targets other than http(s)/mailto are dropped, and the PDF renderer loads nothing from outside.
  */
 @Component
-public class Exports {
+class Exports {
 
     /** A rendered export: bytes, media type and a file name for downloads. */
     public record Rendered(byte[] body, String mediaType, String fileName) {}

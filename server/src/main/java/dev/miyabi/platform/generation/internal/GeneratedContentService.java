@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * DocumentGenerated}; the {@link GeneratedContent} facade reads them.
  */
 @Service
-public class GeneratedContentService implements GeneratedContent {
+class GeneratedContentService implements GeneratedContent {
 
     private final Courses courses;
     private final Documents documents;

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("miyabi.generation")
-public record GenerationProperties(
+record GenerationProperties(
         @DefaultValue("4") int parallelSteps,
         @DefaultValue("3") int maxAttempts) {
 

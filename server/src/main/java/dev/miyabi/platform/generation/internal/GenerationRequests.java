@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * for the estimated work (429 {@code budget_exceeded}) — all before anything is queued.
  */
 @Service
-public class GenerationRequests {
+class GenerationRequests {
 
     static final int MAX_INPUT_BYTES = 32 * 1024;
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the error is thrown.
  */
 @Service
-public class AuthService {
+class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("miyabi")
-public record IdentityProperties(
+record IdentityProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue Auth auth,
         @DefaultValue Admin admin,

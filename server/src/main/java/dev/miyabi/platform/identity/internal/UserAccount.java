@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A row of {@code users}. */
-public record UserAccount(
+record UserAccount(
         UUID id,
         String email,
         @Nullable String name,

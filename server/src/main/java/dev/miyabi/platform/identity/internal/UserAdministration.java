@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Admin operations on users, and the read-only {@link UserDirectory} other modules use. */
 @Service
-public class UserAdministration implements UserDirectory {
+class UserAdministration implements UserDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(UserAdministration.class);
 

@@ -1,7 +1,6 @@
 package dev.miyabi.platform.llm.internal;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
-import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -51,17 +50,7 @@ final class AnthropicProvider extends LangChain4jProvider {
                         .logRequests(false)
                         .logResponses(false)
                         .build(),
-                AnthropicStreamingChatModel.builder()
-                        .httpClientBuilder(http(settings, timeouts, clock))
-                        .baseUrl(settings.baseUrl())
-                        .apiKey(settings.apiKey())
-                        .version(settings.version())
-                        .modelName(settings.model())
-                        .logRequests(false)
-                        .logResponses(false)
-                        .build(),
-                settings.structuredOutput(),
-                timeouts.stream());
+                settings.structuredOutput());
     }
 
     static AnthropicProvider create(LlmProperties.Anthropic settings, LlmProperties.Timeouts timeouts, Clock clock) {
@@ -75,8 +64,7 @@ final class AnthropicProvider extends LangChain4jProvider {
             LlmProperties.Anthropic settings, LlmProperties.Timeouts timeouts, Clock clock) {
         return ProviderHttpClient.builder(clock, settings.baseUrl().startsWith("https:"))
                 .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request())
-                .streamTimeout(timeouts.stream());
+                .readTimeout(timeouts.request());
     }
 
     @Override

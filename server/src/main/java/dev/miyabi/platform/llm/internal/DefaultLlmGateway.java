@@ -1,8 +1,6 @@
 package dev.miyabi.platform.llm.internal;
 
 import dev.miyabi.platform.llm.BudgetStatus;
-import dev.miyabi.platform.llm.ChatRequest;
-import dev.miyabi.platform.llm.ChatResult;
 import dev.miyabi.platform.llm.GeneratedBy;
 import dev.miyabi.platform.llm.JobUsage;
 import dev.miyabi.platform.llm.LlmCall;
@@ -35,9 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -59,9 +54,7 @@ final class DefaultLlmGateway implements LlmGateway {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_VIOLATIONS_SHOWN = 20;
 
-    static final String CHAT = "chat";
     static final String STRUCTURED = "structured";
-    static final String STREAM = "stream";
 
     private final List<LlmProvider> chain;
     private final JsonSchemas schemas;
@@ -90,78 +83,6 @@ final class DefaultLlmGateway implements LlmGateway {
         this.retries = new RetryPolicy(settings.retry());
         this.settings = settings;
         this.clock = clock;
-    }
-
-    @Override
-    public ChatResult chat(ChatRequest request) {
-        return freeText(request, CHAT, null);
-    }
-
-    @Override
-    public ChatResult stream(ChatRequest request, Consumer<String> onChunk) {
-        Objects.requireNonNull(onChunk, "onChunk");
-        return freeText(request, STREAM, onChunk);
-    }
-
-    private ChatResult freeText(ChatRequest request, String operation, @Nullable Consumer<String> onChunk) {
-        Tally tally = new Tally();
-        AtomicBoolean handedOut = new AtomicBoolean();
-        Consumer<String> tracking = chunk -> {
-            if (!chunk.isEmpty()) {
-                handedOut.set(true);
-                Objects.requireNonNull(onChunk).accept(chunk);
-            }
-        };
-        LlmCall call = new LlmCall(
-                request,
-                List.of(
-                        LlmMessage.system(PromptTemplate.render(request.system(), request.variables())),
-                        LlmMessage.user(PromptTemplate.render(request.user(), request.variables()))),
-                maxOutputTokens(request));
-        List<String> failures = new ArrayList<>();
-        RuntimeException last = null;
-        for (int i = 0; i < chain.size(); i++) {
-            LlmProvider provider = chain.get(i);
-            try {
-                LlmReply reply = send(
-                        provider,
-                        operation,
-                        request,
-                        tally,
-                        () -> onChunk == null ? provider.chat(call) : provider.stream(call, tracking),
-                        () -> !handedOut.get());
-                account(provider, operation, request, reply, "success", tally);
-                return new ChatResult(
-                        reply.text(),
-                        tally.usage,
-                        tally.cost,
-                        new GeneratedBy(provider.name(), reply.model()),
-                        tally.attempts,
-                        0);
-            } catch (LlmProviderException e) {
-                interruptedCheck(request, tally, e);
-                failures.add(e.getMessage());
-                last = e;
-                if (handedOut.get()) {
-                    throw new LlmException(
-                            LlmException.Kind.STREAM_INTERRUPTED,
-                            request.task(),
-                            "LLM stream for task " + request.task() + " broke after part of the answer was sent: "
-                                    + e.getMessage(),
-                            List.of(),
-                            tally.usage,
-                            e);
-                }
-                fallingBack(request, i, e.getMessage());
-            }
-        }
-        throw new LlmException(
-                LlmException.Kind.UNAVAILABLE,
-                request.task(),
-                "No LLM provider answered task " + request.task() + ": " + String.join("; ", failures),
-                List.of(),
-                tally.usage,
-                Objects.requireNonNull(last));
     }
 
     @Override
@@ -209,7 +130,7 @@ final class DefaultLlmGateway implements LlmGateway {
         List<LlmMessage> conversation = new ArrayList<>(opening);
         for (int round = 0; ; round++) {
             LlmCall call = new LlmCall(request, conversation, maxOutputTokens(request));
-            LlmReply reply = send(provider, STRUCTURED, request, tally, () -> provider.structured(call), () -> true);
+            LlmReply reply = send(provider, STRUCTURED, request, tally, () -> provider.structured(call));
             Answer answer = parse(reply.text());
             List<FieldViolation> violations = answer.json() == null
                     ? List.of(new FieldViolation("$", "not a JSON document: " + answer.error()))
@@ -242,12 +163,7 @@ final class DefaultLlmGateway implements LlmGateway {
     }
 
     private LlmReply send(
-            LlmProvider provider,
-            String operation,
-            LlmRequest request,
-            Tally tally,
-            Supplier<LlmReply> call,
-            BooleanSupplier mayRetry) {
+            LlmProvider provider, String operation, LlmRequest request, Tally tally, Supplier<LlmReply> call) {
         return retries.execute(
                 provider.name(),
                 () -> {
@@ -271,7 +187,6 @@ final class DefaultLlmGateway implements LlmGateway {
                         throw interrupted(request, tally, e);
                     }
                 },
-                mayRetry,
                 (failure, attempt, wait) -> {
                     metrics.retry(provider.name(), failure.reason().name().toLowerCase(Locale.ROOT));
                     log.info(

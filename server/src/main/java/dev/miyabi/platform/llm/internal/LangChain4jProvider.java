@@ -6,17 +6,12 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.miyabi.platform.llm.LlmCall;
 import dev.miyabi.platform.llm.LlmGateway;
@@ -30,16 +25,9 @@ import dev.miyabi.platform.llm.TokenUsage;
 import dev.miyabi.platform.llm.internal.LlmProperties.StructuredOutput;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -53,23 +41,13 @@ abstract class LangChain4jProvider implements LlmProvider {
     private final String name;
     private final String model;
     private final ChatModel chatModel;
-    private final StreamingChatModel streamingModel;
     private final StructuredOutput structuredOutput;
-    private final Duration streamTimeout;
 
-    LangChain4jProvider(
-            String name,
-            String model,
-            ChatModel chatModel,
-            StreamingChatModel streamingModel,
-            StructuredOutput structuredOutput,
-            Duration streamTimeout) {
+    LangChain4jProvider(String name, String model, ChatModel chatModel, StructuredOutput structuredOutput) {
         this.name = name;
         this.model = model;
         this.chatModel = chatModel;
-        this.streamingModel = streamingModel;
         this.structuredOutput = structuredOutput;
-        this.streamTimeout = streamTimeout;
     }
 
     /** The schema as this server's structured-output mode accepts it. */
@@ -86,13 +64,8 @@ abstract class LangChain4jProvider implements LlmProvider {
     }
 
     @Override
-    public LlmReply chat(LlmCall call) {
-        return complete(call, request(call, null));
-    }
-
-    @Override
     public LlmReply structured(LlmCall call) {
-        StructuredRequest structured = Objects.requireNonNull(call.structured(), "a structured call");
+        StructuredRequest structured = call.request();
         ResponseFormat format = structuredOutput == StructuredOutput.NATIVE
                 ? ResponseFormat.builder()
                         .type(ResponseFormatType.JSON)
@@ -104,69 +77,6 @@ abstract class LangChain4jProvider implements LlmProvider {
                         .build()
                 : null;
         return complete(call, request(call, format));
-    }
-
-    @Override
-    public LlmReply stream(LlmCall call, Consumer<String> onChunk) {
-        BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        AtomicReference<@Nullable StreamingHandle> handle = new AtomicReference<>();
-        try {
-            streamingModel.chat(request(call, null), new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                    handle.set(context.streamingHandle());
-                    events.add(new Chunk(partial.text()));
-                }
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    events.add(response);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    events.add(new Failure(error));
-                }
-            });
-        } catch (RuntimeException e) {
-            throw classify(e);
-        }
-        long deadline = System.nanoTime() + streamTimeout.toNanos();
-        boolean finished = false;
-        try {
-            while (true) {
-                Object event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (event == null) {
-                    throw new LlmProviderException(
-                            name,
-                            Reason.TIMEOUT,
-                            0,
-                            null,
-                            name + ": stream not finished within " + streamTimeout,
-                            null);
-                }
-                switch (event) {
-                    case Chunk chunk -> onChunk.accept(chunk.text());
-                    case ChatResponse response -> {
-                        finished = true;
-                        return reply(response, call);
-                    }
-                    case Failure failure -> {
-                        finished = true;
-                        throw classify(failure.error());
-                    }
-                    default -> throw new IllegalStateException("unexpected stream event " + event);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while streaming from " + name);
-        } finally {
-            StreamingHandle streaming = handle.get();
-            if (!finished && streaming != null) {
-                streaming.cancel();
-            }
-        }
     }
 
     private LlmReply complete(LlmCall call, ChatRequest request) {
@@ -186,7 +96,7 @@ abstract class LangChain4jProvider implements LlmProvider {
         if (usage != null && usage.inputTokenCount() != null && usage.outputTokenCount() != null) {
             tokens = new TokenUsage(usage.inputTokenCount(), usage.outputTokenCount());
         } else {
-            // Some OpenAI-compatible servers omit usage (notably in streams): estimate rather than count 0.
+            // Some OpenAI-compatible servers omit usage: estimate rather than count 0.
             long input = call.messages().stream()
                     .mapToLong(message -> LlmGateway.estimateTokens(message.text()))
                     .sum();
@@ -269,8 +179,4 @@ abstract class LangChain4jProvider implements LlmProvider {
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
-
-    private record Chunk(String text) {}
-
-    private record Failure(Throwable error) {}
 }

@@ -91,13 +91,11 @@ public record LlmProperties(
 
     /**
      * @param connect to open a connection
-     * @param request for a whole non-streaming answer, and for a stream's first byte
-     * @param stream for a whole streamed answer
+     * @param request for a whole answer
      */
     public record Timeouts(
             @DefaultValue("10s") @NotNull Duration connect,
-            @DefaultValue("120s") @NotNull Duration request,
-            @DefaultValue("10m") @NotNull Duration stream) {}
+            @DefaultValue("120s") @NotNull Duration request) {}
 
     /**
      * Retries of one request on one provider (429, 5xx, timeouts, network errors).

@@ -1,7 +1,6 @@
 package dev.miyabi.platform.llm.internal;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,17 +28,7 @@ final class OpenAiProvider extends LangChain4jProvider {
                         .logRequests(false)
                         .logResponses(false)
                         .build(),
-                OpenAiStreamingChatModel.builder()
-                        .httpClientBuilder(http(settings, timeouts, clock))
-                        .baseUrl(settings.effectiveBaseUrl())
-                        .apiKey(blankToNull(settings.apiKey()))
-                        .modelName(settings.model())
-                        .strictJsonSchema(false)
-                        .logRequests(false)
-                        .logResponses(false)
-                        .build(),
-                settings.structuredOutput(),
-                timeouts.stream());
+                settings.structuredOutput());
     }
 
     static OpenAiProvider create(LlmProperties.OpenAi settings, LlmProperties.Timeouts timeouts, Clock clock) {
@@ -54,8 +43,7 @@ final class OpenAiProvider extends LangChain4jProvider {
             LlmProperties.OpenAi settings, LlmProperties.Timeouts timeouts, Clock clock) {
         return ProviderHttpClient.builder(clock, settings.effectiveBaseUrl().startsWith("https:"))
                 .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request())
-                .streamTimeout(timeouts.stream());
+                .readTimeout(timeouts.request());
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -20,9 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProviderHttpClient implements HttpClient {
 
-    /** Closes streams that outlive their time, so no reader waits forever on a stalled server. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("llm-stream-watchdog").factory());
-
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
-    private final Duration streamTimeout;
     private final Clock clock;
 
     private ProviderHttpClient(Builder builder) {
@@ -52,7 +43,6 @@ final class ProviderHttpClient implements HttpClient {
                                 : java.net.http.HttpClient.Version.HTTP_1_1)
                 .build();
         this.readTimeout = builder.readTimeout;
-        this.streamTimeout = builder.streamTimeout;
         this.clock = builder.clock;
     }
 
@@ -87,54 +77,10 @@ final class ProviderHttpClient implements HttpClient {
                 .build();
     }
 
+    /** Nothing streams: the gateway asks for whole answers only. */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        http.sendAsync(toJdkRequest(request), BodyHandlers.ofInputStream()).whenComplete((response, error) -> {
-            if (error != null) {
-                listener.onError(
-                        unwrap(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error));
-                return;
-            }
-            // Parsing blocks on the body: give it a virtual thread of its own, not the client's pool.
-            Thread.ofVirtual().name("llm-sse").start(() -> consume(response, parser, listener));
-        });
-    }
-
-    private void consume(
-            HttpResponse<InputStream> response, ServerSentEventParser parser, ServerSentEventListener listener) {
-        if (!successful(response.statusCode())) {
-            String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                body = "(unreadable error body: " + e.getMessage() + ")";
-            }
-            listener.onError(failure(response, body));
-            return;
-        }
-        listener.onOpen(SuccessfulHttpResponse.builder()
-                .statusCode(response.statusCode())
-                .headers(response.headers().map())
-                .build());
-        InputStream in = response.body();
-        ScheduledFuture<?> deadline =
-                WATCHDOG.schedule(() -> closeQuietly(in), streamTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        try (in) {
-            parser.parse(in, listener);
-            listener.onClose();
-        } catch (IOException | RuntimeException e) {
-            listener.onError(e);
-        } finally {
-            deadline.cancel(false);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException alreadyBroken) {
-            // The reader sees the stream end either way.
-        }
+        throw new UnsupportedOperationException("streaming answers are not used");
     }
 
     private ProviderHttpException failure(HttpResponse<?> response, String body) {
@@ -185,7 +131,6 @@ final class ProviderHttpClient implements HttpClient {
         private final boolean http2;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(120);
-        private Duration streamTimeout = Duration.ofMinutes(10);
 
         private Builder(Clock clock, boolean http2) {
             this.clock = clock;
@@ -211,12 +156,6 @@ final class ProviderHttpClient implements HttpClient {
         @Override
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = timeout;
-            return this;
-        }
-
-        /** How long a streamed answer may take before its connection is closed. */
-        Builder streamTimeout(Duration timeout) {
-            this.streamTimeout = timeout;
             return this;
         }
 

@@ -6,7 +6,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,16 +27,12 @@ final class RetryPolicy {
         this.settings = settings;
     }
 
-    /**
-     * Runs {@code call}, retrying as described while {@code mayRetry} holds (a stream that has
-     * handed out text must not be repeated).
-     */
-    <T> T execute(String provider, Supplier<T> call, BooleanSupplier mayRetry, Listener listener) {
+    /** Runs {@code call}, retrying as described. */
+    <T> T execute(String provider, Supplier<T> call, Listener listener) {
         RetryConfig config = RetryConfig.<T>custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(error -> error instanceof LlmProviderException failure
                         && failure.retryable()
-                        && mayRetry.getAsBoolean()
                         && (failure.retryAfter() == null
                                 || failure.retryAfter().compareTo(settings.maxRetryAfter()) <= 0))
                 .intervalBiFunction((IntervalBiFunction<T>) (attempt, outcome) -> {

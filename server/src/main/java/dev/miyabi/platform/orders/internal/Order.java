@@ -2,7 +2,6 @@ package dev.miyabi.platform.orders.internal;
 
 import dev.miyabi.platform.catalog.Product;
 import dev.miyabi.platform.catalog.ProductCategory;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
 import dev.miyabi.platform.orders.OrderChangesRequested;
 import dev.miyabi.platform.orders.OrderEvent;
@@ -12,6 +11,7 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.TimelineEntry;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.Money;
 import java.time.Instant;
 import java.util.ArrayList;

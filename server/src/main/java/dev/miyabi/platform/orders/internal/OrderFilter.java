@@ -5,4 +5,4 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Filters of the order listing; null means "any". Customers always list with their own user id. */
-public record OrderFilter(@Nullable UUID userId, @Nullable OrderStatus status) {}
+record OrderFilter(@Nullable UUID userId, @Nullable OrderStatus status) {}

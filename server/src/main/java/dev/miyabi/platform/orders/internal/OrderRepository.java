@@ -1,12 +1,12 @@
 package dev.miyabi.platform.orders.internal;
 
 import dev.miyabi.platform.catalog.ProductCategory;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.TimelineEntry;
-import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.Actor;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,8 +96,8 @@ class OrderRepository {
                 .param("savedVersion", order.savedVersion())
                 .update();
         if (updated != 1) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT, ErrorCodes.VERSION_CONFLICT, "The order was changed concurrently; try again");
+            throw new DomainConflict(
+                    ErrorCodes.VERSION_CONFLICT, "The order was changed concurrently; try again", Map.of());
         }
         insertEntries(o.id(), order.unsavedEntries());
         order.saved();

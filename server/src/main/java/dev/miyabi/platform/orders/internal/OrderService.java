@@ -5,7 +5,6 @@ import dev.miyabi.platform.catalog.Product;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.ApprovalGate;
 import dev.miyabi.platform.orders.ApprovalRequired;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
@@ -13,9 +12,12 @@ import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
+import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.time.Clock;
@@ -40,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * lock, lets the aggregate decide, saves it and publishes its events in the same transaction.
  */
 @Service
-public class OrderService implements Orders {
+class OrderService implements Orders {
 
     static final String TOTAL_TOO_LARGE = "total_too_large";
 
@@ -184,8 +186,7 @@ public class OrderService implements Orders {
                 .filter(o -> visible(o.userId(), user))
                 .orElseThrow(() -> ApiException.notFound("Order"));
         if (!current.userId().equals(user.id())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only the customer who placed the order can revise it");
+            throw new NotPermitted("Only the customer who placed the order can revise it");
         }
         if (current.status() != OrderStatus.AWAITING_APPROVAL) {
             throw new IllegalOrderTransitionException(
@@ -197,13 +198,8 @@ public class OrderService implements Orders {
         Actor actor = userActor(user.id());
         boolean reopened = approvalGates.orderedStream().anyMatch(gate -> gate.reopen(current, actor));
         if (!reopened) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The order has no approval request waiting for changes",
-                    List.of(),
-                    Map.of("currentStatus", current.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    current.status().value(), "The order has no approval request waiting for changes");
         }
         Order order = orders.lock(orderId).orElseThrow(() -> ApiException.notFound("Order"));
         order.reviseInput(checked, actor, "Input revised; approval reopened", now());

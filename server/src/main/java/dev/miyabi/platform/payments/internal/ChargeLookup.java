@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Which charge to look up: by the provider's id when known, else by the payment it was made for. */
-public record ChargeLookup(
+record ChargeLookup(
         String idempotencyKey,
         UUID paymentId,
         Money amount,

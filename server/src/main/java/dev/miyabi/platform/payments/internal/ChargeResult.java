@@ -3,7 +3,7 @@ package dev.miyabi.platform.payments.internal;
 import org.jspecify.annotations.Nullable;
 
 /** What the provider says about a charge. */
-public sealed interface ChargeResult {
+sealed interface ChargeResult {
 
     /** The money was captured. */
     record Succeeded(String providerRef, @Nullable String paymentMethodType) implements ChargeResult {}

@@ -6,7 +6,7 @@ package dev.miyabi.platform.payments.internal;
  * {@code retryable} says whether asking again right away may help. The message never contains
  * secrets or card data.
  */
-public class GatewayException extends RuntimeException {
+class GatewayException extends RuntimeException {
 
     private final String reason;
     private final boolean retryable;

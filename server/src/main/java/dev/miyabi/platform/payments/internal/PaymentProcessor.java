@@ -1,10 +1,10 @@
 package dev.miyabi.platform.payments.internal;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.payments.RefundStatus;
+import dev.miyabi.platform.shared.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * here can charge twice: every call for a payment is the same idempotent charge at the provider.
  */
 @Component
-public class PaymentProcessor {
+class PaymentProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
 

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * PaymentProcessorAgent (204): performs the charges and refunds of the platform, each one a task on the
- * agent board. Task input: {@code {"operation": "charge", "paymentId": …}} or {@code {"operation":
+ * agent board — {@link PaymentCheckout} calls {@link #charge} and {@link #refund} and the board records
+ * them; {@link #execute} runs a task retried from the board. Task input: {@code {"operation": "charge", "paymentId": …}} or {@code {"operation":
  * "refund", "refundId": …}}. A captured charge or a refund done is a success; a decline or a refused
  * refund fails the task; an unknown outcome is escalated to reconciliation. Running a task again (a
  * board retry) asks the gateway with the same idempotency key, so it never charges or refunds twice.
@@ -46,7 +47,8 @@ class PaymentProcessorAgent implements Agent {
         };
     }
 
-    private AgentResult charge(UUID paymentId) {
+    /** Charges a payment; the result says how the board records it. */
+    AgentResult charge(UUID paymentId) {
         PaymentService.Settlement settlement = processor.charge(paymentId);
         if (settlement.refundToRun() != null) {
             processor.refund(settlement.refundToRun());
@@ -68,7 +70,8 @@ class PaymentProcessorAgent implements Agent {
         };
     }
 
-    private AgentResult refund(UUID refundId) {
+    /** Runs a pending refund; the result says how the board records it. */
+    AgentResult refund(UUID refundId) {
         Refund refund = processor.refund(refundId);
         ObjectNode data = JsonNodeFactory.instance
                 .objectNode()

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * answer or a deadline" is exactly {@code next_check_at}.
  */
 @Component
-public class PaymentReconciliation {
+class PaymentReconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
 

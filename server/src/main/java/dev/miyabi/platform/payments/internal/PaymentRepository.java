@@ -165,8 +165,37 @@ class PaymentRepository {
                 .list();
     }
 
-    /** Records the gateway's definitive answer (or new refund totals); the row must be locked. */
-    Payment update(
+    /** The charge was captured: {@code succeeded}, settled now. The row must be locked. */
+    Payment succeeded(Row row, @Nullable String providerRef, @Nullable String methodType, Instant now) {
+        return write(row, PaymentStatus.SUCCEEDED, providerRef, methodType, null, null, BigDecimal.ZERO, now);
+    }
+
+    /** The charge was declined: {@code failed} with the gateway's code and message, settled now. Locked row. */
+    Payment declined(Row row, @Nullable String providerRef, String code, @Nullable String message, Instant now) {
+        return write(row, PaymentStatus.FAILED, providerRef, null, code, message, BigDecimal.ZERO, now);
+    }
+
+    /**
+     * A refund succeeded: {@code refundedTotal} of the amount is back with the customer, the payment is
+     * {@code refunded} when that is all of it, else {@code partially_refunded}. Locked row.
+     */
+    Payment refunded(Row row, BigDecimal refundedTotal, Instant now) {
+        Payment payment = row.payment();
+        PaymentStatus status = refundedTotal.compareTo(payment.amount().amount()) >= 0
+                ? PaymentStatus.REFUNDED
+                : PaymentStatus.PARTIALLY_REFUNDED;
+        return write(
+                row,
+                status,
+                payment.providerRef(),
+                payment.paymentMethodType(),
+                payment.failureCode(),
+                payment.failureMessage(),
+                refundedTotal,
+                now);
+    }
+
+    private Payment write(
             Row row,
             PaymentStatus status,
             @Nullable String providerRef,

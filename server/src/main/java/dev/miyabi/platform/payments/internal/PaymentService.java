@@ -1,7 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
+import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
@@ -17,9 +17,12 @@ import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.payments.RefundFailed;
 import dev.miyabi.platform.payments.RefundRequested;
 import dev.miyabi.platform.payments.RefundStatus;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
+import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.math.BigDecimal;
@@ -44,10 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
  * outside these transactions ({@link PaymentProcessor}).
  */
 @Service
-public class PaymentService implements Payments {
+class PaymentService implements Payments {
 
     /** The timeline actor of everything the PaymentProcessorAgent does to an order. */
-    public static final Actor AGENT = Actor.agent("204", "PaymentProcessorAgent");
+    public static final Actor AGENT = AgentType.PAYMENT_PROCESSOR.actor();
 
     static final String ORDER_NOT_PAYABLE = "order_not_payable";
 
@@ -90,19 +93,12 @@ public class PaymentService implements Payments {
                 .filter(o -> o.userId().equals(payer.id()) || payer.isAdmin())
                 .orElseThrow(() -> ApiException.notFound("Order"));
         if (!order.userId().equals(payer.id())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCodes.FORBIDDEN,
-                    "Only the customer who placed the order can pay for it");
+            throw new NotPermitted("Only the customer who placed the order can pay for it");
         }
         if (order.status() != OrderStatus.AWAITING_PAYMENT) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid",
-                    List.of(),
-                    Map.of("currentStatus", order.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    order.status().value(),
+                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid");
         }
         Instant now = now();
         Payment payment = new Payment(
@@ -123,13 +119,9 @@ public class PaymentService implements Payments {
                 0);
         if (!payments.insertIfNoneLive(
                 payment, paymentMethod, now.plus(properties.reconciliation().grace()))) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The order already has a payment that is processing or succeeded; wait for it to settle",
-                    List.of(),
-                    Map.of("currentStatus", order.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    order.status().value(),
+                    "The order already has a payment that is processing or succeeded; wait for it to settle");
         }
         events.publishEvent(new PaymentStarted(payment));
         return payment;
@@ -151,15 +143,8 @@ public class PaymentService implements Payments {
         return switch (result) {
             case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, by, via);
             case ChargeResult.Declined declined -> {
-                Payment failed = payments.update(
-                        row,
-                        PaymentStatus.FAILED,
-                        declined.providerRef(),
-                        null,
-                        declined.code(),
-                        declined.message(),
-                        BigDecimal.ZERO,
-                        now());
+                Payment failed =
+                        payments.declined(row, declined.providerRef(), declined.code(), declined.message(), now());
                 events.publishEvent(new PaymentFailed(failed));
                 yield new Settlement(failed, null);
             }
@@ -173,15 +158,7 @@ public class PaymentService implements Payments {
     }
 
     private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, Actor by, String via) {
-        Payment paid = payments.update(
-                row,
-                PaymentStatus.SUCCEEDED,
-                succeeded.providerRef(),
-                succeeded.paymentMethodType(),
-                null,
-                null,
-                BigDecimal.ZERO,
-                now());
+        Payment paid = payments.succeeded(row, succeeded.providerRef(), succeeded.paymentMethodType(), now());
         events.publishEvent(new PaymentSucceeded(paid));
         OrderSnapshot order = orders.find(paid.orderId()).orElseThrow();
         if (order.status() == OrderStatus.AWAITING_PAYMENT) {
@@ -261,13 +238,9 @@ public class PaymentService implements Payments {
             @Nullable String automaticKey) {
         Payment payment = row.payment();
         if (!payment.status().isCaptured()) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
-                    ErrorCodes.INVALID_STATE,
-                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded",
-                    List.of(),
-                    Map.of("currentStatus", payment.status().value()),
-                    null);
+            throw new InvalidStateTransition(
+                    payment.status().value(),
+                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded");
         }
         BigDecimal captured = payment.amount().amount();
         BigDecimal committed = refunds.committed(payment.id());
@@ -412,21 +385,9 @@ public class PaymentService implements Payments {
     }
 
     private Refund recordRefunded(PaymentRepository.Row row, Refund refund) {
-        BigDecimal refunded = refunds.succeeded(row.id());
-        Payment payment = row.payment();
-        PaymentStatus status = refunded.compareTo(payment.amount().amount()) >= 0
-                ? PaymentStatus.REFUNDED
-                : PaymentStatus.PARTIALLY_REFUNDED;
-        Payment updated = payments.update(
-                row,
-                status,
-                payment.providerRef(),
-                payment.paymentMethodType(),
-                payment.failureCode(),
-                payment.failureMessage(),
-                refunded,
-                now());
-        events.publishEvent(new PaymentRefunded(updated, refund, payment.status()));
+        PaymentStatus before = row.status();
+        Payment updated = payments.refunded(row, refunds.succeeded(row.id()), now());
+        events.publishEvent(new PaymentRefunded(updated, refund, before));
         return refund;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stripe the Stripe gateway and its webhooks
  */
 @ConfigurationProperties("miyabi.payments")
-public record PaymentsProperties(
+record PaymentsProperties(
         @DefaultValue("auto") String provider,
         @DefaultValue Retry retry,
         @DefaultValue Reconciliation reconciliation,

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A refund of {@code amount} of the charge {@code chargeRef}; idempotent by the refund's id. */
-public record RefundRequest(
+record RefundRequest(
         String idempotencyKey,
         UUID refundId,
         String chargeRef,

@@ -3,7 +3,7 @@ package dev.miyabi.platform.payments.internal;
 import org.jspecify.annotations.Nullable;
 
 /** What the provider says about a refund. */
-public sealed interface RefundResult {
+sealed interface RefundResult {
 
     record Succeeded(String providerRef) implements RefundResult {}
 

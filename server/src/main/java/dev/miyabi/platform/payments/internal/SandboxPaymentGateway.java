@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>any other {@code pm_…} → declined {@code resource_missing} ("No such PaymentMethod").
  * </ul>
  */
-public class SandboxPaymentGateway implements PaymentGateway {
+class SandboxPaymentGateway implements PaymentGateway {
 
     /** Test payment methods that succeed (Stripe's names). */
     static final Set<String> SUCCEEDING = Set.of(

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown outcomes ({@link GatewayException}, retryable); 401/403 are configuration errors (not
  * retryable). The secret key never appears in logs or exception messages.
  */
-public class StripePaymentGateway implements PaymentGateway {
+class StripePaymentGateway implements PaymentGateway {
 
     private final PaymentsProperties.Stripe settings;
     private final HttpClient http;

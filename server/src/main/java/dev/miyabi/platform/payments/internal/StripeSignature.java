@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * time; other schemes are ignored) and {@code t} must be within the tolerance of now, either way. Several
  * secrets may be configured while one is rolled.
  */
-public final class StripeSignature {
+final class StripeSignature {
 
     /** Why a signature was refused; the message is safe to show the caller. */
     public static final class Invalid extends Exception {

@@ -1,7 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.payments.PaymentStatus;
+import dev.miyabi.platform.shared.Actor;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * about payments we do not know, and other event types, are acknowledged and change nothing.
  */
 @Service
-public class StripeWebhooks {
+class StripeWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
 

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction in the database stall all realtime delivery, and over re-reading a fixed window, which
  * repeats work on every read and still needs a cut-off.
  */
-public class EventLogListener {
+class EventLogListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogListener.class);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * OfflineAnswerWriter}).
  */
 @Service
-public class AnswerService {
+class AnswerService {
 
     static final String TASK = "search.answer";
     public static final int MAX_QUESTION = 1000;

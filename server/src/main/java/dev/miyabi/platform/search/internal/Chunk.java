@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param language {@code en}, {@code ja}, … (the source's language, or {@code ja} when the text is Japanese)
  * @param body plain text (Markdown already rendered to text)
  */
-public record Chunk(
+record Chunk(
         SourceKey source,
         int ordinal,
         @Nullable UUID ownerId,

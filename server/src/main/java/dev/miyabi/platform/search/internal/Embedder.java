@@ -15,7 +15,7 @@ import java.util.List;
  * <p>The model (~90 MB in memory, ~5 s to load) is loaded once per JVM, on first use.
  */
 @org.springframework.stereotype.Component
-public final class Embedder {
+final class Embedder {
 
     public static final int DIMENSIONS = 384;
     public static final String MODEL = "all-MiniLM-L6-v2";

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code score = Σ 1 / (k + rank)}), so neither retriever's raw scores need calibrating. A source's
  * result shows its best keyword chunk when the keywords matched, else its nearest chunk.
  */
-public final class HybridSearch {
+final class HybridSearch {
 
     /** Which retrievers run: both (the product), or one alone (for the relevance benchmark). */
     public enum Mode {

@@ -3,4 +3,4 @@ package dev.miyabi.platform.search.internal;
 import org.jspecify.annotations.Nullable;
 
 /** A chunk with its vector, once an indexing job embedded it. */
-public record IndexedChunk(Chunk chunk, float @Nullable [] embedding) {}
+record IndexedChunk(Chunk chunk, float @Nullable [] embedding) {}

@@ -55,7 +55,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Writes replace all chunks of a source at once ({@link #replace}); {@link #refresh} makes them
  * visible to searches. Thread-safe: one writer, searchers from a {@link SearcherManager}.
  */
-public final class LuceneIndex implements Closeable {
+final class LuceneIndex implements Closeable {
 
     static final String KEY = "key";
     static final String TYPE = "type";

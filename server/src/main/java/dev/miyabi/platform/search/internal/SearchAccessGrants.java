@@ -4,7 +4,6 @@ import dev.miyabi.platform.search.SearchAccessGrant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,13 +65,6 @@ class SearchAccessGrants {
                 .optional()
                 .filter(java.util.Objects::nonNull)
                 .map(java.sql.Timestamp::toInstant);
-    }
-
-    List<SearchAccessGrant> forUser(UUID userId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM search_access WHERE user_id = :user ORDER BY starts_at DESC")
-                .param("user", userId)
-                .query(SearchAccessGrants::map)
-                .list();
     }
 
     private static SearchAccessGrant map(ResultSet rs, int row) throws SQLException {

@@ -1,13 +1,11 @@
 package dev.miyabi.platform.search.internal;
 
-import dev.miyabi.platform.search.SearchAccess;
 import dev.miyabi.platform.search.SearchAccessGrant;
 import dev.miyabi.platform.search.SearchAccessGranted;
 import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Grants search access (once per order) and answers the {@link SearchAccess} facade. */
+/** Grants search access (once per order) and says who holds it. */
 @Service
-class SearchAccessService implements SearchAccess {
+class SearchAccessService {
 
     private final SearchAccessGrants grants;
     private final SearchProperties settings;
@@ -70,27 +68,9 @@ class SearchAccessService implements SearchAccess {
         return grant;
     }
 
-    @Override
+    /** Whether the user's search access runs now. */
     @Transactional(readOnly = true)
     public boolean hasAccess(UUID userId) {
-        return current(userId).isPresent();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<SearchAccessGrant> current(UUID userId) {
-        return grants.activeAt(userId, clock.instant());
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<SearchAccessGrant> grants(UUID userId) {
-        return grants.forUser(userId);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<SearchAccessGrant> forOrder(UUID orderId) {
-        return grants.forOrder(orderId);
+        return grants.activeAt(userId, clock.instant()).isPresent();
     }
 }

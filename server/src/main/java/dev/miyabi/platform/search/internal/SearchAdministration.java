@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 /** The admin's view of the search index and the reindex command. */
 @Service
-public class SearchAdministration {
+class SearchAdministration {
 
     private final SearchChunks chunks;
     private final SearchIndex index;

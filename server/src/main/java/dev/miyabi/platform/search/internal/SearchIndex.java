@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * makes every reload idempotent, so late or repeated events do no harm).
  */
 @Component
-public class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
+class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final int LOAD_BATCH = 500;

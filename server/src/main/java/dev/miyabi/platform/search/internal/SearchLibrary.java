@@ -1,7 +1,6 @@
 package dev.miyabi.platform.search.internal;
 
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.search.SearchAccess;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
@@ -42,14 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from an indexing job. Deleting an upload removes its chunks (and, through the event, every index entry).
  */
 @Service
-public class SearchLibrary {
+class SearchLibrary {
 
     public static final String MARKDOWN = "text/markdown";
     public static final String PLAIN = "text/plain";
     public static final String HTML = "text/html";
     public static final String PDF = "application/pdf";
 
-    private final SearchAccess access;
+    private final SearchAccessService access;
     private final Uploads uploads;
     private final SearchChunks chunks;
     private final ContentIndexer indexer;
@@ -59,7 +58,7 @@ public class SearchLibrary {
     private final Clock clock;
 
     SearchLibrary(
-            SearchAccess access,
+            SearchAccessService access,
             Uploads uploads,
             SearchChunks chunks,
             ContentIndexer indexer,

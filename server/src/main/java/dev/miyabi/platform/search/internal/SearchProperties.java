@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param queryCacheSize query vectors kept (the same query is embedded once)
  */
 @ConfigurationProperties("miyabi.search")
-public record SearchProperties(
+record SearchProperties(
         @DefaultValue("30d") Duration accessPeriod,
         @Nullable String indexDirectory,
         @DefaultValue("100") int candidates,

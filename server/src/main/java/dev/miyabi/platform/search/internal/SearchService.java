@@ -1,6 +1,5 @@
 package dev.miyabi.platform.search.internal;
 
-import dev.miyabi.platform.search.SearchAccess;
 import dev.miyabi.platform.search.SearchResult;
 import dev.miyabi.platform.search.SearchResults;
 import dev.miyabi.platform.shared.ApiException;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
  * courses and documents, and their uploads while their search access runs; admins everything.
  */
 @Service
-public class SearchService {
+class SearchService {
 
     public static final int MAX_QUERY = 500;
     public static final int MAX_LIMIT = 100;
@@ -36,11 +35,11 @@ public class SearchService {
 
     private final SearchIndex index;
     private final Embedder embedder;
-    private final SearchAccess access;
+    private final SearchAccessService access;
     private final SearchProperties settings;
     private final Map<String, float[]> queryVectors;
 
-    SearchService(SearchIndex index, Embedder embedder, SearchAccess access, SearchProperties settings) {
+    SearchService(SearchIndex index, Embedder embedder, SearchAccessService access, SearchProperties settings) {
         this.index = index;
         this.embedder = embedder;
         this.access = access;

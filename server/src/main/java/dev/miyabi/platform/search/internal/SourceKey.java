@@ -3,7 +3,7 @@ package dev.miyabi.platform.search.internal;
 import java.util.UUID;
 
 /** One searchable thing: a product, a course (its job), a document (its job) or an upload. */
-public record SourceKey(SourceType type, UUID id) {
+record SourceKey(SourceType type, UUID id) {
 
     /** {@code product:<uuid>}, the index's key of all of a source's chunks. */
     @Override

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What a search result is: the wire names of {@code types} and of a result's {@code type}. */
-public enum SourceType {
+enum SourceType {
     PRODUCT,
     COURSE,
     DOCUMENT,

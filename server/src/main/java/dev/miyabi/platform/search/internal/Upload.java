@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param sizeBytes the uploaded file's size
  * @param characters length of the extracted text
  */
-public record Upload(
+record Upload(
         UUID id,
         UUID userId,
         String filename,

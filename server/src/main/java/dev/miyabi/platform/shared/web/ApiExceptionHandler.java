@@ -1,8 +1,10 @@
 package dev.miyabi.platform.shared.web;
 
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
+import dev.miyabi.platform.shared.NotPermitted;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,6 +60,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
         }
         return response.body(problem);
+    }
+
+    /** A refused rule of the domain: 403 for what the user may not do, 409 for what the state refuses. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleDomainException(DomainException ex, HttpServletRequest request) {
+        HttpStatus status = ex instanceof NotPermitted ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemResponses.problem(status, ex.code(), ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

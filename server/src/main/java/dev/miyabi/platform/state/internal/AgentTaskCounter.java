@@ -7,14 +7,12 @@ import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.realtime.ClientEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The task board per agent: {@code <agent>.<status>} task counts plus {@code <agent>.durationMs} and
- * {@code <agent>.withDuration} (sum and number of completed tasks' durations, for the mean), kept from
- * {@code agent.task.updated} events.
+ * {@code <agent>.withDuration} (sum and number of completed tasks' durations, for the mean); {@code
+ * agent.task.updated} events may move them.
  */
 @Component
 class AgentTaskCounter implements Counter {
@@ -36,31 +34,6 @@ class AgentTaskCounter implements Counter {
     @Override
     public boolean concerns(ClientEvent event) {
         return event.resourceType().equals(RESOURCE_TYPE);
-    }
-
-    @Override
-    public @Nullable Map<String, Long> delta(ClientEvent event) {
-        JsonNode payload = event.payload();
-        Map<String, Long> statusChange = StatusCounter.statusChange(payload);
-        JsonNode agent = payload.get("agentType");
-        if (statusChange == null || agent == null || !agent.isString()) {
-            return null;
-        }
-        String prefix = agent.asString() + ".";
-        Map<String, Long> delta = new LinkedHashMap<>();
-        statusChange.forEach((status, change) -> delta.put(prefix + status, change));
-        String completed = AgentTaskStatus.COMPLETED.value();
-        if (delta.containsKey(prefix + completed)) {
-            if (delta.get(prefix + completed) < 0) {
-                return null; // a completed task changed again: its old duration is unknown
-            }
-            JsonNode duration = payload.get("durationMs");
-            if (duration != null && duration.isNumber()) {
-                delta.put(prefix + "durationMs", duration.asLong());
-                delta.put(prefix + "withDuration", 1L);
-            }
-        }
-        return delta;
     }
 
     @Override

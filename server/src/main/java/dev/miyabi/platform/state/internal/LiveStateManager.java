@@ -33,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@link StateManager} of this instance: a {@link ClientEventSubscriber} that applies every logged
  * client event to the {@link StateProjection}, rebuilds it from PostgreSQL at start (after the realtime
- * listener took its starting point), and on a short timer ({@code publish-interval}) recounts when an
- * event could not be applied exactly, refills the agent task queue when it ran short, and publishes
- * {@code state.updated} if anything changed since the last one.
+ * listener took its starting point), and on a short timer ({@code publish-interval}) recounts the counts
+ * in one snapshot when the interval had events of counted resources, refills the agent task queue when it
+ * ran short, and publishes {@code state.updated} if anything changed since the last one.
  *
  * <p>{@code state.updated} is published with {@link ClientEvents#publishTransient} on every instance,
  * not appended to the log: each instance applies the same events in the same order, so each can tell its
@@ -87,7 +87,7 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
                 .description("Id of the last client event applied to this instance's state")
                 .register(meters);
         FunctionCounter.builder("miyabi.state.repairs", repairs, AtomicLong::get)
-                .description("Recounts made because an event could not be counted exactly")
+                .description("Recounts made because an interval had events of counted resources")
                 .register(meters);
         FunctionCounter.builder("miyabi.state.published", this, manager -> manager.publishedCount.get())
                 .description("state.updated messages published by this instance")
@@ -150,8 +150,8 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
     }
 
     /**
-     * One beat of the publishing timer: repair what events could not keep exact, then tell admins, at
-     * most once per beat, if the state changed since the last time.
+     * One beat of the publishing timer: recount if the interval had events, refill the queue if it ran
+     * short, then tell admins, at most once per beat, if the state changed since the last time.
      */
     void tick() {
         if (!running) {
@@ -159,10 +159,8 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
         }
         if (!clock.instant().isBefore(reloadNotBefore) && reloads.tryLock()) {
             try {
-                if (projection.countsDirty()) {
-                    repairs.incrementAndGet();
-                    guarded("resync", this::resyncLocked);
-                } else if (projection.queueDirty()) {
+                guarded("recount", this::recountLocked);
+                if (projection.queueDirty()) {
                     guarded("queue refill", this::refillQueueLocked);
                 }
             } finally {
@@ -170,6 +168,29 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
             }
         }
         publishIfChanged();
+    }
+
+    /** Recounts in one snapshot if events came since the last count (the mark is cleared first). */
+    void recount() {
+        reloads.lock();
+        try {
+            recountLocked();
+        } finally {
+            reloads.unlock();
+        }
+    }
+
+    private void recountLocked() {
+        if (!projection.takeCountsStale()) {
+            return;
+        }
+        try {
+            projection.recounted(loader.loadCounts(counters));
+            repairs.incrementAndGet();
+        } catch (RuntimeException e) {
+            projection.markCountsStale();
+            throw e;
+        }
     }
 
     /** Publishes {@code state.updated} (admins only) unless nothing changed since the last one. */
@@ -214,10 +235,9 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
     }
 
     private void resyncLocked() {
-        long after = projection.beginReload(events.position());
+        projection.beginReload(events.position());
         try {
-            projection.completeResync(
-                    loader.loadAll(counters, after, properties.recentItems(), properties.queueSize() * 2));
+            projection.completeResync(loader.loadAll(counters, properties.recentItems(), properties.queueSize() * 2));
         } catch (RuntimeException e) {
             projection.abortReload();
             throw e;
@@ -255,7 +275,7 @@ class LiveStateManager implements StateManager, ClientEventSubscriber, SmartLife
         return projection;
     }
 
-    /** Resyncs made because events could not be counted exactly (not the periodic ones). */
+    /** Recounts made because an interval had events. */
     long repairs() {
         return repairs.get();
     }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * api_latency_buckets}, the queue from {@code ai_jobs} now.
  */
 @Service
-public class MetricsService {
+class MetricsService {
 
     private final Orders orders;
     private final AiJobs jobs;

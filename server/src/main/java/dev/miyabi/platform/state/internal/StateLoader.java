@@ -7,40 +7,32 @@ import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.identity.UserActivity;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.orders.Orders;
-import dev.miyabi.platform.realtime.ClientEvent;
-import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.realtime.InstancePresence;
 import dev.miyabi.platform.realtime.RealtimePresence;
 import dev.miyabi.platform.state.RecentJob;
 import dev.miyabi.platform.state.RecentOrder;
 import dev.miyabi.platform.state.UserState;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads the state from PostgreSQL through the other modules' facades. A full reload runs in one
- * read-only {@code REPEATABLE READ} transaction, so every count, list and the list of logged event ids
- * come from the same snapshot (the facades' own read-only transactions join it).
+ * Reads the state from PostgreSQL through the other modules' facades. A full reload and a recount each
+ * run in one read-only {@code REPEATABLE READ} transaction, so everything they read comes from the same
+ * snapshot (the facades' own read-only transactions join it).
  */
 @Component
 class StateLoader {
 
-    /** Most event ids a reload lists; a reload that sees more is merged but leaves the counts dirty. */
-    static final int MAX_SNAPSHOT_EVENTS = 10_000;
-
     private final Orders orders;
     private final AiJobs jobs;
     private final Orchestrator orchestrator;
-    private final ClientEvents events;
     private final UserDirectory users;
     private final RealtimePresence presence;
     private final TransactionTemplate snapshot;
@@ -51,7 +43,6 @@ class StateLoader {
             Orders orders,
             AiJobs jobs,
             Orchestrator orchestrator,
-            ClientEvents events,
             UserDirectory users,
             RealtimePresence presence,
             PlatformTransactionManager transactions,
@@ -59,7 +50,6 @@ class StateLoader {
         this.orders = orders;
         this.jobs = jobs;
         this.orchestrator = orchestrator;
-        this.events = events;
         this.users = users;
         this.presence = presence;
         this.snapshot = new TransactionTemplate(transactions);
@@ -70,24 +60,28 @@ class StateLoader {
         this.clock = clock;
     }
 
-    /** Everything but the user figures, as of one snapshot; event ids above {@code after}. */
-    StateProjection.Loaded loadAll(List<Counter> counters, long after, int recentItems, int queueWindow) {
+    /** Everything but the user figures, as of one snapshot. */
+    StateProjection.Loaded loadAll(List<Counter> counters, int recentItems, int queueWindow) {
         return Objects.requireNonNull(snapshot.execute(status -> {
-            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            for (Counter counter : counters) {
-                counts.put(counter.group(), counter.recount());
-            }
             List<RecentOrder> recentOrders =
                     orders.recent(recentItems).stream().map(RecentOrder::of).toList();
             List<RecentJob> recentJobs =
                     jobs.recent(recentItems).stream().map(RecentJob::of).toList();
-            StateProjection.QueueLoaded queue = queue(queueWindow);
-            List<ClientEvent> seen = events.readAfter(after, MAX_SNAPSHOT_EVENTS);
-            Set<Long> ids = new HashSet<>();
-            seen.forEach(event -> ids.add(event.id()));
-            return new StateProjection.Loaded(
-                    counts, recentOrders, recentJobs, queue, ids, seen.size() < MAX_SNAPSHOT_EVENTS);
+            return new StateProjection.Loaded(counts(counters), recentOrders, recentJobs, queue(queueWindow));
         }));
+    }
+
+    /** Every group's counts, as of one snapshot. */
+    Map<String, Map<String, Long>> loadCounts(List<Counter> counters) {
+        return Objects.requireNonNull(snapshot.execute(status -> counts(counters)));
+    }
+
+    private static Map<String, Map<String, Long>> counts(List<Counter> counters) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Counter counter : counters) {
+            counts.put(counter.group(), counter.recount());
+        }
+        return counts;
     }
 
     StateProjection.QueueLoaded loadQueue(int queueWindow) {

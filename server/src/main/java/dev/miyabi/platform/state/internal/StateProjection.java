@@ -18,12 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,21 +41,17 @@ import tools.jackson.databind.node.ObjectNode;
  * under one lock and publish it with one reference write, so a reader sees either the old or the new
  * state, never a mix.
  *
- * <p><b>Events.</b> Each logged client event raises {@code version} to its id, moves the counts of the
- * groups it concerns by its status change ({@link Counter#delta}), and puts its resource into the recent
- * orders/jobs or the agent task queue (or takes it out). Applying the same resource twice leaves the lists
- * as applying it once, so lists can simply be reloaded and have the racing events re-applied. Counts
- * cannot: applying a change twice counts it twice.
+ * <p><b>Events</b> raise {@code version} to their id and put their resource into the recent orders/jobs or
+ * the agent task queue (or take it out); applying the same resource twice leaves the lists as applying it
+ * once. They do not move the counts: an event of a counted resource marks the counts stale, and the
+ * manager recounts them from SQL — in one {@code REPEATABLE READ} snapshot — at its next beat. Clearing
+ * the mark before the snapshot is taken means every event applied before it is in it (an applied event
+ * is committed), and one applied during it marks the counts again. So once events stop, every instance
+ * has applied the same events (the same {@code version}, the last event id) and recounted after the
+ * last of them: the same state everywhere.
  *
- * <p><b>Reloads</b> (a resync) read everything in one snapshot transaction, which cannot be exactly
- * lined up with the event stream: events keep being applied while it reads, and an event committed before
- * the snapshot may be delivered after it. So {@link #beginReload} takes the version {@code p0} (every event
- * up to it is applied, hence committed, hence in the snapshot) and records the events applied from then
- * on; the reload also lists the ids of the logged events above {@code p0} that its snapshot sees. Merging,
- * a recorded event's count change is added to the recount only when the snapshot did not see it; an event
- * the snapshot saw but that was not applied yet is remembered and its count change skipped when it
- * arrives. The one case left open is an event delivered late (its transaction committed more than the
- * gap grace after a later one) around a reload; the next resync corrects it.
+ * <p><b>Reloads</b> (at start and periodically) read counts, lists and queue in one snapshot; the events
+ * applied while it reads are re-applied to the loaded lists, and mark the counts stale again.
  */
 final class StateProjection {
 
@@ -82,9 +76,7 @@ final class StateProjection {
             Map<String, Map<String, Long>> counts,
             List<RecentOrder> recentOrders,
             List<RecentJob> recentJobs,
-            QueueLoaded queue,
-            Set<Long> eventIdsInSnapshot,
-            boolean eventIdsComplete) {}
+            QueueLoaded queue) {}
 
     /**
      * Open agent tasks in serving order.
@@ -115,13 +107,9 @@ final class StateProjection {
         }
     }
 
+    /** The events applied while a reload runs. */
     private static final class Recording {
-        final long start;
         final List<ClientEvent> events = new ArrayList<>();
-
-        Recording(long start) {
-            this.start = start;
-        }
     }
 
     private final List<Counter> counters;
@@ -134,10 +122,9 @@ final class StateProjection {
 
     // Guarded by lock.
     private @Nullable Recording recording;
-    private Set<Long> alreadyCounted = new HashSet<>();
     private boolean initialized;
+    private boolean countsStale;
 
-    private volatile boolean countsDirty;
     private volatile boolean queueDirty;
 
     StateProjection(List<Counter> counters, JsonMapper json, Clock clock, int recentItems, int queueSize) {
@@ -189,9 +176,61 @@ final class StateProjection {
         }
     }
 
-    /** An event could not be counted exactly (or counts went negative): the counts need a resync. */
-    boolean countsDirty() {
-        return countsDirty;
+    /** Events of counted resources were applied since the counts were last read. */
+    boolean countsStale() {
+        lock.lock();
+        try {
+            return countsStale;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Clears the stale mark and says whether it was set; call it just before reading the counts, and
+     * {@link #recounted} with what was read (or {@link #markCountsStale} if the read failed).
+     */
+    boolean takeCountsStale() {
+        lock.lock();
+        try {
+            boolean stale = countsStale;
+            countsStale = false;
+            return stale;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void markCountsStale() {
+        lock.lock();
+        try {
+            countsStale = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts read from SQL after {@link #takeCountsStale}; a change only when they differ. */
+    void recounted(Map<String, Map<String, Long>> counts) {
+        lock.lock();
+        try {
+            Model model = snapshot.get().model;
+            Map<String, Map<String, Long>> next = immutable(counts);
+            if (next.equals(model.counts())) {
+                return;
+            }
+            publish(new Model(
+                    model.version(),
+                    clock.instant(),
+                    next,
+                    model.recentOrders(),
+                    model.recentJobs(),
+                    model.queue(),
+                    model.queueComplete(),
+                    model.users()));
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The queue lost tasks it cannot replace from events: it needs a refill. */
@@ -210,16 +249,15 @@ final class StateProjection {
             if (active != null) {
                 active.events.add(event);
             }
-            Model model = snapshot.get().model;
-            Map<String, Map<String, Long>> counts = model.counts();
-            if (initialized && !alreadyCounted.remove(event.id())) {
-                counts = addCounts(counts, List.of(event));
+            if (concernsCounts(event)) {
+                countsStale = true;
             }
+            Model model = snapshot.get().model;
             Model next = applyToLists(
                     new Model(
                             Math.max(model.version(), event.id()),
                             clock.instant(),
-                            counts,
+                            model.counts(),
                             model.recentOrders(),
                             model.recentJobs(),
                             model.queue(),
@@ -233,10 +271,9 @@ final class StateProjection {
     }
 
     /**
-     * Starts a reload: from now on applied events are recorded for the merge. Returns {@code p0}, above
-     * which the reload must list the ids of the logged events its snapshot sees. {@code position} is the
-     * realtime log's delivered position ({@code ClientEvents.position()}), which is ahead of this state's
-     * version only before the first event reached it.
+     * Starts a reload: from now on applied events are recorded, to be re-applied to what it loads. Returns
+     * the version it starts from: {@code position}, the realtime log's delivered position ({@code
+     * ClientEvents.position()}), is ahead of this state's version only before the first event reached it.
      */
     long beginReload(long position) {
         lock.lock();
@@ -245,7 +282,7 @@ final class StateProjection {
                 throw new IllegalStateException("a reload is already running");
             }
             long start = Math.max(snapshot.get().model.version(), position);
-            recording = new Recording(start);
+            recording = new Recording();
             return start;
         } finally {
             lock.unlock();
@@ -262,26 +299,18 @@ final class StateProjection {
         }
     }
 
-    /** Merges a full reload (see the class comment) and ends the recording. */
+    /**
+     * Takes a full reload and ends the recording: the lists get the recorded events again; the counts are
+     * stale if any recorded event concerns them (the snapshot may not have seen it).
+     */
     void completeResync(Loaded loaded) {
         lock.lock();
         try {
             Recording active = requireRecording();
             recording = null;
-            boolean dirty = !loaded.eventIdsComplete();
             Map<String, Map<String, Long>> counts = immutable(loaded.counts());
-            List<ClientEvent> notInSnapshot = new ArrayList<>();
-            Set<Long> seenNotApplied = new HashSet<>(loaded.eventIdsInSnapshot());
-            for (ClientEvent event : active.events) {
-                seenNotApplied.remove(event.id());
-                if (event.id() > active.start && !loaded.eventIdsInSnapshot().contains(event.id())) {
-                    notInSnapshot.add(event);
-                }
-            }
-            countsDirty = dirty;
+            countsStale = active.events.stream().anyMatch(this::concernsCounts);
             initialized = true;
-            counts = addCounts(counts, notInSnapshot);
-            alreadyCounted = seenNotApplied;
             queueDirty = false;
             Model model = snapshot.get().model;
             Model next = new Model(
@@ -366,44 +395,8 @@ final class StateProjection {
         snapshot.set(new Snapshot(next, snapshot.get().changes + 1));
     }
 
-    /** The counts moved by the events; marks the counts dirty when one cannot be counted exactly. */
-    private Map<String, Map<String, Long>> addCounts(Map<String, Map<String, Long>> counts, List<ClientEvent> events) {
-        Map<String, Map<String, Long>> next = null;
-        for (ClientEvent event : events) {
-            for (Counter counter : counters) {
-                if (!counter.concerns(event)) {
-                    continue;
-                }
-                Map<String, Long> delta = counter.delta(event);
-                if (delta == null) {
-                    if (!countsDirty) {
-                        log.debug(
-                                "Event {} ({}) does not tell how it moves the {} counts; recounting",
-                                event.id(),
-                                event.type(),
-                                counter.group());
-                    }
-                    countsDirty = true;
-                    continue;
-                }
-                if (delta.isEmpty()) {
-                    continue;
-                }
-                if (next == null) {
-                    next = new LinkedHashMap<>(counts);
-                }
-                Map<String, Long> group = new LinkedHashMap<>(next.getOrDefault(counter.group(), Map.of()));
-                delta.forEach((key, change) -> {
-                    long value = group.getOrDefault(key, 0L) + change;
-                    if (value < 0) {
-                        countsDirty = true;
-                    }
-                    group.put(key, value);
-                });
-                next.put(counter.group(), Collections.unmodifiableMap(group));
-            }
-        }
-        return next == null ? counts : Collections.unmodifiableMap(next);
+    private boolean concernsCounts(ClientEvent event) {
+        return counters.stream().anyMatch(counter -> counter.concerns(event));
     }
 
     private Model applyToLists(Model model, ClientEvent event) {

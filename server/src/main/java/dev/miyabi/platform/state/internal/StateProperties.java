@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("miyabi.state")
-public record StateProperties(
+record StateProperties(
         @DefaultValue("500ms") Duration publishInterval,
         @DefaultValue("60s") Duration resyncInterval,
         @DefaultValue("10s") Duration userRefreshInterval,

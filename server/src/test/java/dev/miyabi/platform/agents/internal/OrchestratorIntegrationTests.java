@@ -113,6 +113,61 @@ class OrchestratorIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTrackedCallIsRecordedWithItsOutcomeAndItsExceptionPropagatesUnchanged() {
+        TrackedWork tracked = new TrackedWork(board);
+        AgentTaskRequest charge =
+                AgentTaskRequest.of(AgentType.PAYMENT_PROCESSOR, "Charge").withResource("payment", UUID.randomUUID());
+
+        String value = tracked.track(
+                charge,
+                () -> "captured",
+                v -> AgentResult.success(NODES.objectNode().put("status", v)));
+        IllegalStateException refusal = new IllegalStateException("The order is cancelled");
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> tracked.track(
+                AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, "Decide"),
+                () -> {
+                    throw refusal;
+                },
+                v -> AgentResult.success(NODES.objectNode())));
+        String declined = tracked.track(
+                AgentTaskRequest.of(AgentType.PAYMENT_PROCESSOR, "Charge again"),
+                () -> "declined",
+                v -> AgentResult.failed("Declined: " + v));
+
+        assertThat(value).isEqualTo("captured");
+        assertThat(thrown).isSameAs(refusal);
+        assertThat(declined).isEqualTo("declined");
+        List<AgentTask> recorded = events.stream()
+                .filter(AgentTaskUpdated.class::isInstance)
+                .map(e -> ((AgentTaskUpdated) e).task())
+                .filter(task -> !task.status().isOpen())
+                .toList();
+        assertThat(recorded).extracting(AgentTask::title).containsExactly("Charge", "Decide", "Charge again");
+        assertThat(recorded)
+                .extracting(AgentTask::status)
+                .containsExactly(AgentTaskStatus.COMPLETED, AgentTaskStatus.FAILED, AgentTaskStatus.FAILED);
+        assertThat(recorded.get(0).execution()).isEqualTo(AgentTask.Execution.INLINE);
+        assertThat(recorded.get(0).result().path("status").asString()).isEqualTo("captured");
+        assertThat(recorded.get(1).error()).isEqualTo("IllegalStateException: The order is cancelled");
+        assertThat(recorded.get(2).error()).isEqualTo("Declined: declined");
+        // Each went submitted → working → done, as the board shows every task.
+        assertThat(events.stream()
+                        .filter(AgentTaskUpdated.class::isInstance)
+                        .map(e -> ((AgentTaskUpdated) e).task().status())
+                        .toList())
+                .containsExactly(
+                        AgentTaskStatus.SUBMITTED,
+                        AgentTaskStatus.WORKING,
+                        AgentTaskStatus.COMPLETED,
+                        AgentTaskStatus.SUBMITTED,
+                        AgentTaskStatus.WORKING,
+                        AgentTaskStatus.FAILED,
+                        AgentTaskStatus.SUBMITTED,
+                        AgentTaskStatus.WORKING,
+                        AgentTaskStatus.FAILED);
+    }
+
+    @Test
     void routesEachTaskToTheAgentOfItsTypeAndRecordsTheExecutionOnTheBoard() {
         agents(
                 agent(

@@ -11,8 +11,8 @@ import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.approvals.TimeoutAction;
 import dev.miyabi.platform.identity.Role;
-import dev.miyabi.platform.orders.Actor;
-import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.Actor;
+import dev.miyabi.platform.shared.DomainException;
 import dev.miyabi.platform.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -86,7 +86,7 @@ class ApprovalTests {
         assertThat(approval.pullEvents()).hasExactlyElementsOfTypes(ApprovalDecided.class, ApprovalRequested.class);
         assertThatThrownBy(() -> decide(approval, first, Decision.APPROVE))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
         assertThat(decide(approval, second, Decision.APPROVE)).isEqualTo(Approval.Outcome.APPROVED);
         assertThat(approval.currentStage()).isNull();
         assertThat(approval.view(true).audit())
@@ -143,7 +143,7 @@ class ApprovalTests {
         assertThat(approval.view(false).stages().get(0).approvers()).containsExactly(other);
         assertThatThrownBy(() -> decide(approval, REQUESTER, Decision.APPROVE))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("self_approval_forbidden"));
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("self_approval_forbidden"));
         assertThat(decide(approval, other, Decision.APPROVE)).isEqualTo(Approval.Outcome.APPROVED);
     }
 
@@ -157,7 +157,7 @@ class ApprovalTests {
         assertThatThrownBy(() -> approval.decide(
                         approver, "Ex-approver", Set.of(Role.CUSTOMER), Decision.APPROVE, null, DIRECTORY, AGENT, T0))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
         assertThat(approval.decide(
                         approver, "Approver", Set.of(Role.APPROVER), Decision.APPROVE, null, DIRECTORY, AGENT, T0))
                 .isEqualTo(Approval.Outcome.APPROVED);
@@ -188,7 +188,7 @@ class ApprovalTests {
                 stage("Two", ApprovalMode.ANY, List.of(second), null, TimeoutAction.ESCALATE));
         decide(approval, first, Decision.APPROVE);
         assertThat(decide(approval, second, Decision.REQUEST_CHANGES)).isEqualTo(Approval.Outcome.CHANGES_REQUESTED);
-        assertThatThrownBy(() -> approval.checkReopen(UUID.randomUUID())).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> approval.checkReopen(UUID.randomUUID())).isInstanceOf(DomainException.class);
 
         approval.reopen(REQUESTER, Actor.user(REQUESTER, "Requester"), DIRECTORY, AGENT, T0.plusSeconds(60));
 
@@ -201,7 +201,7 @@ class ApprovalTests {
                 .isEqualTo(Approval.Outcome.NEXT_STAGE);
         assertThatThrownBy(() -> approval.checkReopen(REQUESTER))
                 .isInstanceOfSatisfying(
-                        ApiException.class, e -> assertThat(e.code()).isEqualTo("invalid_state"));
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("invalid_state"));
     }
 
     private static Approval.Outcome decide(Approval approval, UUID approver, Decision decision) {

@@ -9,8 +9,6 @@ import dev.miyabi.platform.generation.internal.ScriptedOfflineResponder;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
-import dev.miyabi.platform.search.SearchAccess;
-import dev.miyabi.platform.search.SearchAccessGrant;
 import dev.miyabi.platform.support.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +26,6 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
 
     @Autowired
     OrderFulfilment fulfilment;
-
-    @Autowired
-    SearchAccess searchAccess;
 
     @Test
     void anOrderWhoseJobFailsForGoodFails() {
@@ -72,7 +67,7 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
     @Test
     void aSearchServiceOrderGrantsAccessThroughTheContentSearchAgent() {
         Session customer = register();
-        assertThat(searchAccess.hasAccess(customer.id())).isFalse();
+        assertProblem(uploads(customer), 403, "search_access_required");
         Instant before = Instant.now();
         UUID orderId = paidOrder(customer, product("ai_search_service"), 2, null);
 
@@ -80,16 +75,16 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
         assertThat(statuses(order)).endsWith("paid", "fulfilling", "completed");
         assertThat(order.path("timeline").get(4).path("actor").path("id").asString())
                 .isEqualTo("203");
-        assertThat(searchAccess.hasAccess(customer.id())).isTrue();
-        SearchAccessGrant grant = searchAccess.forOrder(orderId).orElseThrow();
-        assertThat(grant.userId()).isEqualTo(customer.id());
-        assertThat(grant.expiresAt())
+        assertThat(uploads(customer).status()).isEqualTo(200);
+        Map<String, Object> grant = grant(orderId);
+        assertThat(grant.get("user_id")).isEqualTo(customer.id());
+        assertThat(((java.sql.Timestamp) grant.get("expires_at")).toInstant())
                 .isBetween(before.plus(60, ChronoUnit.DAYS), Instant.now().plus(60, ChronoUnit.DAYS));
 
         // A second order extends the access: it starts when the first ends.
         UUID second = paidOrder(customer, product("ai_search_service"), 1, null);
         awaitOrder(customer, second, "completed");
-        assertThat(searchAccess.forOrder(second).orElseThrow().startsAt()).isEqualTo(grant.expiresAt());
+        assertThat(grant(second).get("starts_at")).isEqualTo(grant.get("expires_at"));
 
         JsonNode tasks = api.get("/api/agents/tasks?agent=content_search&status=completed&size=100")
                 .token(adminSession().accessToken())
@@ -265,5 +260,16 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
                 .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
+    }
+
+    private Api.Response uploads(Session user) {
+        return api.get("/api/search/uploads").token(user.accessToken()).send();
+    }
+
+    private Map<String, Object> grant(UUID orderId) {
+        return jdbc.sql("SELECT user_id, starts_at, expires_at FROM search_access WHERE order_id = :order")
+                .param("order", orderId)
+                .query()
+                .singleRow();
     }
 }

@@ -3,22 +3,17 @@ package dev.miyabi.platform.llm.internal;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.JSON;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.anthropicError;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.anthropicMessage;
-import static dev.miyabi.platform.llm.internal.LlmTestServer.anthropicStream;
-import static dev.miyabi.platform.llm.internal.LlmTestServer.anthropicStreamBreaking;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.delayed;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.openAiCompletion;
-import static dev.miyabi.platform.llm.internal.LlmTestServer.openAiStream;
 import static dev.miyabi.platform.llm.internal.LlmTestServer.status;
-import static dev.miyabi.platform.llm.internal.LlmTestServer.trickled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.miyabi.platform.llm.ChatRequest;
-import dev.miyabi.platform.llm.ChatResult;
 import dev.miyabi.platform.llm.GeneratedBy;
 import dev.miyabi.platform.llm.LlmException;
 import dev.miyabi.platform.llm.LlmGateway;
+import dev.miyabi.platform.llm.OfflineResponder;
 import dev.miyabi.platform.llm.StructuredRequest;
 import dev.miyabi.platform.llm.StructuredResult;
 import dev.miyabi.platform.llm.TokenUsage;
@@ -34,8 +29,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +40,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway and the Anthropic/OpenAI providers against local servers that speak the providers'
- * wire formats: requests as the APIs expect them, answers and token usage read back, streaming,
- * retries honouring Retry-After, fallbacks, and structured output repaired by re-asking.
+ * wire formats: requests as the APIs expect them, answers and token usage read back, retries honouring Retry-After, fallbacks, and structured output repaired by re-asking.
  */
 class LlmGatewayTests {
 
@@ -65,6 +57,19 @@ class LlmGatewayTests {
     private static final String VALID_DOCUMENT =
             "{\"title\": \"Onboarding\", \"sections\": [{\"heading\": \"Welcome\", \"body\": \"Glad to have you here.\"},"
                     + " {\"heading\": \"Tools\", \"body\": \"Your laptop arrives on day one.\"}]}";
+
+    /** The offline provider's answer to the tasks of these tests. */
+    private static final OfflineResponder OFFLINE = new OfflineResponder() {
+        @Override
+        public boolean supports(String task) {
+            return task.equals("support.reply");
+        }
+
+        @Override
+        public JsonNode respond(StructuredRequest request) {
+            return JSON.readTree(VALID_DOCUMENT);
+        }
+    };
 
     private final InMemoryUsageRecords records = new InMemoryUsageRecords();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -105,7 +110,7 @@ class LlmGatewayTests {
     private LlmGateway gateway(TestSettings settings) {
         LlmProperties properties = settings.build();
         return new DefaultLlmGateway(
-                LlmConfiguration.providers(properties, new OfflineProvider(List.of()), Clock.systemUTC()),
+                LlmConfiguration.providers(properties, new OfflineProvider(List.of(OFFLINE)), Clock.systemUTC()),
                 new JsonSchemas(),
                 records,
                 new LlmMetrics(meters),
@@ -113,15 +118,16 @@ class LlmGatewayTests {
                 Clock.systemUTC());
     }
 
-    private static ChatRequest greeting() {
-        return new ChatRequest(
-                "support.reply",
-                "You are a concise assistant.",
-                "Say hello to {{name}}.",
-                Map.of("name", "Aiko"),
-                USER,
-                JOB,
-                200);
+    private static StructuredRequest greeting() {
+        return StructuredRequest.of(
+                        "support.reply",
+                        "You are a concise assistant.",
+                        "Say hello to {{name}}.",
+                        SECTIONS_SCHEMA,
+                        "document_sections")
+                .withVariables(Map.of("name", "Aiko"))
+                .forUser(USER, JOB)
+                .withMaxOutputTokens(200);
     }
 
     private static StructuredRequest outline() {
@@ -139,11 +145,11 @@ class LlmGatewayTests {
 
     @Test
     void anthropicChatSpeaksTheMessagesApiAndRecordsTheReportedTokens() {
-        anthropic.then(anthropicMessage("Hello, Aiko!", 12, 5));
+        anthropic.then(anthropicMessage(VALID_DOCUMENT, 12, 5));
 
-        ChatResult result = gateway(anthropicThenOpenAi()).chat(greeting());
+        StructuredResult result = gateway(anthropicThenOpenAi()).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello, Aiko!");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.usage()).isEqualTo(new TokenUsage(12, 5));
         assertThat(result.generatedBy()).isEqualTo(new GeneratedBy("anthropic", "claude-sonnet-4-5-20250929"));
         assertThat(result.attempts()).isEqualTo(1);
@@ -165,7 +171,7 @@ class LlmGatewayTests {
         assertThat(recorded.userId()).isEqualTo(USER);
         assertThat(recorded.jobId()).isEqualTo(JOB);
         assertThat(recorded.task()).isEqualTo("support.reply");
-        assertThat(recorded.operation()).isEqualTo("chat");
+        assertThat(recorded.operation()).isEqualTo("structured");
         assertThat(recorded.provider()).isEqualTo("anthropic");
         assertThat(recorded.model()).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(recorded.usage()).isEqualTo(new TokenUsage(12, 5));
@@ -220,37 +226,15 @@ class LlmGatewayTests {
         assertThat(body.path("messages").toString()).contains("onboarding guide about our tools");
     }
 
-    @Test
-    void anthropicStreamingHandsOutChunksAsTheyArrive() {
-        anthropic.then(trickled(
-                anthropicStream(List.of("Once ", "upon ", "a ", "time."), 25, 15), 120, Duration.ofMillis(40)));
-        List<String> chunks = Collections.synchronizedList(new ArrayList<>());
-        List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
-
-        ChatResult result = gateway(anthropicThenOpenAi()).stream(greeting(), chunk -> {
-            chunks.add(chunk);
-            arrivals.add(System.nanoTime());
-        });
-
-        assertThat(chunks).containsExactly("Once ", "upon ", "a ", "time.");
-        assertThat(result.text()).isEqualTo("Once upon a time.");
-        assertThat(result.usage()).isEqualTo(new TokenUsage(25, 15));
-        assertThat(anthropic.request(0).json().path("stream").asBoolean()).isTrue();
-        // The body trickles out over ~0.5 s: the pieces reached the caller while it was still coming.
-        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.getLast() - arrivals.getFirst()))
-                .isGreaterThan(80);
-        assertThat(records.only().operation()).isEqualTo("stream");
-    }
-
     // ---- OpenAI Chat Completions API ----------------------------------------------------------
 
     @Test
     void openAiChatSpeaksChatCompletionsAndRecordsTheReportedUsage() {
-        openai.then(openAiCompletion("Hello, Aiko!", 9, 4));
+        openai.then(openAiCompletion(VALID_DOCUMENT, 9, 4));
 
-        ChatResult result = gateway(only("openai")).chat(greeting());
+        StructuredResult result = gateway(only("openai")).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello, Aiko!");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.usage()).isEqualTo(new TokenUsage(9, 4));
         assertThat(result.generatedBy()).isEqualTo(new GeneratedBy("openai", "gpt-4o-mini-2024-07-18"));
         LlmTestServer.Received request = openai.request(0);
@@ -284,22 +268,6 @@ class LlmGatewayTests {
     }
 
     @Test
-    void openAiStreamingReadsDeltasAndTheFinalUsageChunk() {
-        openai.then(openAiStream(List.of("Hel", "lo", "!"), 11, 3));
-        List<String> chunks = new ArrayList<>();
-
-        ChatResult result = gateway(only("openai")).stream(greeting(), chunks::add);
-
-        assertThat(chunks).containsExactly("Hel", "lo", "!");
-        assertThat(result.text()).isEqualTo("Hello!");
-        assertThat(result.usage()).isEqualTo(new TokenUsage(11, 3));
-        JsonNode body = openai.request(0).json();
-        assertThat(body.path("stream").asBoolean()).isTrue();
-        assertThat(body.path("stream_options").path("include_usage").asBoolean())
-                .isTrue();
-    }
-
-    @Test
     void aLocalOpenAiCompatibleServerNeedsNoKeyAndMayTakeTheSchemaInThePromptOnly() {
         TestSettings settings = only("openai");
         settings.openAiKey = null;
@@ -321,11 +289,11 @@ class LlmGatewayTests {
     void aRateLimitedRequestWaitsTheSecondsRetryAfterAsksFor() {
         anthropic
                 .then(anthropicError(429, "rate_limit_error", "Slow down", "Retry-After", "1"))
-                .then(anthropicMessage("Hello!", 10, 2));
+                .then(anthropicMessage(VALID_DOCUMENT, 10, 2));
 
-        ChatResult result = gateway(anthropicThenOpenAi()).chat(greeting());
+        StructuredResult result = gateway(anthropicThenOpenAi()).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello!");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(anthropic.received()).hasSize(2);
         // The configured backoff is 10 ms: a gap of a second is the server's Retry-After.
@@ -350,9 +318,9 @@ class LlmGatewayTests {
         String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
         openai.then(status(429, "{\"error\": {\"message\": \"Rate limit reached\"}}", "Retry-After", inThreeSeconds))
-                .then(openAiCompletion("Hello!", 10, 2));
+                .then(openAiCompletion(VALID_DOCUMENT, 10, 2));
 
-        ChatResult result = gateway(only("openai")).chat(greeting());
+        StructuredResult result = gateway(only("openai")).structured(greeting());
 
         assertThat(result.attempts()).isEqualTo(2);
         // The date has whole seconds: the wait is between 2 and 3 seconds.
@@ -362,9 +330,9 @@ class LlmGatewayTests {
     @Test
     void openAiRetryAfterMillisecondsAreHonoured() {
         openai.then(status(429, "{\"error\": {\"message\": \"Rate limit reached\"}}", "retry-after-ms", "700"))
-                .then(openAiCompletion("Hello!", 10, 2));
+                .then(openAiCompletion(VALID_DOCUMENT, 10, 2));
 
-        gateway(only("openai")).chat(greeting());
+        gateway(only("openai")).structured(greeting());
 
         assertThat(openai.gapMillis(1)).isBetween(700L, 3000L);
     }
@@ -377,11 +345,11 @@ class LlmGatewayTests {
         anthropic
                 .then(anthropicError(500, "api_error", "Internal error"))
                 .then(anthropicError(529, "overloaded_error", "Overloaded"))
-                .then(anthropicMessage("Hello!", 10, 2));
+                .then(anthropicMessage(VALID_DOCUMENT, 10, 2));
 
-        ChatResult result = gateway(settings).chat(greeting());
+        StructuredResult result = gateway(settings).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello!");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(result.generatedBy().provider()).isEqualTo("anthropic");
         assertThat(anthropic.gapMillis(1)).isGreaterThanOrEqualTo(150);
@@ -394,11 +362,11 @@ class LlmGatewayTests {
         for (int i = 0; i < 3; i++) {
             anthropic.then(anthropicError(503, "api_error", "Unavailable"));
         }
-        openai.then(openAiCompletion("Hello from the fallback", 9, 5));
+        openai.then(openAiCompletion(VALID_DOCUMENT, 9, 5));
 
-        ChatResult result = gateway(anthropicThenOpenAi()).chat(greeting());
+        StructuredResult result = gateway(anthropicThenOpenAi()).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello from the fallback");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.generatedBy().provider()).isEqualTo("openai");
         assertThat(result.attempts()).isEqualTo(4);
         assertThat(anthropic.received()).hasSize(3);
@@ -415,10 +383,10 @@ class LlmGatewayTests {
     @Test
     void aRetryAfterLongerThanTheLimitHandsOverAtOnce() {
         anthropic.then(anthropicError(429, "rate_limit_error", "Daily limit", "Retry-After", "3600"));
-        openai.then(openAiCompletion("Hello!", 9, 2));
+        openai.then(openAiCompletion(VALID_DOCUMENT, 9, 2));
         long start = System.nanoTime();
 
-        ChatResult result = gateway(anthropicThenOpenAi()).chat(greeting());
+        StructuredResult result = gateway(anthropicThenOpenAi()).structured(greeting());
 
         assertThat(result.generatedBy().provider()).isEqualTo("openai");
         assertThat(anthropic.received()).hasSize(1);
@@ -428,9 +396,9 @@ class LlmGatewayTests {
     @Test
     void aRejectedRequestIsNotRetried() {
         anthropic.then(anthropicError(401, "authentication_error", "invalid x-api-key"));
-        openai.then(openAiCompletion("Hello!", 9, 2));
+        openai.then(openAiCompletion(VALID_DOCUMENT, 9, 2));
 
-        ChatResult result = gateway(anthropicThenOpenAi()).chat(greeting());
+        StructuredResult result = gateway(anthropicThenOpenAi()).structured(greeting());
 
         assertThat(anthropic.received()).hasSize(1);
         assertThat(result.generatedBy().provider()).isEqualTo("openai");
@@ -444,7 +412,7 @@ class LlmGatewayTests {
             settings.anthropicUrl = "http://127.0.0.1:" + free.getLocalPort() + "/v1";
         }
 
-        ChatResult result = gateway(settings).chat(greeting());
+        StructuredResult result = gateway(settings).structured(greeting());
 
         assertThat(result.generatedBy()).isEqualTo(new GeneratedBy("offline", "miyabi-offline-1"));
         assertThat(result.attempts()).isEqualTo(4);
@@ -462,12 +430,12 @@ class LlmGatewayTests {
         settings.requestTimeout = Duration.ofMillis(300);
         anthropic
                 .then(delayed(anthropicMessage("too late", 1, 1), Duration.ofSeconds(8)))
-                .then(anthropicMessage("Hello!", 10, 2));
+                .then(anthropicMessage(VALID_DOCUMENT, 10, 2));
         long start = System.nanoTime();
 
-        ChatResult result = gateway(settings).chat(greeting());
+        StructuredResult result = gateway(settings).structured(greeting());
 
-        assertThat(result.text()).isEqualTo("Hello!");
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6000);
     }
@@ -480,7 +448,7 @@ class LlmGatewayTests {
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
-                gateway.chat(greeting());
+                gateway.structured(greeting());
             } catch (RuntimeException e) {
                 outcome.set(e);
             }
@@ -506,7 +474,7 @@ class LlmGatewayTests {
             openai.then(status(502, "{\"error\": {\"message\": \"Bad gateway\"}}"));
         }
 
-        assertThatThrownBy(() -> gateway(anthropicThenOpenAi()).chat(greeting()))
+        assertThatThrownBy(() -> gateway(anthropicThenOpenAi()).structured(greeting()))
                 .isInstanceOfSatisfying(LlmException.class, e -> {
                     assertThat(e.kind()).isEqualTo(LlmException.Kind.UNAVAILABLE);
                     assertThat(e.retryable()).isTrue();
@@ -596,60 +564,5 @@ class LlmGatewayTests {
 
         assertThat(result.repairs()).isZero();
         assertThat(result.json().path("title").asString()).isEqualTo("Onboarding");
-    }
-
-    // ---- streaming failures -------------------------------------------------------------------
-
-    @Test
-    void aStreamThatBreaksAfterHandingOutTextIsNeitherRetriedNorHandedOver() {
-        anthropic.then(anthropicStreamBreaking(List.of("Hello ", "there")));
-        List<String> chunks = new ArrayList<>();
-
-        assertThatThrownBy(() -> gateway(anthropicThenOpenAi()).stream(greeting(), chunks::add))
-                .isInstanceOfSatisfying(
-                        LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.STREAM_INTERRUPTED));
-        assertThat(chunks).containsExactly("Hello ", "there");
-        assertThat(anthropic.received()).hasSize(1);
-        assertThat(openai.received()).isEmpty();
-    }
-
-    @Test
-    void aStreamThatStallsBeforeItsFirstPieceTimesOutAndIsRetried() {
-        TestSettings settings = anthropicThenOpenAi();
-        settings.streamTimeout = Duration.ofMillis(500);
-        anthropic
-                .then(anthropicStream(List.of("never"), 1, 1)
-                        .newBuilder()
-                        .bodyDelay(8, TimeUnit.SECONDS)
-                        .build())
-                .then(anthropicStream(List.of("Hi ", "Aiko"), 20, 4));
-        List<String> chunks = new ArrayList<>();
-        long start = System.nanoTime();
-
-        ChatResult result = gateway(settings).stream(greeting(), chunks::add);
-
-        assertThat(chunks).containsExactly("Hi ", "Aiko");
-        assertThat(result.attempts()).isEqualTo(2);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6000);
-        assertThat(meters.get("miyabi.llm.errors")
-                        .tag("provider", "anthropic")
-                        .tag("outcome", "timeout")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
-    }
-
-    @Test
-    void aStreamRefusedBeforeItStartsIsRetried() {
-        anthropic
-                .then(anthropicError(429, "rate_limit_error", "Slow down", "Retry-After", "0"))
-                .then(anthropicStream(List.of("Hi ", "Aiko"), 20, 4));
-        List<String> chunks = new ArrayList<>();
-
-        ChatResult result = gateway(anthropicThenOpenAi()).stream(greeting(), chunks::add);
-
-        assertThat(chunks).containsExactly("Hi ", "Aiko");
-        assertThat(result.attempts()).isEqualTo(2);
-        assertThat(result.usage()).isEqualTo(new TokenUsage(20, 4));
     }
 }

@@ -3,7 +3,6 @@ package dev.miyabi.platform.llm.internal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -120,64 +118,6 @@ final class LlmTestServer implements AutoCloseable {
         return status(code, body.toString(), headers);
     }
 
-    static MockResponse anthropicStream(List<String> deltas, int inputTokens, int outputTokens) {
-        StringBuilder sse = new StringBuilder();
-        ObjectNode start = JSON.createObjectNode().put("type", "message_start");
-        ObjectNode message = start.putObject("message")
-                .put("id", "msg_stream")
-                .put("type", "message")
-                .put("role", "assistant")
-                .put("model", "claude-sonnet-4-5-20250929");
-        message.putArray("content");
-        message.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", 1);
-        event(sse, "message_start", start);
-        event(
-                sse,
-                "content_block_start",
-                JSON.readTree(
-                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
-        event(sse, "ping", JSON.readTree("{\"type\":\"ping\"}"));
-        for (String delta : deltas) {
-            ObjectNode data =
-                    JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-            data.putObject("delta").put("type", "text_delta").put("text", delta);
-            event(sse, "content_block_delta", data);
-        }
-        event(sse, "content_block_stop", JSON.readTree("{\"type\":\"content_block_stop\",\"index\":0}"));
-        ObjectNode end = JSON.createObjectNode().put("type", "message_delta");
-        end.putObject("delta").put("stop_reason", "end_turn").putNull("stop_sequence");
-        end.putObject("usage").put("output_tokens", outputTokens);
-        event(sse, "message_delta", end);
-        event(sse, "message_stop", JSON.readTree("{\"type\":\"message_stop\"}"));
-        return sse(sse.toString());
-    }
-
-    /** A stream that sends {@code deltas}, then an error event (as Anthropic does when overloaded). */
-    static MockResponse anthropicStreamBreaking(List<String> deltas) {
-        StringBuilder sse = new StringBuilder();
-        ObjectNode start = JSON.createObjectNode().put("type", "message_start");
-        ObjectNode message = start.putObject("message").put("id", "msg_broken").put("model", "claude-sonnet-4-5");
-        message.putObject("usage").put("input_tokens", 10).put("output_tokens", 1);
-        event(sse, "message_start", start);
-        event(
-                sse,
-                "content_block_start",
-                JSON.readTree(
-                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
-        for (String delta : deltas) {
-            ObjectNode data =
-                    JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
-            data.putObject("delta").put("type", "text_delta").put("text", delta);
-            event(sse, "content_block_delta", data);
-        }
-        event(
-                sse,
-                "error",
-                JSON.readTree(
-                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
-        return sse(sse.toString());
-    }
-
     static MockResponse openAiCompletion(String text, int promptTokens, int completionTokens) {
         ObjectNode body = JSON.createObjectNode()
                 .put("id", "chatcmpl-test")
@@ -191,74 +131,5 @@ final class LlmTestServer implements AutoCloseable {
                 .put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return status(200, body.toString());
-    }
-
-    static MockResponse openAiStream(List<String> deltas, int promptTokens, int completionTokens) {
-        StringBuilder sse = new StringBuilder();
-        data(sse, chunk(Map.of("role", "assistant", "content", ""), null));
-        for (String delta : deltas) {
-            data(sse, chunk(Map.of("content", delta), null));
-        }
-        data(sse, chunk(Map.of(), "stop"));
-        ObjectNode usage = JSON.createObjectNode()
-                .put("id", "chatcmpl-stream")
-                .put("object", "chat.completion.chunk")
-                .put("created", 1_700_000_000)
-                .put("model", "gpt-4o-mini-2024-07-18");
-        usage.putArray("choices");
-        usage.putObject("usage")
-                .put("prompt_tokens", promptTokens)
-                .put("completion_tokens", completionTokens)
-                .put("total_tokens", promptTokens + completionTokens);
-        data(sse, usage.toString());
-        sse.append("data: [DONE]\n\n");
-        return sse(sse.toString());
-    }
-
-    private static String chunk(Map<String, String> delta, String finishReason) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("id", "chatcmpl-stream")
-                .put("object", "chat.completion.chunk")
-                .put("created", 1_700_000_000)
-                .put("model", "gpt-4o-mini-2024-07-18");
-        ArrayNode choices = body.putArray("choices");
-        ObjectNode choice = choices.addObject().put("index", 0);
-        ObjectNode d = choice.putObject("delta");
-        delta.forEach(d::put);
-        if (finishReason == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finishReason);
-        }
-        return body.toString();
-    }
-
-    private static MockResponse sse(String body) {
-        return new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "text/event-stream")
-                .setHeader("Cache-Control", "no-cache")
-                .body(body)
-                .build();
-    }
-
-    /** The same stream, trickled out slowly so the client sees it arrive piece by piece. */
-    static MockResponse trickled(MockResponse stream, int bytesPerPeriod, Duration period) {
-        return stream.newBuilder()
-                .throttleBody(bytesPerPeriod, period.toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-    }
-
-    private static void event(StringBuilder sse, String name, JsonNode data) {
-        sse.append("event: ")
-                .append(name)
-                .append('\n')
-                .append("data: ")
-                .append(data)
-                .append("\n\n");
-    }
-
-    private static void data(StringBuilder sse, String data) {
-        sse.append("data: ").append(data).append("\n\n");
     }
 }

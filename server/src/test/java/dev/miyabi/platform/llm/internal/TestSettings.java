@@ -27,7 +27,6 @@ final class TestSettings {
 
     StructuredOutput openAiStructured = StructuredOutput.NATIVE;
     Duration requestTimeout = Duration.ofSeconds(10);
-    Duration streamTimeout = Duration.ofSeconds(10);
     int maxAttempts = 3;
     Duration initialBackoff = Duration.ofMillis(10);
     Duration maxBackoff = Duration.ofMillis(100);
@@ -44,7 +43,7 @@ final class TestSettings {
                 new LlmProperties.Anthropic(
                         anthropicKey, anthropicUrl, "claude-sonnet-4-5", "2023-06-01", anthropicStructured),
                 new LlmProperties.OpenAi(openAiKey, openAiUrl, "gpt-4o-mini", openAiStructured),
-                new LlmProperties.Timeouts(Duration.ofSeconds(2), requestTimeout, streamTimeout),
+                new LlmProperties.Timeouts(Duration.ofSeconds(2), requestTimeout),
                 new LlmProperties.Retry(maxAttempts, initialBackoff, 2.0, maxBackoff, jitter, maxRetryAfter),
                 maxRepairs,
                 1024,

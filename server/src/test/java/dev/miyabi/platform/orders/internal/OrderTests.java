@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.miyabi.platform.catalog.Product;
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.catalog.ProductStatus;
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.IllegalOrderTransitionException;
 import dev.miyabi.platform.orders.OrderEvent;
 import dev.miyabi.platform.orders.OrderPlaced;
@@ -14,6 +13,7 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.TimelineEntry;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,8 +141,13 @@ class OrderTests {
         } else {
             assertThatThrownBy(() -> intent.apply().accept(order))
                     .isInstanceOfSatisfying(IllegalOrderTransitionException.class, e -> {
-                        assertThat(e.status().value()).isEqualTo(409);
+                        // A DomainConflict: the exception handler answers it 409.
+                        assertThat(e).isInstanceOf(dev.miyabi.platform.shared.DomainConflict.class);
                         assertThat(e.code()).isEqualTo("invalid_state");
+                        assertThat(e.properties())
+                                .containsEntry("currentStatus", from.value())
+                                .containsEntry(
+                                        "requestedStatus", intent.target().value());
                         assertThat(e.getMessage())
                                 .contains(from.value())
                                 .contains(intent.target().value());

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -263,6 +265,17 @@ class PaymentsIntegrationTests extends CommerceFixtures {
 
     @Test
     void rawCardNumbersAreRefusedBeforeAnythingSeesThem(CapturedOutput output) {
+        // Tests log at WARN: the server's INFO logs (its default level) must not see the numbers either.
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+        try {
+            refuseRawCardNumbers(output);
+        } finally {
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        }
+    }
+
+    private void refuseRawCardNumbers(CapturedOutput output) {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "15.00");
         String key = UUID.randomUUID().toString();

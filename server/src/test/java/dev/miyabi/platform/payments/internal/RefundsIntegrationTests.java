@@ -4,8 +4,8 @@ import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.miyabi.platform.orders.Actor;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
 import java.math.BigDecimal;

@@ -1,0 +1,29 @@
+package dev.miyabi.platform.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Auth")
+class JwksController {
+
+    private final SigningKeys keys;
+
+    JwksController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
+    @Operation(summary = "The public keys that verify access tokens (by kid)")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(keys.publicKeys().toJSONObject(true));
+    }
+}
