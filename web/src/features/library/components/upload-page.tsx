@@ -26,7 +26,7 @@ export function UploadPage() {
   useEffect(() => {
     if (sections && target.current) {
       target.current.focus({ preventScroll: true });
-      target.current.scrollIntoView({ block: 'start' });
+      target.current.scrollIntoView?.({ block: 'start' });
     }
   }, [sections, wanted]);
 

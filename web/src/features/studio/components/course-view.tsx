@@ -129,7 +129,7 @@ const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: nu
       // Opened at a lesson (a search result's link): take the reader, and their screen reader, to it.
       if (target.current) {
         target.current.focus({ preventScroll: true });
-        target.current.scrollIntoView({ block: 'start' });
+        target.current.scrollIntoView?.({ block: 'start' });
       }
     }, [wanted, number]);
     return (

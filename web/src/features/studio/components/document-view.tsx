@@ -24,7 +24,7 @@ export function DocumentView({ document }: { document: DocumentOutput }) {
     found.tabIndex = -1;
     found.classList.add('document-section-target');
     found.focus({ preventScroll: true });
-    found.scrollIntoView({ block: 'start' });
+    found.scrollIntoView?.({ block: 'start' });
     return () => found.classList.remove('document-section-target');
   }, [heading]);
 
