@@ -96,6 +96,15 @@ test('a customer finds a lesson of their generated course through the header sea
     await shot(page, 'search-results');
   });
 
+  await test.step('the search box and the results fit 360 px', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expect(searchBox(page)).toBeVisible();
+    await expect(result).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(page, 'search-results-narrow');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   await test.step('the result opens the course reader at that lesson', async () => {
     await result.getByRole('link', { name: course.title, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/studio/jobs/${job.id}\\?module=\\d+&lesson=\\d+$`));

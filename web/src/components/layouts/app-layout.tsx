@@ -60,7 +60,6 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
             </span>
             <span className="brand-name">Miyabi</span>
           </Link>
-          <HeaderSearch />
           <button
             type="button"
             className="menu-toggle"
@@ -103,6 +102,9 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
               )}
             </div>
           </nav>
+        </div>
+        <div className="topbar-search">
+          <HeaderSearch />
         </div>
       </header>
       <main id="main" className="content">
