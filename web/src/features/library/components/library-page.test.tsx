@@ -54,6 +54,22 @@ describe('the library page', () => {
     );
   });
 
+  it('offers the plan in Japanese', async () => {
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch((call) =>
+        call.url.startsWith('/api/products')
+          ? json(200, { items: [plan], page: 0, size: 10, total: 1 })
+          : problem(403, 'search_access_required', 'Search access is needed'),
+      ).fetch,
+    );
+    renderWithProviders(<LibraryPage />, { path: '/library', locale: 'ja' });
+
+    const offer = await screen.findByRole('region', { name: 'Content Search プランを購入' });
+    expect(await within(offer).findByRole('link', { name: 'Content Search: Team Plan を購入' })).toBeVisible();
+  });
+
   it('lists the files of a customer with access and explains a refused upload', async () => {
     const { calls } = await renderLibrary((call) =>
       call.method === 'POST'
