@@ -22,7 +22,7 @@ test('a customer signs up, keeps the session across reloads, and becomes an appr
     await page.goto('/');
     await expect(page).toHaveURL(/\/catalog$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
-    await expect(page.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+    await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toBeVisible();
     await expect(page.getByLabel('Category')).toBeVisible();
     await expect(page.getByText(/products|No products yet/).first()).toBeVisible();
     await shot(page, 'catalog');

@@ -33,7 +33,7 @@ test('order to course: sign up, order 2 500 USD, approval live, decline then pay
 
   await test.step('finds the course in the catalog and orders it with a generation request', async () => {
     await header(page).getByRole('link', { name: 'Catalog' }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).fill('Enterprise Cloud');
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('Enterprise Cloud');
     await page.getByRole('link', { name: PRODUCT }).click();
     await expect(page.getByRole('heading', { level: 1, name: PRODUCT })).toBeVisible();
     await expect(page.getByText('$2,500.00').first()).toBeVisible();

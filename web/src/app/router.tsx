@@ -11,8 +11,10 @@ import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { logout } from '@/features/auth/api/logout';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
+import { libraryRoutes } from '@/features/library/routes';
 import { ProductDetailPage } from '@/features/catalog/components/product-detail-page';
 import { ordersRoutes } from '@/features/orders/routes';
+import { searchRoutes } from '@/features/search/routes';
 import { studioRoutes } from '@/features/studio/routes';
 import { RedirectIfSignedIn, RequireAuth } from '@/lib/auth/guards';
 import { NotFoundPage } from './routes/not-found';
@@ -46,6 +48,16 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
         },
         { path: 'catalog', element: <CatalogPage /> },
         { path: 'catalog/:productId', element: <ProductDetailPage /> },
+        { path: 'search', children: searchRoutes },
+        {
+          path: 'library',
+          element: (
+            <RequireAuth>
+              <Outlet />
+            </RequireAuth>
+          ),
+          children: libraryRoutes,
+        },
         {
           path: 'me',
           element: (

@@ -148,6 +148,23 @@ describe('the API client', () => {
     expect(calls[1]?.headers.authorization).toBe('Bearer access-2');
   });
 
+  it('sends a FormData body as multipart, leaving its Content-Type to the browser, and JSON otherwise', async () => {
+    const bodies: { contentType: string | null; body: unknown }[] = [];
+    const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      bodies.push({ contentType: new Headers(init?.headers).get('Content-Type'), body: init?.body });
+      return new Response(null, { status: 204 });
+    }) as typeof globalThis.fetch;
+    const api = createApiClient({ session: testSession({ fetch }), fetch });
+    const form = new FormData();
+    form.append('file', new File(['# Notes'], 'notes.md', { type: 'text/markdown' }));
+
+    await api.post('/api/search/uploads', form, { auth: 'none' });
+    await api.post('/api/search/answers', { question: 'Why?' }, { auth: 'none' });
+
+    expect(bodies[0]).toEqual({ contentType: null, body: form });
+    expect(bodies[1]).toEqual({ contentType: 'application/json', body: '{"question":"Why?"}' });
+  });
+
   it('sends no token on public calls when signed out', async () => {
     const { fetch, calls } = fakeFetch(() => json(200, { items: [] }));
     const api = createApiClient({ session: testSession({ fetch }), fetch });

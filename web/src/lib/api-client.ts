@@ -14,6 +14,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type RequestOptions<T> = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** Sent as JSON; a FormData is sent as multipart/form-data. */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -45,8 +46,11 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     if (token !== null) {
       headers.Authorization = `Bearer ${token}`;
     }
-    let body: string | undefined;
-    if (init.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (init.body instanceof FormData) {
+      // A multipart upload: the browser writes the Content-Type with its boundary.
+      body = init.body;
+    } else if (init.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(init.body);
     }

@@ -27,14 +27,14 @@ describe('the navigation', () => {
   });
 
   it.each([
-    [['customer'], ['Catalog', 'My orders', 'AI studio']],
+    [['customer'], ['Catalog', 'My orders', 'AI studio', 'Library']],
     [
       ['customer', 'approver'],
-      ['Catalog', 'My orders', 'AI studio', 'Approvals'],
+      ['Catalog', 'My orders', 'AI studio', 'Library', 'Approvals'],
     ],
     [
       ['customer', 'approver', 'admin'],
-      ['Catalog', 'My orders', 'AI studio', 'Approvals', 'Admin'],
+      ['Catalog', 'My orders', 'AI studio', 'Library', 'Approvals', 'Admin'],
     ],
   ])('shows the pages of a user with roles %j', async (roles, links) => {
     await session.establish({ accessToken: 'token', refreshToken: 'refresh' });

@@ -7,6 +7,7 @@ import { hasRole } from '@/lib/auth/user';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { ConnectionIndicator } from './connection-indicator';
+import { HeaderSearch } from './header-search';
 import { LanguageSwitch } from './language-switch';
 
 type NavItem = { to: string; label: MessageKey; show: boolean };
@@ -31,6 +32,7 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
     { to: '/catalog', label: 'nav.catalog', show: true },
     { to: '/orders', label: 'nav.orders', show: signedIn },
     { to: '/studio', label: 'nav.studio', show: signedIn },
+    { to: '/library', label: 'nav.library', show: signedIn },
     { to: '/approvals', label: 'nav.approvals', show: hasRole(user, 'approver') || hasRole(user, 'admin') },
     { to: '/admin', label: 'nav.admin', show: hasRole(user, 'admin') },
   ];
@@ -100,6 +102,9 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
               )}
             </div>
           </nav>
+        </div>
+        <div className="topbar-search">
+          <HeaderSearch />
         </div>
       </header>
       <main id="main" className="content">

@@ -2,6 +2,7 @@ import { adminEn } from './messages/admin';
 import { approvalsEn } from './messages/approvals';
 import { notificationsEn } from './messages/notifications';
 import { ordersEn } from './messages/orders';
+import { searchEn } from './messages/search';
 import { studioEn } from './messages/studio';
 
 /** English UI text: the reference catalogue. Every other language must have every key (checked by tsc). */
@@ -124,6 +125,7 @@ export const en = {
 
   ...ordersEn,
   ...studioEn,
+  ...searchEn,
   ...approvalsEn,
   ...adminEn,
   ...notificationsEn,

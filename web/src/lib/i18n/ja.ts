@@ -3,6 +3,7 @@ import { adminJa } from './messages/admin';
 import { approvalsJa } from './messages/approvals';
 import { notificationsJa } from './messages/notifications';
 import { ordersJa } from './messages/orders';
+import { searchJa } from './messages/search';
 import { studioJa } from './messages/studio';
 
 /** 日本語の UI テキスト。キーは en.ts と同じでなければならない（tsc が確認する）。 */
@@ -125,6 +126,7 @@ export const ja: Messages = {
 
   ...ordersJa,
   ...studioJa,
+  ...searchJa,
   ...approvalsJa,
   ...adminJa,
   ...notificationsJa,

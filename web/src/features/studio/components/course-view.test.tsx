@@ -45,6 +45,22 @@ describe('a generated course', () => {
     expect(within(quiz).getAllByText(/^Question 2\.\d\?$/)).toHaveLength(5);
   });
 
+  it('opens at the lesson a search result names (?module=2&lesson=3), and leaves it when another module is chosen', async () => {
+    renderWithProviders(<CourseView course={COURSE} />, { path: '/studio/jobs/1?module=2&lesson=3' });
+    const user = userEvent.setup();
+
+    const lesson = screen.getByRole('article', { name: 'Lesson 2.3: Lesson title 2.3' });
+    expect(lesson).toHaveFocus();
+    expect(lesson).toHaveAttribute('aria-current', 'location');
+    expect(screen.getByRole('article', { name: 'Lesson 2.1: Lesson title 2.1' })).not.toHaveAttribute('aria-current');
+
+    await user.click(screen.getByRole('button', { name: '← Previous: Module title 1' }));
+    await user.click(screen.getByRole('button', { name: 'Next: Module title 2 →' }));
+
+    expect(screen.getByRole('region', { name: 'Module 2: Module title 2' })).toHaveFocus();
+    expect(screen.getByRole('article', { name: 'Lesson 2.3: Lesson title 2.3' })).not.toHaveAttribute('aria-current');
+  });
+
   it('pages through the modules', async () => {
     renderWithProviders(<CourseView course={COURSE} />);
     const user = userEvent.setup();
@@ -99,6 +115,26 @@ describe('a generated document', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Migration proposal' })).toBeVisible();
     expect(screen.getByRole('heading', { level: 3, name: 'Summary' })).toBeVisible();
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('opens at the section a search result names (?section=n), focused and marked', () => {
+    renderWithProviders(
+      <DocumentView
+        document={{
+          title: 'Migration proposal',
+          sections: [
+            { heading: 'Summary', body: 'We move.' },
+            { heading: 'Pricing', body: 'It costs.' },
+          ],
+          markdown: '# Migration proposal\n\n## Summary\n\nWe move.\n\n## Pricing\n\nIt costs.',
+        }}
+      />,
+      { path: '/studio/jobs/1?section=2' },
+    );
+
+    const pricing = screen.getByRole('heading', { level: 3, name: 'Pricing' });
+    expect(pricing).toHaveFocus();
+    expect(pricing).toHaveClass('document-section-target');
   });
 
   it('finds the shallowest heading outside code blocks', () => {

@@ -26,6 +26,8 @@ export function CourseView({ course }: { course: CourseOutput }) {
   const current = Number.isFinite(requested) && requested >= 1 && requested <= count ? requested : 1;
   const moduleRef = useRef<HTMLElement>(null);
   const chosen = useRef(false);
+  // A search result's link names the lesson that matched (`?module=2&lesson=3`): it is marked and shown.
+  const wantedLesson = current === requested ? Number.parseInt(params.get('lesson') ?? '', 10) : Number.NaN;
 
   useEffect(() => {
     // After the reader picks another module, take them (and their screen reader) to it.
@@ -38,6 +40,7 @@ export function CourseView({ course }: { course: CourseOutput }) {
       const next = new URLSearchParams(now);
       if (n === 1) next.delete('module');
       else next.set('module', String(n));
+      next.delete('lesson');
       return next;
     });
   }
@@ -88,7 +91,15 @@ export function CourseView({ course }: { course: CourseOutput }) {
         </ol>
       </nav>
 
-      {module ? <ModuleSection ref={moduleRef} module={module} number={current} anchor={`${id}-module-${current}`} /> : null}
+      {module ? (
+        <ModuleSection
+          ref={moduleRef}
+          module={module}
+          number={current}
+          anchor={`${id}-module-${current}`}
+          lesson={Number.isFinite(wantedLesson) ? wantedLesson : null}
+        />
+      ) : null}
 
       {count > 1 ? (
         <nav className="course-pager" aria-label={t('studio.course.pager')}>
@@ -110,40 +121,54 @@ export function CourseView({ course }: { course: CourseOutput }) {
   );
 }
 
-const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: number; anchor: string }>(function ModuleSection(
-  { module, number, anchor },
-  ref,
-) {
-  const { t, plural } = useI18n();
-  return (
-    <section ref={ref} className="course-module" id={anchor} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
-      <h3 id={`${anchor}-title`}>{t('studio.course.moduleHeading', { n: number, title: module.title })}</h3>
-      {module.summary ? <p className="course-summary">{module.summary}</p> : null}
-      {module.lessons.map((lesson, index) => (
-        <article key={index} className="course-lesson" aria-labelledby={`${anchor}-lesson-${index + 1}`}>
-          <h4 id={`${anchor}-lesson-${index + 1}`}>
-            {t('studio.course.lessonHeading', { n: `${number}.${index + 1}`, title: lesson.title })}
-          </h4>
-          <p className="course-lesson-meta muted">
-            {lesson.durationMinutes > 0 ? <span>{plural('studio.course.minutes', lesson.durationMinutes)}</span> : null}
-            {lesson.topics.length > 0 ? <span>{t('studio.course.topics', { topics: lesson.topics.join(', ') })}</span> : null}
-          </p>
-          <Markdown top={5}>{lesson.content}</Markdown>
-        </article>
-      ))}
-      {module.quiz.questions.length > 0 ? (
-        <section className="course-quiz" aria-labelledby={`${anchor}-quiz`}>
-          <h4 id={`${anchor}-quiz`}>{t('studio.course.quizHeading', { title: module.title })}</h4>
-          <ol className="quiz-questions">
-            {module.quiz.questions.map((question, index) => (
-              <QuizItem key={index} question={question} id={`${anchor}-q${index + 1}`} number={index + 1} />
-            ))}
-          </ol>
-        </section>
-      ) : null}
-    </section>
-  );
-});
+const ModuleSection = forwardRef<HTMLElement, { module: CourseModule; number: number; anchor: string; lesson: number | null }>(
+  function ModuleSection({ module, number, anchor, lesson: wanted }, ref) {
+    const { t, plural } = useI18n();
+    const target = useRef<HTMLElement>(null);
+    useEffect(() => {
+      // Opened at a lesson (a search result's link): take the reader, and their screen reader, to it.
+      if (target.current) {
+        target.current.focus({ preventScroll: true });
+        target.current.scrollIntoView?.({ block: 'start' });
+      }
+    }, [wanted, number]);
+    return (
+      <section ref={ref} className="course-module" id={anchor} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
+        <h3 id={`${anchor}-title`}>{t('studio.course.moduleHeading', { n: number, title: module.title })}</h3>
+        {module.summary ? <p className="course-summary">{module.summary}</p> : null}
+        {module.lessons.map((lesson, index) => (
+          <article
+            key={index}
+            ref={index + 1 === wanted ? target : undefined}
+            tabIndex={index + 1 === wanted ? -1 : undefined}
+            aria-current={index + 1 === wanted ? 'location' : undefined}
+            className={index + 1 === wanted ? 'course-lesson course-lesson-target' : 'course-lesson'}
+            aria-labelledby={`${anchor}-lesson-${index + 1}`}
+          >
+            <h4 id={`${anchor}-lesson-${index + 1}`}>
+              {t('studio.course.lessonHeading', { n: `${number}.${index + 1}`, title: lesson.title })}
+            </h4>
+            <p className="course-lesson-meta muted">
+              {lesson.durationMinutes > 0 ? <span>{plural('studio.course.minutes', lesson.durationMinutes)}</span> : null}
+              {lesson.topics.length > 0 ? <span>{t('studio.course.topics', { topics: lesson.topics.join(', ') })}</span> : null}
+            </p>
+            <Markdown top={5}>{lesson.content}</Markdown>
+          </article>
+        ))}
+        {module.quiz.questions.length > 0 ? (
+          <section className="course-quiz" aria-labelledby={`${anchor}-quiz`}>
+            <h4 id={`${anchor}-quiz`}>{t('studio.course.quizHeading', { title: module.title })}</h4>
+            <ol className="quiz-questions">
+              {module.quiz.questions.map((question, index) => (
+                <QuizItem key={index} question={question} id={`${anchor}-q${index + 1}`} number={index + 1} />
+              ))}
+            </ol>
+          </section>
+        ) : null}
+      </section>
+    );
+  },
+);
 
 function QuizItem({ question, id, number }: { question: QuizQuestion; id: string; number: number }) {
   const { t } = useI18n();
