@@ -8,6 +8,7 @@ import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.shared.ApiException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,7 +71,9 @@ class GitHubSignals {
         if (task.isEmpty() || task.get().status() != AgentTaskStatus.FAILED) {
             return Applied.NONE;
         }
-        if (notBefore != null && !instant(comment.path("created_at")).isAfter(notBefore)) {
+        // GitHub's times are whole seconds.
+        if (notBefore != null
+                && instant(comment.path("created_at")).isBefore(notBefore.truncatedTo(ChronoUnit.SECONDS))) {
             return Applied.NONE;
         }
         String association = comment.path("author_association").asString("");
@@ -112,7 +115,8 @@ class GitHubSignals {
         if (task.status().isOpen()) {
             boolean closedNotPlanned = "closed".equals(issue.path("state").asString(""))
                     && "not_planned".equals(issue.path("state_reason").asString(""))
-                    && instant(issue.path("closed_at")).isAfter(task.updatedAt());
+                    && !instant(issue.path("closed_at"))
+                            .isBefore(task.updatedAt().truncatedTo(ChronoUnit.SECONDS));
             boolean cancelledLabel = false;
             for (JsonNode label : issue.path("labels")) {
                 cancelledLabel |=
