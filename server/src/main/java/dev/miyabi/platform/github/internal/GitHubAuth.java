@@ -96,8 +96,10 @@ class GitHubAuth {
 
     /** A PEM RSA key: {@code BEGIN RSA PRIVATE KEY} (PKCS#1, as GitHub issues it) or {@code BEGIN PRIVATE KEY}. */
     static PrivateKey privateKey(String pem) {
-        boolean pkcs1 = pem.contains("BEGIN RSA PRIVATE KEY");
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        // An env file holds one line: "\n" escapes stand for the newlines.
+        String text = pem.replace("\\n", "\n");
+        boolean pkcs1 = text.contains("BEGIN RSA PRIVATE KEY");
+        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             byte[] der = Base64.getDecoder().decode(base64);
             KeyFactory rsa = KeyFactory.getInstance("RSA");
