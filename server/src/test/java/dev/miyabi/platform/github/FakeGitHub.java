@@ -1,7 +1,12 @@
 package dev.miyabi.platform.github;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.Closeable;
 import java.io.IOException;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -55,6 +61,9 @@ final class FakeGitHub implements Closeable {
     private final Map<String, String> labels = new TreeMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private @Nullable RSAPublicKey appKey;
+    private String appId = "";
+    private final List<String> installationTokens = new CopyOnWriteArrayList<>();
     private int nextNumber = 1;
     private long nextCommentId = 1000;
 
@@ -92,6 +101,17 @@ final class FakeGitHub implements Closeable {
     @Override
     public void close() throws IOException {
         server.close();
+    }
+
+    /** Accepts a GitHub App: its JWTs (RS256, {@code iss} = the App id) buy installation tokens. */
+    void installApp(String id, RSAPublicKey publicKey) {
+        this.appId = id;
+        this.appKey = publicKey;
+    }
+
+    /** The installation tokens handed out so far. */
+    List<String> installationTokens() {
+        return List.copyOf(installationTokens);
     }
 
     // --- what tests script and read ---------------------------------------------------------------
@@ -199,6 +219,13 @@ final class FakeGitHub implements Closeable {
                 || request.getHeaders().get("Authorization") == null) {
             return response(400, "{\"message\":\"missing GitHub headers\"}");
         }
+        if (path.equals(repo + "/installation") || path.startsWith("/app/installations/")) {
+            return app(request, method, path);
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        if (!authorization.startsWith("Bearer ghp_") && !installationTokens.contains(authorization.substring(7))) {
+            return response(401, "{\"message\":\"Bad credentials\"}");
+        }
         JsonNode body = request.getBody() == null || request.getBody().size() == 0
                 ? JSON.createObjectNode()
                 : JSON.readTree(request.getBody().utf8());
@@ -297,6 +324,44 @@ final class FakeGitHub implements Closeable {
             }
         }
         return response(404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\"}");
+    }
+
+    private MockResponse app(RecordedRequest request, String method, String path) {
+        if (appKey == null) {
+            return response(404, "{\"message\":\"Not Found\"}");
+        }
+        try {
+            SignedJWT jwt =
+                    SignedJWT.parse(request.getHeaders().get("Authorization").substring(7));
+            Instant expires = jwt.getJWTClaimsSet().getExpirationTime().toInstant();
+            if (!jwt.verify(new RSASSAVerifier(appKey))
+                    || !appId.equals(jwt.getJWTClaimsSet().getIssuer())
+                    || expires.isBefore(Instant.now())
+                    || expires.isAfter(Instant.now().plusSeconds(600))) {
+                return response(401, "{\"message\":\"A JSON web token could not be decoded\"}");
+            }
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return response(401, "{\"message\":\"A JSON web token could not be decoded\"}");
+        }
+        if (method.equals("GET") && path.equals("/repos/" + OWNER_REPO + "/installation")) {
+            return response(200, "{\"id\":4242,\"app_id\":" + appId + "}");
+        }
+        if (method.equals("POST") && path.equals("/app/installations/4242/access_tokens")) {
+            String token = "ghs_" + java.util.UUID.randomUUID().toString().replace("-", "");
+            installationTokens.add(token);
+            return response(
+                    201,
+                    JSON.createObjectNode()
+                            .put("token", token)
+                            .put(
+                                    "expires_at",
+                                    Instant.now()
+                                            .plusSeconds(3600)
+                                            .truncatedTo(ChronoUnit.SECONDS)
+                                            .toString())
+                            .toString());
+        }
+        return response(404, "{\"message\":\"Not Found\"}");
     }
 
     private MockResponse list(RecordedRequest request, HttpUrl url) {

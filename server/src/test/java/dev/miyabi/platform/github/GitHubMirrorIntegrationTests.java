@@ -15,9 +15,14 @@ import dev.miyabi.platform.support.IntegrationTest;
 import dev.miyabi.platform.support.SecondInstance;
 import dev.miyabi.platform.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +44,7 @@ class GitHubMirrorIntegrationTests {
 
     private static final String SECRET = "whsec-github-test";
     private static final String TOKEN = "ghp_secret_token_never_logged";
+    private static final String APP_ID = "31337";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static FakeGitHub github;
@@ -54,13 +60,16 @@ class GitHubMirrorIntegrationTests {
         // Someone made these by hand before the mirror was switched on: creating them answers 422.
         github.seedLabel("a2a:submitted");
         github.seedLabel("agent:approval_workflow");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair appKey = generator.generateKeyPair();
+        github.installApp(APP_ID, (RSAPublicKey) appKey.getPublic());
         TestDatabase.Connection db = TestDatabase.another();
-        List<String> arguments = List.of(
+        List<String> common = List.of(
                 "--miyabi.database.url=" + db.url(),
                 "--miyabi.database.user=" + db.user(),
                 "--miyabi.database.password=" + db.password(),
                 "--miyabi.github.repository=" + FakeGitHub.OWNER_REPO,
-                "--miyabi.github.token=" + TOKEN,
                 "--miyabi.github.api-url=" + github.apiUrl(),
                 "--miyabi.github.webhook-secret=" + SECRET,
                 "--miyabi.github.web-url=https://miyabi.example",
@@ -68,8 +77,16 @@ class GitHubMirrorIntegrationTests {
                 "--miyabi.github.reconcile-interval=1s",
                 "--miyabi.github.backoff-base=300ms",
                 "--miyabi.github.page-size=2");
-        first = SecondInstance.start(arguments.toArray(String[]::new));
-        second = SecondInstance.start(arguments.toArray(String[]::new));
+        // The first instance signs in with a token, the second as a GitHub App (the key as GitHub issues it,
+        // PKCS#1, on one line with \n escapes as an env file holds it).
+        List<String> withToken = new ArrayList<>(common);
+        withToken.add("--miyabi.github.token=" + TOKEN);
+        List<String> asApp = new ArrayList<>(common);
+        asApp.add("--miyabi.github.app-id=" + APP_ID);
+        asApp.add("--miyabi.github.app-private-key="
+                + pkcs1Pem((RSAPrivateCrtKey) appKey.getPrivate()).replace("\n", "\\n"));
+        first = SecondInstance.start(withToken.toArray(String[]::new));
+        second = SecondInstance.start(asApp.toArray(String[]::new));
         api = new Api(SecondInstance.port(first));
         secondApi = new Api(SecondInstance.port(second));
         jdbc = first.getBean(JdbcClient.class);
@@ -138,11 +155,15 @@ class GitHubMirrorIntegrationTests {
         // The board's issueUrl is the issue's web address.
         assertThat(taskView(task.id()).path("issueUrl").asString())
                 .isEqualTo(issue.path("html_url").asString());
-        // Every request spoke GitHub's REST dialect; the token never shows up in a log line or the status.
+        // Every request spoke GitHub's REST dialect, with the token or an App installation token.
+        assertThat(github.installationTokens()).isNotEmpty();
         assertThat(github.received())
+                .filteredOn(r -> r.path().startsWith("/repos/") && !r.path().endsWith("/installation"))
                 .allMatch(r -> "application/vnd.github+json".equals(r.headers().get("Accept"))
                         && "2022-11-28".equals(r.headers().get("X-GitHub-Api-Version"))
-                        && ("Bearer " + TOKEN).equals(r.headers().get("Authorization")));
+                        && (("Bearer " + TOKEN).equals(r.headers().get("Authorization"))
+                                || github.installationTokens()
+                                        .contains(r.headers().get("Authorization").substring(7))));
         assertThat(status().toString()).doesNotContain(TOKEN);
     }
 
@@ -255,6 +276,8 @@ class GitHubMirrorIntegrationTests {
                         && r.path().equals("/repos/" + FakeGitHub.OWNER_REPO + "/issues")
                         && "updated".equals(r.url().queryParameter("sort"))
                         && "3".equals(r.url().queryParameter("page")));
+        // Pages read again are asked for conditionally.
+        assertThat(github.received()).anyMatch(r -> r.headers().get("If-None-Match") != null);
     }
 
     @Test
@@ -598,6 +621,23 @@ class GitHubMirrorIntegrationTests {
                 .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes(body)))
                 .raw("application/json", body)
                 .send();
+    }
+
+    /** A private key as GitHub hands it out: PKCS#1 PEM. */
+    private static String pkcs1Pem(RSAPrivateCrtKey key) throws Exception {
+        byte[] der = new org.bouncycastle.asn1.pkcs.RSAPrivateKey(
+                        key.getModulus(),
+                        key.getPublicExponent(),
+                        key.getPrivateExponent(),
+                        key.getPrimeP(),
+                        key.getPrimeQ(),
+                        key.getPrimeExponentP(),
+                        key.getPrimeExponentQ(),
+                        key.getCrtCoefficient())
+                .getEncoded();
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
+        return "-----BEGIN RSA PRIVATE KEY-----\n" + base64 + "\n-----END RSA PRIVATE KEY-----\n";
     }
 
     private static byte[] bytes(String body) {

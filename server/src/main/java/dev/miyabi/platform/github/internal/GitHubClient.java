@@ -69,7 +69,10 @@ class GitHubClient {
         this.pauses = Counter.builder("miyabi.github.rate_limit.pauses")
                 .description("Times the GitHub mirror paused for a rate limit")
                 .register(meters);
+        // HTTP/1.1: GitHub serves it everywhere, and a plain-http Enterprise Server or proxy need not
+        // understand an h2c upgrade.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
