@@ -163,7 +163,8 @@ class GitHubMirrorIntegrationTests {
                         && "2022-11-28".equals(r.headers().get("X-GitHub-Api-Version"))
                         && (("Bearer " + TOKEN).equals(r.headers().get("Authorization"))
                                 || github.installationTokens()
-                                        .contains(r.headers().get("Authorization").substring(7))));
+                                        .contains(
+                                                r.headers().get("Authorization").substring(7))));
         assertThat(status().toString()).doesNotContain(TOKEN);
     }
 

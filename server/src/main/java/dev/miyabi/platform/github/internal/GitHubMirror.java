@@ -2,6 +2,9 @@ package dev.miyabi.platform.github.internal;
 
 import dev.miyabi.platform.agents.AgentTaskUpdated;
 import dev.miyabi.platform.github.GitHubMirrorStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,11 @@ public class GitHubMirror {
     private final MirrorState state;
     private final GitHubSignals signals;
     private final WebhookSignature signature;
+    private final Clock clock;
 
-    GitHubMirror(GitHubProperties properties, IssueOutbox outbox, MirrorState state, GitHubSignals signals) {
+    GitHubMirror(
+            GitHubProperties properties, IssueOutbox outbox, MirrorState state, GitHubSignals signals, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.outbox = outbox;
         this.state = state;
@@ -71,7 +77,7 @@ public class GitHubMirror {
                         : GitHubSignals.Applied.NONE;
             default -> GitHubSignals.Applied.NONE;
         };
-        return applied.name().toLowerCase(java.util.Locale.ROOT);
+        return applied.name().toLowerCase(Locale.ROOT);
     }
 
     @Transactional(readOnly = true)
@@ -80,12 +86,12 @@ public class GitHubMirror {
             return new GitHubMirrorStatus(false, null, 0, null, null, null);
         }
         MirrorState.Row row = state.read();
-        java.time.Instant paused = row.pausedUntil();
+        Instant paused = row.pausedUntil();
         return new GitHubMirrorStatus(
                 true,
                 properties.repository(),
                 outbox.backlog(),
-                paused != null && paused.isAfter(java.time.Instant.now()) ? paused : null,
+                paused != null && paused.isAfter(clock.instant()) ? paused : null,
                 row.lastSuccessAt(),
                 row.lastError());
     }
