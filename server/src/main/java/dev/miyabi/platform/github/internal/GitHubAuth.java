@@ -44,7 +44,7 @@ class GitHubAuth {
 
     void attach(GitHubClient client) {
         this.client = client;
-        client.authorizeWith(this::authorization);
+        client.authorizeWith(this::authorization, this::invalidate);
     }
 
     synchronized String authorization() {

@@ -59,6 +59,7 @@ class GitHubClient {
         }
     };
     private @Nullable Supplier<String> authorization;
+    private Runnable unauthorized = () -> {};
 
     GitHubClient(GitHubProperties properties, MirrorState state, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.properties = properties;
@@ -78,9 +79,13 @@ class GitHubClient {
                 .build();
     }
 
-    /** Where the {@code Authorization} header comes from (a token, or the App's installation token). */
-    void authorizeWith(Supplier<String> authorization) {
+    /**
+     * Where the {@code Authorization} header comes from (a token, or the App's installation token), and what
+     * to do when GitHub answers 401 to it (forget an installation token).
+     */
+    void authorizeWith(Supplier<String> authorization, Runnable unauthorized) {
         this.authorization = authorization;
+        this.unauthorized = unauthorized;
     }
 
     /** The repository's path prefix, {@code /repos/owner/name}. */
@@ -175,6 +180,9 @@ class GitHubClient {
             throw new GitHubException(method + " " + path(url) + ": interrupted", e);
         }
         count(method, (response.statusCode() / 100) + "xx");
+        if (response.statusCode() == 401 && authorizationOverride == null) {
+            unauthorized.run();
+        }
         rateLimit(response).ifPresent(until -> {
             pauses.increment();
             log.warn(
