@@ -117,3 +117,15 @@ export const COUNTED = {
   products: PRODUCT_STATUSES,
 } as const;
 export type CountedResource = keyof typeof COUNTED;
+
+/** The GitHub Issues mirror of the agent board (`GET /api/integrations/github`). */
+export const gitHubMirrorSchema = z.object({
+  enabled: z.boolean(),
+  repository: z.string().nullable(),
+  backlog: z.number(),
+  pausedUntil: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type GitHubMirror = z.infer<typeof gitHubMirrorSchema>;
+assertSameKeys<GitHubMirror, ApiSchema<'GitHubMirrorStatus'>>(true);

@@ -110,10 +110,21 @@ function stateEvent(state: ReturnType<typeof serviceState>): RealtimeEvent {
   return { type: 'state.updated', eventId: state.version, resourceType: 'state', payload: { ...state, eventId: state.version } };
 }
 
-function renderDashboard() {
-  const { fetch, calls } = fakeFetch((call) =>
-    call.url.startsWith('/api/admin/metrics/summary') ? json(200, metrics) : json(200, serviceState(100)),
-  );
+const mirrorOff = {
+  enabled: false,
+  repository: null,
+  backlog: 0,
+  pausedUntil: null,
+  lastSuccessAt: null,
+  lastError: null,
+};
+
+function renderDashboard(mirror: object = mirrorOff) {
+  const { fetch, calls } = fakeFetch((call) => {
+    if (call.url.startsWith('/api/admin/metrics/summary')) return json(200, metrics);
+    if (call.url.startsWith('/api/integrations/github')) return json(200, mirror);
+    return json(200, serviceState(100));
+  });
   vi.stubGlobal('fetch', fetch);
   const { realtime } = renderWithRealtime(<DashboardPage />, { path: '/admin/dashboard' });
   return {
@@ -129,7 +140,7 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     const { calls } = renderDashboard();
 
     const rates = await screen.findByRole('figure', { name: 'Success rates per hour' });
-    expect(calls[0]?.url).toBe('/api/admin/metrics/summary?hours=24');
+    expect(calls.find((call) => call.url.startsWith('/api/admin/metrics'))?.url).toBe('/api/admin/metrics/summary?hours=24');
     expect(
       within(rates).getByRole('img', {
         name: /Over the last 3 hours 92\.3% of the orders .* 95% of the AI jobs and 50% of the payments succeeded/,
@@ -193,5 +204,26 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     // An older state arriving late is ignored.
     realtime.emit(stateEvent(serviceState(99)));
     expect(screen.getByTestId('state-version')).toHaveTextContent('State version 103');
+  });
+
+  it('says when the board is not mirrored to GitHub', async () => {
+    renderDashboard();
+    expect(await screen.findByText(/not mirrored to GitHub Issues/)).toBeInTheDocument();
+  });
+
+  it('shows an enabled GitHub mirror with its backlog, pause and last error', async () => {
+    renderDashboard({
+      enabled: true,
+      repository: 'acme/board',
+      backlog: 3,
+      pausedUntil: '2026-11-26T07:05:00Z',
+      lastSuccessAt: '2026-11-26T07:00:00Z',
+      lastError: 'POST /repos/acme/board/issues: 502 Server Error',
+    });
+    const card = within(await screen.findByTestId('github-mirror'));
+    expect(card.getByText('Repository').nextSibling).toHaveTextContent('acme/board');
+    expect(card.getByText('Tasks waiting to sync').nextSibling).toHaveTextContent('3');
+    expect(screen.getByText(/GitHub rate limit: every request waits until/)).toBeInTheDocument();
+    expect(screen.getByTestId('github-last-error')).toHaveTextContent('502 Server Error');
   });
 });

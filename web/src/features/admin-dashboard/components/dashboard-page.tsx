@@ -10,6 +10,7 @@ import { useMetrics, WINDOWS, type MetricsWindowHours } from '../api/get-metrics
 import { useServiceState } from '../api/get-state';
 import { useLiveDashboard } from '../api/use-live-dashboard';
 import type { MetricsSummary, ServiceState } from '../types';
+import { GitHubMirrorCard } from './github-mirror-card';
 import { AgentsTable, BusinessCounts, UsersPanel } from './live-state';
 import { ActivityChart, LatencyChart, QueueChart, RatesChart } from './metrics-charts';
 import { useDashboardFormat } from './use-dashboard-format';
@@ -76,6 +77,8 @@ export function DashboardPage() {
         {state.isError ? <Alert tone="error">{errorMessage(state.error, t)}</Alert> : null}
         {state.data ? <LiveState state={state.data} /> : null}
       </section>
+
+      <GitHubMirrorCard />
     </Page>
   );
 }

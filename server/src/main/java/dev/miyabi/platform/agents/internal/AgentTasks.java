@@ -187,6 +187,15 @@ class AgentTasks {
                 .single();
     }
 
+    /** The mirror's issue; not a change of the task (its version and updated_at stay). */
+    boolean linkIssue(UUID id, String issueUrl) {
+        return jdbc.sql("UPDATE agent_tasks SET issue_url = :url WHERE id = :id")
+                        .param("id", id)
+                        .param("url", issueUrl)
+                        .update()
+                > 0;
+    }
+
     AgentTask linkJob(UUID id, UUID jobId) {
         return jdbc.sql("""
                         UPDATE agent_tasks SET ai_job_id = :job, %s WHERE id = :id RETURNING %s

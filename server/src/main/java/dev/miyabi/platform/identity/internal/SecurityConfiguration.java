@@ -58,7 +58,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     /** Endpoints any caller may use without a token. */
-    private static final String[] PUBLIC_POST = {"/api/payments/webhooks/**"};
+    private static final String[] PUBLIC_POST = {"/api/payments/webhooks/**", "/api/integrations/github/webhook"};
 
     private static final String[] PUBLIC_GET = {
         "/.well-known/jwks.json",
