@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '@/lib/auth/session';
 import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { fakeFetch, json } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
@@ -125,6 +126,8 @@ function renderDashboard() {
 
 // Four charts in jsdom take a few seconds on a busy machine.
 describe('the dashboard', { timeout: 20_000 }, () => {
+  beforeEach(() => session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' }));
+
   it('draws each chart with an accessible name and its numbers as a table', async () => {
     const { calls } = renderDashboard();
 
