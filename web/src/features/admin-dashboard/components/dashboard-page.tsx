@@ -38,7 +38,7 @@ export function DashboardPage() {
           <select
             id={windowId}
             value={hours}
-            onChange={(event) => setParams(event.target.value === '24' ? {} : { hours: event.target.value }, { replace: true })}
+            onChange={(event) => setParams(event.target.value === '24' ? {} : { hours: event.target.value }, { replace: true, preventScrollReset: true })}
           >
             {WINDOWS.map((value) => (
               <option key={value} value={value}>
