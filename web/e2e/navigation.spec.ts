@@ -9,6 +9,22 @@ const PRODUCT = 'AI Document: Business Proposal';
 /** How far the page is scrolled, and where a heading sits in the viewport. */
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
+test('the landing page says what Miyabi is and what a customer can do, in English and Japanese', async ({ page, shot }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: /^AI services for your business/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'What you can do' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Order a course or a document' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'How an order works' })).toBeVisible();
+  await shot(page, 'landing-en');
+  await header(page).getByLabel('Language').selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1, name: /^ビジネスのための AI サービス/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'できること' })).toBeVisible();
+  await shot(page, 'landing-ja');
+  await page.getByRole('main').getByRole('link', { name: 'カタログを見る' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'カタログ' })).toBeVisible();
+  await header(page).getByLabel('言語').selectOption('en');
+});
+
 test('signing up from the sign-in page keeps the order the customer started', async ({ page }) => {
   const customer = account('Aoi Kato', 'aoi', unique);
   await page.goto('/catalog');

@@ -8,7 +8,7 @@ import { session } from '@/lib/auth/session';
 configure({ asyncUtilTimeout: 4_000 });
 
 // jsdom lays nothing out and does not scroll; the app's scrolling calls must still exist.
-Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+Element.prototype.scrollIntoView = function scrollIntoView() {};
 window.scrollTo = () => {};
 
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import type { Messages } from './catalogue';
 import { adminJa } from './messages/admin';
 import { approvalsJa } from './messages/approvals';
+import { landingJa } from './messages/landing';
 import { notificationsJa } from './messages/notifications';
 import { ordersJa } from './messages/orders';
 import { studioJa } from './messages/studio';
@@ -123,6 +124,7 @@ export const ja: Messages = {
 
   'footer.text': 'Miyabi ビジネスプラットフォーム',
 
+  ...landingJa,
   ...ordersJa,
   ...studioJa,
   ...approvalsJa,

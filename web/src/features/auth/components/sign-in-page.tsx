@@ -13,7 +13,7 @@ export function SignInPage() {
       <Page title={t('auth.signInTitle')}>
         <SignInForm
           next={params.get('next')}
-          onSuccess={() => navigate(safeNext(params.get('next')) ?? '/', { replace: true })}
+          onSuccess={() => navigate(safeNext(params.get('next')) ?? '/catalog', { replace: true })}
         />
       </Page>
     </div>
