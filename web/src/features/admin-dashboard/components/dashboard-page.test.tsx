@@ -150,7 +150,7 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     expect(within(activity).getAllByRole('row')[1]).toHaveTextContent(/5102011$/); // placed, completed, failed, jobs done, failed, payments ok, failed
 
     const latency = screen.getByRole('figure', { name: 'API latency (p95) per hour' });
-    expect(within(latency).getByRole('img')).toHaveAccessibleName(/95% of 15,230 API requests took at most 87\.5 ms/);
+    expect(within(latency).getByRole('img')).toHaveAccessibleName(/95% of 15,230 API requests took at most 87\.5\u00a0ms/);
     expect(within(latency).getAllByRole('row')[1]).toHaveTextContent(/41 ms120$/);
     expect(within(latency).getAllByRole('row')[3]).toHaveTextContent(/92\.1 ms640$/);
 
