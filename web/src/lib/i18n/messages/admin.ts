@@ -281,7 +281,7 @@ export const adminJa: Record<keyof typeof adminEn, string> = {
   'admin.dashboard.businessTitle': 'ステータス別の件数',
   'admin.dashboard.usersTitle': 'ユーザーとセッション',
   'admin.dashboard.none': '—',
-  'admin.dashboard.ms': '{value}\u00a0ミリ秒',
+  'admin.dashboard.ms': '{value}ミリ秒',
   'admin.dashboard.hoursSpan.one': '{count}時間',
   'admin.dashboard.hoursSpan.other': '{count}時間',
   'admin.dashboard.ordersPlaced.one': '注文{count}件',
