@@ -18,8 +18,11 @@ test('a customer signs up, keeps the session across reloads, and becomes an appr
   shot,
   expectConsoleError,
 }) => {
-  await test.step('the catalog is the start page and works signed out', async () => {
+  await test.step('the landing page leads to the catalog, which works signed out', async () => {
     await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: /^AI services for your business/ })).toBeVisible();
+    await shot(page, 'landing');
+    await page.getByRole('main').getByRole('link', { name: 'Browse the catalog' }).click();
     await expect(page).toHaveURL(/\/catalog$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: 'Search', exact: true })).toBeVisible();

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings.mjs';
 import { account, apiAs, header, login, productId, register, signIn, uniqueSuffix } from './support';
@@ -5,6 +6,38 @@ import { account, apiAs, header, login, productId, register, signIn, uniqueSuffi
 const unique = uniqueSuffix();
 const customer = account('Kenji Mori', 'kenji', unique);
 const productName = `E2E Workshop ${unique}`;
+
+/**
+ * What a chart cuts off: axis labels reaching past the edge of their chart (an SVG shows nothing
+ * outside itself), points reaching past the plot area, and key figures that wrap ("160 / ms").
+ */
+function chartFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    for (const svg of document.querySelectorAll('svg.recharts-surface')) {
+      const box = svg.getBoundingClientRect();
+      for (const tick of svg.querySelectorAll('.recharts-cartesian-axis-tick-value')) {
+        const rect = tick.getBoundingClientRect();
+        if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5) faults.push(`axis label "${tick.textContent}" is cut`);
+      }
+      const plot = svg.querySelector('.recharts-cartesian-grid-horizontal')?.getBoundingClientRect();
+      if (plot) {
+        for (const dot of svg.querySelectorAll('.recharts-dot')) {
+          const rect = dot.getBoundingClientRect();
+          if (rect.left < plot.left - 0.5 || rect.right > plot.right + 0.5)
+            faults.push(`a point at x=${Math.round(rect.left)} is cut`);
+        }
+      }
+    }
+    for (const figure of document.querySelectorAll('[data-testid="key-figures"] dd')) {
+      const range = document.createRange();
+      range.selectNodeContents(figure);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) faults.push(`"${figure.textContent}" wraps`);
+    }
+    return faults;
+  });
+}
 
 test('an admin manages products, meets a version conflict, and watches the dashboard; a customer gets a toast', async ({
   page,
@@ -178,7 +211,7 @@ test('an admin manages products, meets a version conflict, and watches the dashb
     await expect(figures.getByText('Payment success').locator('xpath=following-sibling::dd')).toHaveText(/^\d+(\.\d)?%$/);
     await expect(figures.getByText('Order completion').locator('xpath=following-sibling::dd')).toHaveText(/^\d+(\.\d)?%$/);
     // Latency histograms are saved once a minute: a young server may not have one yet.
-    await expect(figures.getByText('p95 latency').locator('xpath=following-sibling::dd')).toHaveText(/^(—|[\d,.]+ ms)$/);
+    await expect(figures.getByText('p95 latency').locator('xpath=following-sibling::dd')).toHaveText(/^(—|[\d,.]+\u00a0ms)$/);
 
     const rates = page.getByRole('figure', { name: 'Success rates per hour' });
     await rates.getByText('Show the numbers').click();
@@ -193,6 +226,18 @@ test('an admin manages products, meets a version conflict, and watches the dashb
     await expect(page.getByTestId('state-version')).toHaveText(/State version [\d,]+/);
     await expect(page.getByTestId('counts-orders').getByRole('row', { name: /Cancelled/ })).not.toHaveText(/\b0$/);
     await shot(page, 'admin-dashboard');
+  });
+
+  await test.step('the charts are drawn whole, in English and in Japanese', async () => {
+    expect(await chartFaults(page)).toEqual([]);
+    await header(page).getByLabel('Language').selectOption('ja');
+    await expect(page.getByRole('heading', { level: 1, name: 'ダッシュボード' })).toBeVisible();
+    await expect(page.getByRole('figure', { name: '1時間ごとの件数' }).getByRole('img')).toHaveAccessibleName(
+      /過去24時間：注文[1-9]\d*件/,
+    );
+    expect(await chartFaults(page)).toEqual([]);
+    await shot(page, 'admin-dashboard-ja');
+    await header(page).getByLabel('言語').selectOption('en');
   });
 
   await test.step('the live state follows new business without a reload', async () => {

@@ -6,13 +6,22 @@ import { createQueryClient } from '@/lib/query-client';
 import type { RealtimeConnection } from '@/lib/realtime/realtime-connection';
 import { createBrowserConnection, RealtimeProvider } from '@/lib/realtime/realtime-provider';
 
-/** Forgets every cached answer when the session ends (signed out here, in another tab, or refused). */
-function useClearCacheOnSignOut(queryClient: QueryClient) {
+/**
+ * Forgets every cached answer when the session ends (signed out here, in another tab, or refused).
+ * The queries are reset, not removed: a page still showing (the catalog, whose read found the
+ * refresh token revoked) reads again, signed out, instead of waiting forever for an answer to a
+ * query no longer in the cache.
+ */
+export function forgetSessionData(queryClient: QueryClient): void {
+  void queryClient.resetQueries();
+}
+
+function useForgetDataOnSignOut(queryClient: QueryClient) {
   useEffect(
     () =>
       session.subscribe(() => {
         if (!session.isSignedIn()) {
-          queryClient.clear();
+          forgetSessionData(queryClient);
         }
       }),
     [queryClient],
@@ -30,7 +39,7 @@ export function AppProvider({
 }) {
   const [queryClient] = useState(() => given ?? createQueryClient());
   const [connection] = useState(() => givenConnection ?? createBrowserConnection());
-  useClearCacheOnSignOut(queryClient);
+  useForgetDataOnSignOut(queryClient);
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>

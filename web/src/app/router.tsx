@@ -12,6 +12,7 @@ import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { logout } from '@/features/auth/api/logout';
 import { CatalogPage } from '@/features/catalog/components/catalog-page';
 import { libraryRoutes } from '@/features/library/routes';
+import { LandingPage } from '@/features/landing/components/landing-page';
 import { ProductDetailPage } from '@/features/catalog/components/product-detail-page';
 import { ordersRoutes } from '@/features/orders/routes';
 import { searchRoutes } from '@/features/search/routes';
@@ -29,7 +30,7 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
     {
       element: <AppLayout onSignOut={onSignOut} />,
       children: [
-        { index: true, element: <Navigate to="/catalog" replace /> },
+        { index: true, element: <LandingPage /> },
         {
           path: 'sign-in',
           element: (

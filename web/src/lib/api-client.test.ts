@@ -175,6 +175,16 @@ describe('the API client', () => {
     expect(calls[0]?.url).toBe('/api/products?q=+&page=0');
   });
 
+  it('sends no call that needs a session when signed out: it is refused at once', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { items: [] }));
+    const api = createApiClient({ session: testSession({ fetch }), fetch });
+
+    const error = await api.get('/api/orders').catch((caught: unknown) => caught);
+
+    expect((error as ApiError).status).toBe(401);
+    expect(calls).toHaveLength(0);
+  });
+
   it('turns a problem answer into an ApiError with its field errors', async () => {
     const { fetch } = fakeFetch(() =>
       problem(400, 'validation_failed', 'The request has invalid fields', {

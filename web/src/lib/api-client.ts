@@ -73,14 +73,20 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     if (auth === 'none') {
       return null;
     }
+    let token: string | null;
     try {
-      return await session.currentAccessToken();
+      token = await session.currentAccessToken();
     } catch (error) {
       if (auth === 'optional' && error instanceof ApiError && error.status === 401) {
         return null;
       }
       throw error;
     }
+    if (token === null && auth === 'required') {
+      // Signed out (perhaps a moment ago, by a refused refresh): the server would only say 401.
+      throw new ApiError({ status: 401, code: 'unauthorized', detail: 'Not signed in' });
+    }
+    return token;
   }
 
   /** Sends with the session's token, refreshing it once on a 401; any non-2xx becomes an ApiError. */

@@ -6,7 +6,7 @@ export type UpdateUrlParams = (changes: Record<string, string | undefined>) => v
 /**
  * A list page's filters, sorting and page kept in the URL, so a link or a reload reproduces the view.
  * `update` sets the given parameters (an empty or undefined value removes one) and replaces the
- * history entry instead of adding one per keystroke.
+ * history entry instead of adding one per keystroke. Only a change of page scrolls back to the top.
  */
 export function useUrlParams(): [URLSearchParams, UpdateUrlParams] {
   const [params, setParams] = useSearchParams();
@@ -17,7 +17,8 @@ export function useUrlParams(): [URLSearchParams, UpdateUrlParams] {
         Object.entries(changes).forEach(([key, value]) => (value ? next.set(key, value) : next.delete(key)));
         return next;
       },
-      { replace: true },
+      // Another page of the list starts at its top; a filter changed at the top keeps the scroll.
+      { replace: true, preventScrollReset: !Object.keys(changes).every((key) => key === 'page') },
     );
   }
   return [params, update];

@@ -7,6 +7,10 @@ import { session } from '@/lib/auth/session';
 // page (cold modules, a lazy chunk) can take over a second without anything being wrong.
 configure({ asyncUtilTimeout: 4_000 });
 
+// jsdom lays nothing out and does not scroll; the app's scrolling calls must still exist.
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+window.scrollTo = () => {};
+
 afterEach(async () => {
   // Unmount first, so ending the session does not update components outside act().
   cleanup();

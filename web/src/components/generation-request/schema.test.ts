@@ -152,6 +152,13 @@ describe('the course request rules equal course-input.schema.json', () => {
         language: 'generationRequest.validation.languageInvalid',
       });
     }
+    // Well-formed for the server's pattern, but no language: refused before it is sent.
+    for (const tag of ['xx-notreal-zz', 'xx', 'en-US-US']) {
+      expect(pattern.test(tag)).toBe(true);
+      expect(courseErrors({ ...validCourse, language: tag })).toEqual({
+        language: 'generationRequest.validation.languageInvalid',
+      });
+    }
     expect(courseErrors({ ...validCourse, language: `en${'-abcdefgh'.repeat(4)}` })).toEqual({
       language: 'generationRequest.validation.languageTooLong',
     });

@@ -68,11 +68,26 @@ function text(min: number, max: number, minKey: string, maxKey: string) {
   return z.string().trim().min(min, `${P}${minKey}`).max(max, `${P}${maxKey}`);
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A well-formed BCP 47 tag (Intl can read it) of a language that exists: `xx-notreal-zz` is not one. */
+export function isKnownLanguageTag(tag: string): boolean {
+  if (!LANGUAGE_PATTERN.test(tag)) {
+    return false;
+  }
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical !== undefined && languageNames.of(new Intl.Locale(canonical).language) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 const languageSchema = z
   .string()
   .trim()
   .max(LIMITS.language.max, `${P}languageTooLong`)
-  .refine((value) => value === '' || LANGUAGE_PATTERN.test(value), `${P}languageInvalid`);
+  .refine((value) => value === '' || isKnownLanguageTag(value), `${P}languageInvalid`);
 
 export const courseRequestSchema = z.object({
   topic: text(LIMITS.topic.min, LIMITS.topic.max, 'topicTooShort', 'topicTooLong'),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { Toaster } from '@/components/notifications/toaster';
 import { Button } from '@/components/ui/button';
 import { useSignedIn, useUser } from '@/lib/auth/get-me';
@@ -114,6 +114,8 @@ export function AppLayout({ onSignOut }: { onSignOut: () => Promise<void> }) {
         <p>{t('footer.text')}</p>
       </footer>
       {signedIn ? <Toaster /> : null}
+      {/* A new page starts at its top (or at the #target); back and forward return to where the reader was. */}
+      <ScrollRestoration />
     </div>
   );
 }

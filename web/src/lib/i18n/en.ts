@@ -1,5 +1,6 @@
 import { adminEn } from './messages/admin';
 import { approvalsEn } from './messages/approvals';
+import { landingEn } from './messages/landing';
 import { notificationsEn } from './messages/notifications';
 import { ordersEn } from './messages/orders';
 import { searchEn } from './messages/search';
@@ -123,6 +124,7 @@ export const en = {
 
   'footer.text': 'Miyabi Business Platform',
 
+  ...landingEn,
   ...ordersEn,
   ...studioEn,
   ...searchEn,

@@ -1,6 +1,7 @@
 import type { Messages } from './catalogue';
 import { adminJa } from './messages/admin';
 import { approvalsJa } from './messages/approvals';
+import { landingJa } from './messages/landing';
 import { notificationsJa } from './messages/notifications';
 import { ordersJa } from './messages/orders';
 import { searchJa } from './messages/search';
@@ -124,6 +125,7 @@ export const ja: Messages = {
 
   'footer.text': 'Miyabi ビジネスプラットフォーム',
 
+  ...landingJa,
   ...ordersJa,
   ...studioJa,
   ...searchJa,

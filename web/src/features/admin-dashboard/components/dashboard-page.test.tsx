@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '@/lib/auth/session';
 import type { RealtimeEvent } from '@/lib/realtime/realtime-connection';
 import { fakeFetch, json } from '@/testing/http';
 import { renderWithRealtime } from '@/testing/render';
@@ -136,6 +137,8 @@ function renderDashboard(mirror: object = mirrorOff) {
 
 // Four charts in jsdom take a few seconds on a busy machine.
 describe('the dashboard', { timeout: 20_000 }, () => {
+  beforeEach(() => session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' }));
+
   it('draws each chart with an accessible name and its numbers as a table', async () => {
     const { calls } = renderDashboard();
 
@@ -158,7 +161,7 @@ describe('the dashboard', { timeout: 20_000 }, () => {
     expect(within(activity).getAllByRole('row')[1]).toHaveTextContent(/5102011$/); // placed, completed, failed, jobs done, failed, payments ok, failed
 
     const latency = screen.getByRole('figure', { name: 'API latency (p95) per hour' });
-    expect(within(latency).getByRole('img')).toHaveAccessibleName(/95% of 15,230 API requests took at most 87\.5 ms/);
+    expect(within(latency).getByRole('img')).toHaveAccessibleName(/95% of 15,230 API requests took at most 87\.5\u00a0ms/);
     expect(within(latency).getAllByRole('row')[1]).toHaveTextContent(/41 ms120$/);
     expect(within(latency).getAllByRole('row')[3]).toHaveTextContent(/92\.1 ms640$/);
 

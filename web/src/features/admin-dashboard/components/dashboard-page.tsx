@@ -22,7 +22,7 @@ function windowParam(value: string | null): MetricsWindowHours {
 
 /** Admin start page: the metrics of the last hours as charts, and the platform's live state. */
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const [params, setParams] = useSearchParams();
   const hours = windowParam(params.get('hours'));
   const metrics = useMetrics(hours);
@@ -39,11 +39,16 @@ export function DashboardPage() {
           <select
             id={windowId}
             value={hours}
-            onChange={(event) => setParams(event.target.value === '24' ? {} : { hours: event.target.value }, { replace: true })}
+            onChange={(event) =>
+              setParams(event.target.value === '24' ? {} : { hours: event.target.value }, {
+                replace: true,
+                preventScrollReset: true,
+              })
+            }
           >
             {WINDOWS.map((value) => (
               <option key={value} value={value}>
-                {t('admin.dashboard.lastHours', { hours: value })}
+                {t('admin.dashboard.lastHours', { hours: plural('admin.dashboard.hoursSpan', Number(value)) })}
               </option>
             ))}
           </select>
@@ -51,7 +56,7 @@ export function DashboardPage() {
       }
     >
       <section className="dashboard-section" aria-labelledby="dashboard-metrics">
-        <h2 id="dashboard-metrics">{t('admin.dashboard.metricsTitle', { hours })}</h2>
+        <h2 id="dashboard-metrics">{t('admin.dashboard.metricsTitle', { hours: plural('admin.dashboard.hoursSpan', hours) })}</h2>
         {metrics.isPending ? <Spinner label={t('common.loading')} /> : null}
         {metrics.isError ? <Alert tone="error">{errorMessage(metrics.error, t)}</Alert> : null}
         {metrics.data ? (

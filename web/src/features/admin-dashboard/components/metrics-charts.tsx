@@ -9,6 +9,8 @@ const COLORS = { brand: '#7a1f3d', blue: '#1a5fb4', green: '#1e6b3a', amber: '#8
 const HEIGHT = 240;
 /** Drawn at this size until the container is measured (and in tests, where nothing is measured). */
 const INITIAL = { width: 560, height: HEIGHT };
+/** Room at both ends of a line chart's time axis, so the first and last points are drawn whole. */
+const EDGE_ROOM = { left: 10, right: 10 };
 const AXIS = { stroke: COLORS.muted, fontSize: 12 };
 
 function share(part: number, other: number): number | null {
@@ -25,7 +27,7 @@ export function hourlyRates(hour: MetricsHour) {
 }
 
 export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const f = useDashboardFormat();
   const data = metrics.series.map((hour) => ({ hour: hour.hour, label: f.hour(hour.hour), ...hourlyRates(hour) }));
   const names = {
@@ -38,9 +40,9 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
       title={t('admin.dashboard.ratesTitle')}
       summary={
         metrics.orderCompletionRate === null && metrics.aiJobSuccessRate === null && metrics.paymentSuccessRate === null
-          ? t('admin.dashboard.ratesSummaryNone', { hours: metrics.window.hours })
+          ? t('admin.dashboard.ratesSummaryNone', { hours: plural('admin.dashboard.hoursSpan', metrics.window.hours) })
           : t('admin.dashboard.ratesSummary', {
-              hours: metrics.window.hours,
+              hours: plural('admin.dashboard.hoursSpan', metrics.window.hours),
               orders: f.percent(metrics.orderCompletionRate),
               jobs: f.percent(metrics.aiJobSuccessRate),
               payments: f.percent(metrics.paymentSuccessRate),
@@ -58,8 +60,8 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={INITIAL}>
         <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e8e4de" />
-          <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
-          <YAxis domain={[0, 1]} tickFormatter={(value: number) => f.percent(value)} tick={AXIS} width={52} />
+          <XAxis dataKey="label" tick={AXIS} minTickGap={24} padding={EDGE_ROOM} />
+          <YAxis domain={[0, 1]} tickFormatter={(value: number) => f.percent(value)} tick={AXIS} width="auto" />
           <Tooltip formatter={(value) => f.percent(typeof value === 'number' ? value : null)} />
           <Legend />
           <Line
@@ -98,7 +100,7 @@ export function RatesChart({ metrics }: { metrics: MetricsSummary }) {
 }
 
 export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const f = useDashboardFormat();
   const data = metrics.series.map((hour) => ({ ...hour, label: f.hour(hour.hour) }));
   const total = (pick: (hour: MetricsHour) => number) => metrics.series.reduce((sum, hour) => sum + pick(hour), 0);
@@ -113,10 +115,19 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
     <ChartFigure
       title={t('admin.dashboard.activityTitle')}
       summary={t('admin.dashboard.activitySummary', {
-        hours: metrics.window.hours,
-        orders: f.number(total((hour) => hour.ordersCreated)),
-        jobs: f.number(total((hour) => hour.jobsCompleted + hour.jobsFailed)),
-        payments: f.number(total((hour) => hour.paymentsSucceeded + hour.paymentsFailed)),
+        hours: plural('admin.dashboard.hoursSpan', metrics.window.hours),
+        orders: plural(
+          'admin.dashboard.ordersPlaced',
+          total((hour) => hour.ordersCreated),
+        ),
+        jobs: plural(
+          'admin.dashboard.jobsFinished',
+          total((hour) => hour.jobsCompleted + hour.jobsFailed),
+        ),
+        payments: plural(
+          'admin.dashboard.paymentsSettled',
+          total((hour) => hour.paymentsSucceeded + hour.paymentsFailed),
+        ),
       })}
       rows={[...data].reverse()}
       rowKey={(row) => row.hour}
@@ -135,7 +146,7 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
         <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e8e4de" vertical={false} />
           <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
-          <YAxis allowDecimals={false} tick={AXIS} width={40} />
+          <YAxis allowDecimals={false} tick={AXIS} width="auto" />
           <Tooltip />
           <Legend />
           <Bar dataKey="ordersCreated" name={names.ordersCreated} fill={COLORS.brand} isAnimationActive={false} />
@@ -150,7 +161,7 @@ export function ActivityChart({ metrics }: { metrics: MetricsSummary }) {
 }
 
 export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const f = useDashboardFormat();
   const data = metrics.series.map((hour) => ({
     hour: hour.hour,
@@ -164,9 +175,9 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
       title={t('admin.dashboard.latencyTitle')}
       summary={
         metrics.p95LatencyMs === null
-          ? t('admin.dashboard.latencySummaryNone', { hours: metrics.window.hours })
+          ? t('admin.dashboard.latencySummaryNone', { hours: plural('admin.dashboard.hoursSpan', metrics.window.hours) })
           : t('admin.dashboard.latencySummary', {
-              hours: metrics.window.hours,
+              hours: plural('admin.dashboard.hoursSpan', metrics.window.hours),
               p95: f.ms(metrics.p95LatencyMs),
               requests: f.number(metrics.requests),
             })
@@ -182,8 +193,8 @@ export function LatencyChart({ metrics }: { metrics: MetricsSummary }) {
       <ResponsiveContainer width="100%" height={HEIGHT} initialDimension={INITIAL}>
         <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e8e4de" />
-          <XAxis dataKey="label" tick={AXIS} minTickGap={24} />
-          <YAxis tick={AXIS} width={56} tickFormatter={(value: number) => f.ms(value)} />
+          <XAxis dataKey="label" tick={AXIS} minTickGap={24} padding={EDGE_ROOM} />
+          <YAxis tick={AXIS} width="auto" tickFormatter={(value: number) => f.ms(value)} />
           <Tooltip formatter={(value) => f.ms(typeof value === 'number' ? value : null)} />
           <Legend />
           <Line
@@ -225,7 +236,7 @@ export function QueueChart({ queued, running, openTasks }: { queued: number; run
         <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#e8e4de" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={AXIS} />
-          <YAxis type="category" dataKey="label" tick={AXIS} width={120} />
+          <YAxis type="category" dataKey="label" tick={AXIS} width="auto" />
           <Tooltip />
           <Bar
             dataKey="value"

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '@/lib/auth/session';
 import { aProduct } from '@/testing/fixtures';
 import { fakeFetch, json, problem } from '@/testing/http';
 import { renderWithProviders, renderWithRealtime } from '@/testing/render';
@@ -79,6 +80,8 @@ describe('the product rules match the server', () => {
 });
 
 describe('the product form', () => {
+  beforeEach(() => session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' }));
+
   it('shows every broken rule on its field without calling the server', async () => {
     const { fetch, calls } = fakeFetch(() => json(500, {}));
     vi.stubGlobal('fetch', fetch);
@@ -134,6 +137,8 @@ describe('the product form', () => {
 });
 
 describe('editing under a version', () => {
+  beforeEach(() => session.establish({ accessToken: 'admin-token', refreshToken: 'admin-refresh' }));
+
   function renderEditor() {
     return renderWithRealtime(
       <Routes>

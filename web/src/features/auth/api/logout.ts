@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { session } from '@/lib/auth/session';
 
@@ -12,12 +11,4 @@ export async function logout(): Promise<void> {
   } finally {
     await session.clear();
   }
-}
-
-export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: logout,
-    onSettled: () => queryClient.clear(),
-  });
 }

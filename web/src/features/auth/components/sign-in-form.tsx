@@ -9,9 +9,11 @@ import { applyServerErrors } from '@/lib/form';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
+import { withNext } from '../next';
 import { loginInputSchema, useLogin, type LoginInput } from '../api/login';
 
-export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
+/** `next`: the page to return to afterwards, kept by the link to the other form. */
+export function SignInForm({ onSuccess, next = null }: { onSuccess: () => void; next?: string | null }) {
   const { t, message } = useI18n();
   const login = useLogin();
   const [formError, setFormError] = useState<string | null>(null);
@@ -58,7 +60,7 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
         {t('auth.signIn')}
       </Button>
       <p className="form-footer">
-        {t('auth.noAccount')} <Link to="/sign-up">{t('auth.signUp')}</Link>
+        {t('auth.noAccount')} <Link to={withNext('/sign-up', next)}>{t('auth.signUp')}</Link>
       </p>
     </form>
   );

@@ -9,11 +9,13 @@ import { applyServerErrors } from '@/lib/form';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
+import { withNext } from '../next';
 import { registerInputSchema, useRegister, type RegisterInput } from '../api/register';
 
 const FIELDS = ['email', 'password', 'name'] as const;
 
-export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
+/** `next`: the page to return to afterwards, kept by the link to the other form. */
+export function SignUpForm({ onSuccess, next = null }: { onSuccess: () => void; next?: string | null }) {
   const { t, message } = useI18n();
   const registration = useRegister();
   const [formError, setFormError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function SignUpForm({ onSuccess }: { onSuccess: () => void }) {
         {t('auth.createAccount')}
       </Button>
       <p className="form-footer">
-        {t('auth.haveAccount')} <Link to="/sign-in">{t('auth.signIn')}</Link>
+        {t('auth.haveAccount')} <Link to={withNext('/sign-in', next)}>{t('auth.signIn')}</Link>
       </p>
     </form>
   );

@@ -22,6 +22,10 @@ describe('the order form', () => {
     await user.clear(quantity);
     await user.type(quantity, '3');
     expect(screen.getByText('$297.00')).toBeVisible();
+    await user.clear(quantity);
+    await user.type(quantity, '0');
+    // No total for no quantity (not the price of one).
+    expect(screen.getByText('Total').parentElement).toHaveTextContent(/^Total —$/);
 
     await user.clear(quantity);
     await user.click(screen.getByRole('button', { name: 'Place order' }));

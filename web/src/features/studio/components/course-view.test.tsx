@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '@/testing/render';
 import { COURSE } from '../testing/course';
 import { CourseView } from './course-view';
@@ -61,13 +61,17 @@ describe('a generated course', () => {
     expect(screen.getByRole('article', { name: 'Lesson 2.3: Lesson title 2.3' })).not.toHaveAttribute('aria-current');
   });
 
-  it('pages through the modules', async () => {
+  it('pages through the modules, each shown from its heading', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     renderWithProviders(<CourseView course={COURSE} />);
     const user = userEvent.setup();
 
     expect(screen.queryByRole('button', { name: /Previous/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Next: Module title 2 →' }));
     expect(screen.getByRole('region', { name: 'Module 2: Module title 2' })).toHaveFocus();
+    expect(scrolled).toHaveBeenCalledExactlyOnceWith({ block: 'start' });
+    expect(scrolled.mock.contexts[0]).toBe(screen.getByRole('region', { name: 'Module 2: Module title 2' }));
+    scrolled.mockRestore();
     expect(screen.queryByRole('button', { name: /Next/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: '← Previous: Module title 1' }));
     expect(screen.getByRole('region', { name: 'Module 1: Module title 1' })).toHaveFocus();

@@ -30,8 +30,12 @@ export function CourseView({ course }: { course: CourseOutput }) {
   const wantedLesson = current === requested ? Number.parseInt(params.get('lesson') ?? '', 10) : Number.NaN;
 
   useEffect(() => {
-    // After the reader picks another module, take them (and their screen reader) to it.
-    if (chosen.current) moduleRef.current?.focus();
+    // After the reader picks another module, take them (and their screen reader) to its heading:
+    // its top, not wherever focusing a section taller than the screen would scroll.
+    if (chosen.current) {
+      moduleRef.current?.scrollIntoView({ block: 'start' });
+      moduleRef.current?.focus({ preventScroll: true });
+    }
   }, [current]);
 
   function show(n: number) {
