@@ -4,7 +4,9 @@ import { renderWithProviders } from '@/testing/render';
 import type { Policy } from '../api/types';
 import { PolicyRow } from './policy-row';
 
-const stage = { approverIds: [], mode: 'any', timeoutHours: null, onTimeout: 'escalate' } as const;
+const stage = { approverIds: [], mode: 'any', timeoutHours: null, onTimeout: 'escalate' } satisfies Partial<
+  Policy['stages'][number]
+>;
 const policy: Policy = {
   id: '7d1c0c52-1f0e-4d6a-9a57-3b2f4c5d6e7f',
   name: 'Default order approval',
