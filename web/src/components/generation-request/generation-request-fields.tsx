@@ -92,7 +92,8 @@ function CourseFields({ prefix }: { prefix: string }) {
                 maxLength={LIMITS.objective.max}
                 {...form.register(path(`learningObjectives.${index}.value`))}
               />
-              {objectives.fields.length > LIMITS.learningObjectives.min ? (
+              {/* Every objective can go ("…or remove it"); fewer than 3 is then said on the list. */}
+              {objectives.fields.length > 1 ? (
                 <Button variant="ghost" className="generation-request-remove" onClick={() => objectives.remove(index)}>
                   {t('generationRequest.removeObjective', { n: index + 1 })}
                 </Button>

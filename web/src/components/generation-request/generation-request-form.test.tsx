@@ -68,11 +68,19 @@ describe('the generation request form on its own', () => {
     });
   });
 
-  it('lets objectives be added up to 10 and removed down to 3', async () => {
-    renderWithProviders(<GenerationRequestForm kind="course" submitLabel="Start" onSubmit={vi.fn()} />);
+  it('lets objectives be added up to 10 and each one removed, asking for 3 when fewer are left', async () => {
+    const onSubmit = vi.fn();
+    renderWithProviders(<GenerationRequestForm kind="course" submitLabel="Start" onSubmit={onSubmit} />);
     const user = userEvent.setup();
 
-    expect(screen.queryByRole('button', { name: /Remove objective/ })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /Remove objective/ })).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Remove objective 1' }));
+    expect(screen.queryByLabelText('Objective 3')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('Give at least 3 learning objectives.')).toBeVisible();
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Add an objective' }));
+
     for (let i = 0; i < 7; i += 1) {
       await user.click(screen.getByRole('button', { name: 'Add an objective' }));
     }

@@ -9,14 +9,22 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useDeletePolicy, useReplacePolicy } from '../api/policies';
 import { inputOf, type Policy } from '../api/types';
 
+/** An amount of the policy: in its currency when it names one, else as a plain number. */
+function usePolicyAmount() {
+  const { money, locale } = useI18n();
+  return (amount: string, currency: string | null) =>
+    currency
+      ? money({ amount, currency })
+      : new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(amount as Intl.StringNumericLiteral);
+}
+
 /** "Totals from $1,000.00 · any currency · every category" */
 export function useAppliesToSummary() {
-  const { t, money, locale } = useI18n();
+  const { t } = useI18n();
+  const format = usePolicyAmount();
   return (policy: Policy) => {
     const { minAmount, currency, categories } = policy.appliesTo;
-    const amount = currency
-      ? money({ amount: minAmount, currency })
-      : new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(minAmount as Intl.StringNumericLiteral);
+    const amount = format(minAmount, currency);
     return [
       t('policies.appliesFrom', { amount }),
       currency ?? t('policies.anyCurrency'),
@@ -30,6 +38,7 @@ export function useAppliesToSummary() {
 export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (name: string) => void }) {
   const { t, dateTime } = useI18n();
   const summary = useAppliesToSummary();
+  const format = usePolicyAmount();
   const replace = useReplacePolicy();
   const remove = useDeletePolicy();
   const [confirming, setConfirming] = useState(false);
@@ -80,6 +89,10 @@ export function PolicyRow({ policy, onDeleted }: { policy: Policy; onDeleted: (n
                 who: who(stage),
                 mode: t(`policies.form.mode.${stage.mode}` as MessageKey).split(' — ')[0] ?? stage.mode,
               })}
+              {/* A stage that joins only from a higher total (the admin stage from 10 000) says so. */}
+              {stage.minAmount !== null
+                ? ` ${t('policies.stageFrom', { amount: format(stage.minAmount, policy.appliesTo.currency) })}`
+                : null}
             </li>
           ))}
         </ol>
