@@ -9,7 +9,6 @@ import dev.miyabi.platform.agents.AgentTaskRequest;
 import dev.miyabi.platform.agents.AgentTaskStatus;
 import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.agents.Orchestrator;
-import dev.miyabi.platform.github.internal.WebhookSignature;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import dev.miyabi.platform.support.SecondInstance;
@@ -382,7 +381,7 @@ class GitHubMirrorIntegrationTests {
         assertProblem(
                 api.post("/api/integrations/github/webhook")
                         .header("X-GitHub-Event", "issues")
-                        .header("X-Hub-Signature-256", WebhookSignature.sign("another-secret", bytes(body)))
+                        .header("X-Hub-Signature-256", sign("another-secret", bytes(body)))
                         .raw("application/json", body)
                         .send(),
                 400,
@@ -632,7 +631,7 @@ class GitHubMirrorIntegrationTests {
         return target.post("/api/integrations/github/webhook")
                 .header("X-GitHub-Event", type)
                 .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, bytes(body)))
+                .header("X-Hub-Signature-256", sign(SECRET, bytes(body)))
                 .raw("application/json", body)
                 .send();
     }
@@ -656,5 +655,17 @@ class GitHubMirrorIntegrationTests {
 
     private static byte[] bytes(String body) {
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The signature as GitHub computes it: {@code sha256=} and the hex HMAC-SHA256 of the body. */
+    private static String sign(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

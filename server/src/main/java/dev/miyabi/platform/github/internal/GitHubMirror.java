@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * change and its outbox row commit together), the webhook events, and the admin's status.
  */
 @Service
-public class GitHubMirror {
+class GitHubMirror {
 
     private final GitHubProperties properties;
     private final IssueOutbox outbox;

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize issues per page when listing (GitHub allows up to 100)
  */
 @ConfigurationProperties("miyabi.github")
-public record GitHubProperties(
+record GitHubProperties(
         @Nullable String repository,
         @Nullable String token,
         @Nullable String appId,

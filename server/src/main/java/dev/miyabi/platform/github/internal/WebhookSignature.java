@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /** GitHub's {@code X-Hub-Signature-256}: {@code sha256=} + hex HMAC-SHA256 of the raw body, compared in constant time. */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     private final byte @Nullable [] secret;
 

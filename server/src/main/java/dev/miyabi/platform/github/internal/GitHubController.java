@@ -1,7 +1,6 @@
-package dev.miyabi.platform.github.web;
+package dev.miyabi.platform.github.internal;
 
 import dev.miyabi.platform.github.GitHubMirrorStatus;
-import dev.miyabi.platform.github.internal.GitHubMirror;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
