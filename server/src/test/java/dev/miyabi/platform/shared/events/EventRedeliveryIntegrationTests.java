@@ -275,27 +275,24 @@ class EventRedeliveryIntegrationTests extends CommerceFixtures {
                 .single();
     }
 
+    /** The fulfilment listener's publication of the order's change to paid. */
     private UUID paidPublication(UUID orderId) {
-        return jdbc.sql("""
-                        SELECT id FROM event_publication
-                        WHERE listener_id LIKE '%OrderFulfilment%' AND serialized_event LIKE :order
-                          AND serialized_event LIKE '%"to":"paid"%'
-                        """)
-                .param("order", "%" + orderId + "%")
-                .query(UUID.class)
-                .single();
+        return paidPublicationRow(orderId, "id", UUID.class).orElseThrow();
     }
 
     private String paidPublicationStatus(UUID orderId) {
-        return jdbc.sql("""
-                        SELECT status FROM event_publication
+        return paidPublicationRow(orderId, "status", String.class).orElse("none");
+    }
+
+    private <T> java.util.Optional<T> paidPublicationRow(UUID orderId, String column, Class<T> type) {
+        return jdbc.sql("SELECT " + column + """
+                         FROM event_publication
                         WHERE listener_id LIKE '%OrderFulfilment%' AND serialized_event LIKE :order
                           AND serialized_event LIKE '%"to":"paid"%'
                         """)
                 .param("order", "%" + orderId + "%")
-                .query(String.class)
-                .optional()
-                .orElse("none");
+                .query(type)
+                .optional();
     }
 
     private String status(UUID publication) {
