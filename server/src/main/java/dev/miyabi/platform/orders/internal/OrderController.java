@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
-@RequestMapping("/api/orders")
+@RequestMapping(OrderController.PATH)
 @Tag(name = "Orders", description = "Place, list, read, cancel and (admin) complete orders")
 class OrderController {
+
+    static final String PATH = "/api/orders";
 
     private static final Set<String> SORTABLE = Set.of("createdAt");
     private static final int MAX_NOTE = 1000;
@@ -91,7 +93,7 @@ class OrderController {
             throw ApiException.validation(errors);
         }
         OrderSnapshot order = orders.place(customer, productId, quantity, body.input());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
+        return ResponseEntity.created(URI.create(PATH + "/" + order.id())).body(order);
     }
 
     @GetMapping

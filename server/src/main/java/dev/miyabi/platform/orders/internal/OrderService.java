@@ -20,6 +20,7 @@ import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import dev.miyabi.platform.shared.idempotency.IdempotentResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,6 +99,7 @@ class OrderService implements Orders {
         Order order = Order.place(
                 UUID.randomUUID(), customer.id(), product, quantity, checkedInput, userActor(customer.id()), now());
         orders.insert(order);
+        IdempotentResources.created(OrderReplay.TYPE, order.id());
         publish(order);
 
         Optional<ApprovalRequired> approval = approvalGates

@@ -82,7 +82,7 @@ class PaymentController {
                     "must be a payment method token such as pm_card_visa (pm_ and 1–250 letters, digits or _)");
         }
         Payment payment = checkout.pay(id, user, method);
-        URI location = URI.create("/api/payments/" + payment.id());
+        URI location = location(payment);
         return switch (payment.status()) {
             case FAILED -> throw declined(payment);
             case PROCESSING -> ResponseEntity.accepted().location(location).body(payment);
@@ -149,14 +149,7 @@ class PaymentController {
         return switch (refund.status()) {
             case SUCCEEDED -> ResponseEntity.status(HttpStatus.CREATED).body(refund);
             case PENDING -> ResponseEntity.accepted().body(refund);
-            case FAILED ->
-                throw new ApiException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
-                        REFUND_FAILED,
-                        "The payment provider refused the refund: " + refund.failureMessage(),
-                        List.of(),
-                        Map.of("refundId", refund.id(), "failureCode", String.valueOf(refund.failureCode())),
-                        null);
+            case FAILED -> throw refundFailed(refund);
         };
     }
 
@@ -167,7 +160,21 @@ class PaymentController {
         return new PageResponse<>(items, 0, Math.max(items.size(), 1), items.size());
     }
 
-    private static ApiException declined(Payment payment) {
+    static URI location(Payment payment) {
+        return URI.create("/api/payments/" + payment.id());
+    }
+
+    static ApiException refundFailed(Refund refund) {
+        return new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                REFUND_FAILED,
+                "The payment provider refused the refund: " + refund.failureMessage(),
+                List.of(),
+                Map.of("refundId", refund.id(), "failureCode", String.valueOf(refund.failureCode())),
+                null);
+    }
+
+    static ApiException declined(Payment payment) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("paymentId", payment.id());
         properties.put("declineCode", payment.failureCode());

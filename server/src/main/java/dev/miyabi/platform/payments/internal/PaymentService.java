@@ -25,6 +25,7 @@ import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import dev.miyabi.platform.shared.idempotency.IdempotentResources;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,6 +124,7 @@ class PaymentService implements Payments {
                     order.status().value(),
                     "The order already has a payment that is processing or succeeded; wait for it to settle");
         }
+        IdempotentResources.created(PaymentReplays.PAYMENT, payment.id());
         events.publishEvent(new PaymentStarted(payment));
         return payment;
     }
@@ -205,7 +207,9 @@ class PaymentService implements Payments {
     public Refund requestRefund(
             UUID paymentId, @Nullable BigDecimal amount, @Nullable String reason, CurrentUser admin) {
         PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
-        return createRefund(row, amount, reason, admin.id(), null);
+        Refund refund = createRefund(row, amount, reason, admin.id(), null);
+        IdempotentResources.created(PaymentReplays.REFUND, refund.id());
+        return refund;
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -25,12 +27,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the {@link Idempotent} protocol around a handler. Before it: claim the caller's key in a
  * committed transaction of its own (so a concurrent duplicate sees it at once), or replay / refuse.
  * After it: keep the response (any status below 500) for replays, or release the key after a 5xx
- * so that a retry runs again.
+ * so that a retry runs again. A key whose request committed its effects but kept no response (its
+ * instance died) is answered from the resource the request created ({@link ReplayableResource}).
  */
 @Component
 class IdempotencyInterceptor implements HandlerInterceptor {
@@ -47,10 +51,18 @@ class IdempotencyInterceptor implements HandlerInterceptor {
 
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
+    private final ObjectProvider<ReplayableResource> resources;
+    private final JsonMapper json;
 
-    IdempotencyInterceptor(IdempotencyKeys keys, IdempotencyProperties properties) {
+    IdempotencyInterceptor(
+            IdempotencyKeys keys,
+            IdempotencyProperties properties,
+            ObjectProvider<ReplayableResource> resources,
+            JsonMapper json) {
         this.keys = keys;
         this.properties = properties;
+        this.resources = resources;
+        this.json = json;
     }
 
     @Override
@@ -163,10 +175,13 @@ class IdempotencyInterceptor implements HandlerInterceptor {
                     "This Idempotency-Key was used for a different request; use a new key for a new request");
         }
         if (!stored.completed() || stored.responseStatus() == null) {
+            if (stored.effectsCommitted() && answerFromResource(stored, response)) {
+                return false;
+            }
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     ErrorCodes.IDEMPOTENCY_KEY_IN_USE,
-                    stored.effectsCommitted()
+                    stored.effectsCommitted() && !stored.locked()
                             ? "The first request with this Idempotency-Key changed data but its response was"
                                     + " lost; look the resource up instead of retrying"
                             : "The first request with this Idempotency-Key is still running; retry later");
@@ -179,6 +194,48 @@ class IdempotencyInterceptor implements HandlerInterceptor {
             response.getOutputStream().write(body);
         }
         return false;
+    }
+
+    /**
+     * The first request committed its effects but its response is not kept: it is still running, or it
+     * died. Answer from the resource it created when its outcome is settled (the same answer the first
+     * request gives), or with 202 and the resource as it stands once the first request no longer holds
+     * the key; false (409) while the outcome is unknown and the first request may still be running.
+     */
+    private boolean answerFromResource(IdempotencyKeys.StoredKey stored, HttpServletResponse response)
+            throws IOException {
+        if (stored.resourceType() == null || stored.resourceId() == null) {
+            return false;
+        }
+        String type = stored.resourceType();
+        ReplayableResource resource = resources
+                .orderedStream()
+                .filter(candidate -> candidate.type().equals(type))
+                .findFirst()
+                .orElse(null);
+        if (resource == null) {
+            return false;
+        }
+        Optional<ResourceAnswer> found;
+        try {
+            found = resource.answer(stored.resourceId());
+        } catch (RuntimeException refusal) {
+            // The first request's refusal (a declined payment): answered by the problem handler, as a replay.
+            response.setHeader(REPLAYED_HEADER, "true");
+            throw refusal;
+        }
+        if (found.isEmpty() || (!found.get().settled() && stored.locked())) {
+            return false;
+        }
+        ResourceAnswer answer = found.get();
+        response.setStatus(answer.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location().toString());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.getOutputStream().write(json.writeValueAsBytes(answer.body()));
+        return true;
     }
 
     private static byte[] body(IdempotencyFilter.CachedBodyRequest request) {

@@ -25,9 +25,12 @@ class IdempotencyKeys {
             String fingerprint,
             String status,
             boolean effectsCommitted,
+            boolean locked,
             @Nullable Integer responseStatus,
             Map<String, String> responseHeaders,
-            byte @Nullable [] responseBody) {
+            byte @Nullable [] responseBody,
+            @Nullable String resourceType,
+            @Nullable UUID resourceId) {
 
         boolean completed() {
             return "completed".equals(status);
@@ -69,6 +72,8 @@ class IdempotencyKeys {
                             token = EXCLUDED.token,
                             locked_until = EXCLUDED.locked_until,
                             effects_committed = false,
+                            resource_type = NULL,
+                            resource_id = NULL,
                             response_status = NULL,
                             response_headers = NULL,
                             response_body = NULL,
@@ -98,8 +103,8 @@ class IdempotencyKeys {
 
     Optional<StoredKey> find(String principal, String key) {
         return jdbc.sql("""
-                        SELECT fingerprint, status, effects_committed, response_status, response_headers::text AS headers,
-                               response_body
+                        SELECT fingerprint, status, effects_committed, locked_until > now() AS locked, response_status,
+                               response_headers::text AS headers, response_body, resource_type, resource_id
                         FROM idempotency_keys
                         WHERE principal = :principal AND idempotency_key = :key AND expires_at >= now()
                         """)
@@ -109,26 +114,34 @@ class IdempotencyKeys {
                         rs.getString("fingerprint"),
                         rs.getString("status"),
                         rs.getBoolean("effects_committed"),
+                        rs.getBoolean("locked"),
                         rs.getObject("response_status", Integer.class),
                         readHeaders(rs.getString("headers")),
-                        rs.getBytes("response_body")))
+                        rs.getBytes("response_body"),
+                        rs.getString("resource_type"),
+                        rs.getObject("resource_id", UUID.class)))
                 .optional();
     }
 
     /**
      * Records, inside the transaction that is about to commit the request's changes, that this
-     * request changed data: from then on its key can no longer be taken over. False when the token is
+     * request changed data: from then on its key can no longer be taken over. {@code created}: the
+     * resource this transaction created, if any (the first one recorded stays). False when the token is
      * no longer the row's (another request took the key over), so the caller must roll back.
      */
-    boolean markEffectsCommitted(String principal, String key, UUID token) {
+    boolean markEffectsCommitted(String principal, String key, UUID token, ActiveClaim.@Nullable Created created) {
         return jdbc.sql("""
-                        UPDATE idempotency_keys SET effects_committed = true
+                        UPDATE idempotency_keys SET effects_committed = true,
+                            resource_type = COALESCE(resource_type, CAST(:resourceType AS VARCHAR)),
+                            resource_id = CASE WHEN resource_type IS NULL THEN CAST(:resourceId AS UUID) ELSE resource_id END
                         WHERE principal = :principal AND idempotency_key = :key AND token = :token
                           AND status = 'in_progress'
                         """)
                         .param("principal", principal)
                         .param("key", key)
                         .param("token", token)
+                        .param("resourceType", created == null ? null : created.type())
+                        .param("resourceId", created == null ? null : created.id())
                         .update()
                 == 1;
     }
