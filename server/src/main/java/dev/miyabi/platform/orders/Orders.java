@@ -56,6 +56,12 @@ public interface Orders {
      */
     OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable String note);
 
+    /**
+     * Adds a note to the order's timeline, its status unchanged (something its customer and the admins
+     * must know, such as a payment captured after it had failed).
+     */
+    OrderSnapshot addNote(UUID orderId, Actor actor, String note);
+
     /** {@code awaiting_payment → paid}, recording the payment. */
     OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note);
 

@@ -16,10 +16,16 @@ public final class SecondInstance {
 
     private SecondInstance() {}
 
-    /** Starts it with the shared context's settings plus {@code extraArguments} ({@code --name=value}). */
+    /**
+     * Starts it with the shared context's settings plus {@code extraArguments} ({@code --name=value}); a
+     * random port unless they name {@code --server.port}.
+     */
     public static ConfigurableApplicationContext start(String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
+        List<String> arguments = new ArrayList<>();
+        if (List.of(extraArguments).stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            arguments.add("--server.port=0");
+        }
+        arguments.addAll(List.of(
                 "--miyabi.home=target/test-home",
                 "--miyabi.admin.email=" + IntegrationTest.ADMIN_EMAIL,
                 "--miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,

@@ -195,6 +195,13 @@ class Order {
         events.add(new OrderChangesRequested(snapshot(), timeline.getLast()));
     }
 
+    /** A note on the timeline; the status stays. */
+    void addNote(Actor by, String note, Instant now) {
+        updatedAt = now;
+        version++;
+        timeline.add(new TimelineEntry(status, now, by, note));
+    }
+
     /** {@code pending → awaiting_approval}: an approval policy applies; the request is recorded. */
     void requireApproval(UUID approvalRequestId, Actor by, @Nullable String note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.PENDING), OrderStatus.AWAITING_APPROVAL, by, note, now);

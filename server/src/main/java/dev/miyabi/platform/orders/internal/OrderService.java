@@ -278,6 +278,12 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
+    public OrderSnapshot addNote(UUID orderId, Actor actor, String note) {
+        return change(orderId, order -> order.addNote(actor, note, now()));
+    }
+
+    @Override
+    @Transactional
     public OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note) {
         return change(orderId, order -> order.markPaid(paymentId, actor, note, now()));
     }

@@ -7,6 +7,7 @@ import dev.miyabi.platform.payments.RefundStatus;
 import dev.miyabi.platform.shared.Actor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -83,6 +84,13 @@ class PaymentProcessor {
             return refund;
         }
         Payment payment = payments.find(refund.paymentId()).orElseThrow().payment();
+        if (!payment.provider().equals(gateway.name())) {
+            log.info(
+                    "Refund {} is of a {} payment; it stays pending for an instance of that provider",
+                    refundId,
+                    payment.provider());
+            return refund;
+        }
         try {
             RefundResult result =
                     retries.call("Refund " + refundId, () -> gateway.refund(refundRequest(refund, payment)));
@@ -104,7 +112,8 @@ class PaymentProcessor {
      * Asks the gateway what became of a payment whose outcome was unknown. If the provider has no such
      * charge and the idempotency key is still valid there, the same charge is asked for again (it cannot
      * be made twice); a payment unknown for longer than {@code giveUpAfter} that the provider never
-     * made is failed.
+     * made is failed, and so is one the provider keeps refusing to tell about (401, 403, another 4xx) for
+     * that long.
      */
     public void reconcilePayment(UUID paymentId) {
         PaymentRepository.Row row = payments.find(paymentId).orElseThrow();
@@ -136,6 +145,22 @@ class PaymentProcessor {
                 refund(settlement.refundToRun());
             }
         } catch (GatewayException e) {
+            if (refusedForGood(e, payment.createdAt())) {
+                log.warn(
+                        "Reconciling payment {}: the provider still refuses to answer ({}); failing it after {}",
+                        paymentId,
+                        e.getMessage(),
+                        properties.reconciliation().giveUpAfter());
+                service.settle(
+                        paymentId,
+                        new ChargeResult.Declined(
+                                payment.providerRef(),
+                                "processing_error",
+                                "The payment provider never confirmed this charge (" + e.reason() + ")"),
+                        Actor.system(),
+                        ", reconciled");
+                return;
+            }
             log.warn("Reconciling payment {} failed ({}); asking again later", paymentId, e.getMessage());
             service.stillUnknown(paymentId, null, e.reason() + ": " + e.getMessage());
         }
@@ -169,9 +194,36 @@ class PaymentProcessor {
             Refund settled = service.settleRefund(refundId, found);
             log.info("Reconciled refund {}: {}", refundId, settled.status().value());
         } catch (GatewayException e) {
+            if (refusedForGood(e, refund.createdAt())) {
+                log.warn(
+                        "Reconciling refund {}: the provider still refuses to answer ({}); failing it after {}",
+                        refundId,
+                        e.getMessage(),
+                        properties.reconciliation().giveUpAfter());
+                service.settleRefund(
+                        refundId,
+                        new RefundResult.Failed(
+                                refund.providerRef(),
+                                "processing_error",
+                                "The provider never confirmed this refund (" + e.reason() + ")"));
+                return;
+            }
             log.warn("Reconciling refund {} failed ({}); asking again later", refundId, e.getMessage());
             service.refundStillUnknown(refundId, null, e.reason() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The provider refuses to answer in a way asking again does not cure (401, 403, another 4xx) and has
+     * done so for {@code giveUpAfter}, the same bound as a charge it has no record of: the outcome will
+     * not be known, so the payment or refund is failed rather than left processing for ever.
+     */
+    private boolean refusedForGood(GatewayException e, Instant since) {
+        return !e.retryable()
+                && !e.reason().equals("interrupted")
+                && Duration.between(since, clock.instant())
+                                .compareTo(properties.reconciliation().giveUpAfter())
+                        >= 0;
     }
 
     private ChargeRequest request(PaymentRepository.Row row) {

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Settles payments and refunds whose outcome stayed unknown. Runs on every instance every {@code
  * miyabi.payments.reconciliation.interval}; a run claims due rows with {@code FOR UPDATE SKIP LOCKED}
  * and pushes their next check out by a lease in the same statement, so two instances never work on one
- * payment, and one that dies mid-way leaves it to the next run after the lease. The work itself (the
- * gateway call) happens after the claim committed, outside any transaction.
+ * payment, and one that dies mid-way leaves it to the next run after the lease. An instance claims only
+ * the payments of its own gateway (only that provider can say what became of them). The work itself
+ * (the gateway call) happens after the claim committed, outside any transaction.
  *
  * <p>A scheduled sweep rather than the AI job queue: the state to drive is the payment's own status
  * column (a job per payment would duplicate it), and "ask again later, with backoff, until a definitive
@@ -25,23 +26,26 @@ class PaymentReconciliation {
     private final PaymentRepository payments;
     private final RefundRepository refunds;
     private final PaymentProcessor processor;
+    private final PaymentGateway gateway;
     private final PaymentsProperties properties;
 
     PaymentReconciliation(
             PaymentRepository payments,
             RefundRepository refunds,
             PaymentProcessor processor,
+            PaymentGateway gateway,
             PaymentsProperties properties) {
         this.payments = payments;
         this.refunds = refunds;
         this.processor = processor;
+        this.gateway = gateway;
         this.properties = properties;
     }
 
     /** One run: every due payment and refund (up to the batch size each). Returns how many were looked at. */
     public int reconcileDue() {
         PaymentsProperties.Reconciliation settings = properties.reconciliation();
-        List<UUID> duePayments = payments.claimDue(settings.batchSize(), settings.lease());
+        List<UUID> duePayments = payments.claimDue(gateway.name(), settings.batchSize(), settings.lease());
         for (UUID id : duePayments) {
             try {
                 processor.reconcilePayment(id);
@@ -49,7 +53,7 @@ class PaymentReconciliation {
                 log.error("Reconciling payment {} failed; it is checked again after its lease", id, e);
             }
         }
-        List<UUID> dueRefunds = refunds.claimDue(settings.batchSize(), settings.lease());
+        List<UUID> dueRefunds = refunds.claimDue(gateway.name(), settings.batchSize(), settings.lease());
         for (UUID id : dueRefunds) {
             try {
                 processor.reconcileRefund(id);

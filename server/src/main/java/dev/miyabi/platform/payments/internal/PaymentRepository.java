@@ -176,14 +176,23 @@ class PaymentRepository {
     }
 
     /**
-     * A refund succeeded: {@code refundedTotal} of the amount is back with the customer, the payment is
-     * {@code refunded} when that is all of it, else {@code partially_refunded}. Locked row.
+     * The payment's succeeded refunds now add up to {@code refundedTotal}: a captured payment is {@code
+     * refunded} when that is all of it, {@code partially_refunded} when it is some, {@code succeeded} when
+     * none is (a refund failed after it had succeeded). A {@code failed} payment that the provider
+     * captured after all stays {@code failed}: its refund gives the money back. Locked row.
      */
     Payment refunded(Row row, BigDecimal refundedTotal, Instant now) {
         Payment payment = row.payment();
-        PaymentStatus status = refundedTotal.compareTo(payment.amount().amount()) >= 0
-                ? PaymentStatus.REFUNDED
-                : PaymentStatus.PARTIALLY_REFUNDED;
+        PaymentStatus status;
+        if (row.status() == PaymentStatus.FAILED) {
+            status = PaymentStatus.FAILED;
+        } else if (refundedTotal.signum() == 0) {
+            status = PaymentStatus.SUCCEEDED;
+        } else {
+            status = refundedTotal.compareTo(payment.amount().amount()) >= 0
+                    ? PaymentStatus.REFUNDED
+                    : PaymentStatus.PARTIALLY_REFUNDED;
+        }
         return write(
                 row,
                 status,
@@ -225,6 +234,14 @@ class PaymentRepository {
                 .payment();
     }
 
+    /** Remembers the provider's id of a payment that had none (a failed payment the provider captured). */
+    void recordProviderRef(UUID id, String providerRef) {
+        jdbc.sql("UPDATE payments SET provider_ref = COALESCE(provider_ref, :ref) WHERE id = :id")
+                .param("id", id)
+                .param("ref", providerRef)
+                .update();
+    }
+
     /** The outcome is still unknown: remember why and when to ask again. */
     void scheduleCheck(UUID id, @Nullable String providerRef, String error, Instant nextCheck, Instant now) {
         jdbc.sql("""
@@ -241,18 +258,21 @@ class PaymentRepository {
     }
 
     /**
-     * Claims processing payments that are due for a check: pushes their next check out by {@code lease}
+     * Claims processing payments of {@code provider} (the instance's gateway: no other can answer for
+     * them) that are due for a check: pushes their next check out by {@code lease}
      * (so no other instance takes them meanwhile) and counts the attempt. Rows another instance is
      * claiming right now are skipped.
      */
-    List<UUID> claimDue(int limit, Duration lease) {
+    List<UUID> claimDue(String provider, int limit, Duration lease) {
         return jdbc.sql("""
                         UPDATE payments SET next_check_at = now() + make_interval(secs => :lease),
                             reconcile_attempts = reconcile_attempts + 1
                         WHERE id IN (SELECT id FROM payments WHERE status = 'processing' AND next_check_at <= now()
+                                       AND provider = :provider
                                      ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING id
                         """)
+                .param("provider", provider)
                 .param("lease", (double) lease.toMillis() / 1000)
                 .param("limit", limit)
                 .query(UUID.class)

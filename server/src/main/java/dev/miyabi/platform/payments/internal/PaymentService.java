@@ -30,7 +30,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +53,9 @@ class PaymentService implements Payments {
     public static final Actor AGENT = AgentType.PAYMENT_PROCESSOR.actor();
 
     static final String ORDER_NOT_PAYABLE = "order_not_payable";
+
+    /** The automatic refund of a failed payment that the provider captured after all. */
+    static final String CAPTURED_AFTER_FAILURE = "captured_after_failure";
 
     /** What applying a gateway answer led to: the payment, and a refund to run when the order was gone. */
     public record Settlement(Payment payment, @Nullable UUID refundToRun) {}
@@ -308,7 +310,7 @@ class PaymentService implements Payments {
             case RefundResult.Failed failed -> {
                 Refund done = refunds.settle(
                         refundId, RefundStatus.FAILED, failed.providerRef(), failed.code(), failed.message(), now);
-                events.publishEvent(new RefundFailed(row.payment(), done));
+                events.publishEvent(new RefundFailed(row.payment(), done, row.status()));
                 yield done;
             }
             case RefundResult.Pending pending -> {
@@ -337,55 +339,145 @@ class PaymentService implements Payments {
     }
 
     /**
-     * The provider says {@code totalRefunded} of the payment has been refunded (Stripe's {@code
-     * charge.refunded}): pending refunds that fit are confirmed, oldest first, and whatever remains was
-     * refunded at the provider directly and is recorded as such. Applying the same total twice changes
-     * nothing.
+     * The provider reports one refund of the payment (Stripe's {@code charge.refund.updated}, or an item of
+     * {@code charge.refunded}), matched to ours by the provider's refund id or our id in its metadata —
+     * never by amount. A pending refund of ours is settled with the provider's answer; one of ours that
+     * had succeeded and now failed is marked failed and its amount leaves the payment's refunded total; a
+     * succeeded refund we do not know was made at the provider directly and is recorded as such. True when
+     * anything changed.
      */
     @Transactional
-    public void applyRefundedTotal(UUID paymentId, BigDecimal totalRefunded) {
+    public boolean applyProviderRefund(UUID paymentId, ProviderRefund reported) {
+        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
+        Optional<Refund> ours = refunds.findAtProvider(paymentId, reported.providerRef(), reported.ourId());
+        if (ours.isEmpty()) {
+            if (!(reported.result() instanceof RefundResult.Succeeded)
+                    || !row.status().isCaptured()) {
+                return false;
+            }
+            BigDecimal refundable = row.payment().amount().amount().subtract(refunds.succeeded(paymentId));
+            BigDecimal amount = reported.amount().min(refundable);
+            if (amount.signum() <= 0) {
+                return false;
+            }
+            recordExternalRefund(row, amount, reported.providerRef());
+            return true;
+        }
+        Refund refund = ours.get();
+        return switch (refund.status()) {
+            case PENDING -> {
+                settleRefund(refund.id(), reported.result());
+                yield refunds.find(refund.id()).orElseThrow().status() != RefundStatus.PENDING;
+            }
+            case SUCCEEDED -> {
+                if (!(reported.result() instanceof RefundResult.Failed failed)) {
+                    yield false;
+                }
+                Refund undone = refunds.failAfterSuccess(refund.id(), failed.code(), failed.message(), now());
+                Payment payment = payments.refunded(row, refunds.succeeded(paymentId), now());
+                events.publishEvent(new RefundFailed(payment, undone, row.status()));
+                yield true;
+            }
+            case FAILED -> false;
+        };
+    }
+
+    /**
+     * The provider says {@code totalRefunded} of the payment has been refunded (Stripe's {@code
+     * charge.refunded} without its refund list): which of our pending refunds that covers is not known,
+     * so they are checked with the provider by their ids now; only what exceeds every refund we know of
+     * was certainly refunded at the provider directly and is recorded as such. Applying the same total
+     * twice changes nothing. True when anything changed.
+     */
+    @Transactional
+    public boolean applyRefundedTotal(UUID paymentId, BigDecimal totalRefunded) {
         PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
         if (!row.status().isCaptured()) {
-            return;
+            return false;
         }
         BigDecimal known = refunds.succeeded(paymentId);
-        BigDecimal remaining =
+        BigDecimal pending = refunds.pending(paymentId);
+        BigDecimal unexplained =
                 totalRefunded.min(row.payment().amount().amount()).subtract(known);
-        if (remaining.signum() <= 0) {
-            return;
+        if (unexplained.signum() <= 0) {
+            return false;
         }
+        refunds.checkPendingNow(paymentId, now());
+        BigDecimal external = unexplained.subtract(pending);
+        if (external.signum() > 0) {
+            recordExternalRefund(row, external, null);
+        }
+        return true;
+    }
+
+    private void recordExternalRefund(PaymentRepository.Row row, BigDecimal amount, @Nullable String providerRef) {
         Instant now = now();
-        List<Refund> confirmed = new ArrayList<>();
-        for (Refund pending : refunds.pendingOf(paymentId)) {
-            if (pending.amount().amount().compareTo(remaining) <= 0) {
-                confirmed.add(refunds.settle(pending.id(), RefundStatus.SUCCEEDED, null, null, null, now));
-                remaining = remaining.subtract(pending.amount().amount());
-            }
+        Refund external = new Refund(
+                UUID.randomUUID(),
+                row.id(),
+                row.payment().orderId(),
+                row.payment().userId(),
+                new Money(amount, row.payment().amount().currency()),
+                RefundStatus.SUCCEEDED,
+                "Refunded at " + row.payment().provider(),
+                providerRef,
+                null,
+                null,
+                null,
+                false,
+                now,
+                now,
+                now);
+        refunds.insert(external, null, null);
+        recordRefunded(row, external);
+    }
+
+    /**
+     * The provider reports a payment we recorded as failed as captured after all (Stripe's {@code
+     * payment_intent.succeeded} after a decline, e.g. confirmed again outside the platform). The money
+     * goes back: a full refund is recorded — once, however often the provider says so — for the agent to
+     * send, and the order's timeline tells the admins and the customer. The payment stays {@code failed},
+     * so the order can be paid as before. Empty when it is not a failed payment or was refunded before.
+     */
+    @Transactional
+    public Optional<Refund> refundCapturedAfterFailure(UUID paymentId, String providerRef, String reportedBy) {
+        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
+        if (row.status() != PaymentStatus.FAILED
+                || refunds.findAutomatic(paymentId, CAPTURED_AFTER_FAILURE).isPresent()) {
+            return Optional.empty();
         }
-        if (remaining.signum() > 0) {
-            Refund external = new Refund(
-                    UUID.randomUUID(),
-                    paymentId,
-                    row.payment().orderId(),
-                    row.payment().userId(),
-                    new Money(remaining, row.payment().amount().currency()),
-                    RefundStatus.SUCCEEDED,
-                    "Refunded at " + row.payment().provider(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    false,
-                    now,
-                    now,
-                    now);
-            refunds.insert(external, null, null);
-            confirmed.add(external);
-        }
-        for (Refund refund : confirmed) {
-            row = payments.lock(paymentId).orElseThrow();
-            recordRefunded(row, refund);
-        }
+        payments.recordProviderRef(paymentId, providerRef);
+        Payment payment = payments.find(paymentId).orElseThrow().payment();
+        Instant now = now();
+        Refund refund = new Refund(
+                UUID.randomUUID(),
+                paymentId,
+                payment.orderId(),
+                payment.userId(),
+                payment.amount(),
+                RefundStatus.PENDING,
+                "Captured at " + payment.provider() + " after it was recorded as failed (" + reportedBy + ")",
+                null,
+                null,
+                null,
+                null,
+                true,
+                now,
+                now,
+                null);
+        refunds.insert(
+                refund,
+                CAPTURED_AFTER_FAILURE,
+                now.plus(properties.reconciliation().grace()));
+        events.publishEvent(new RefundRequested(payment, refund));
+        orders.addNote(
+                payment.orderId(),
+                Actor.system(),
+                "Payment " + paymentId + " was captured at " + payment.provider() + " after it had failed; its "
+                        + payment.amount().amount().toPlainString() + " "
+                        + payment.amount().currency()
+                        + " are refunded automatically (refund " + refund.id() + ")");
+        return Optional.of(refund);
     }
 
     private Refund recordRefunded(PaymentRepository.Row row, Refund refund) {

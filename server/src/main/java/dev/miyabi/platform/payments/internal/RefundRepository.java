@@ -147,26 +147,65 @@ class RefundRepository {
                 .single();
     }
 
-    /** Claims pending refunds due for a check, like {@link PaymentRepository#claimDue}. */
-    List<UUID> claimDue(int limit, Duration lease) {
+    /** Claims pending refunds of {@code provider}'s payments due for a check, like {@link PaymentRepository#claimDue}. */
+    List<UUID> claimDue(String provider, int limit, Duration lease) {
         return jdbc.sql("""
                         UPDATE refunds SET next_check_at = now() + make_interval(secs => :lease),
                             reconcile_attempts = reconcile_attempts + 1
-                        WHERE id IN (SELECT id FROM refunds WHERE status = 'pending' AND next_check_at <= now()
-                                     ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        WHERE id IN (SELECT r.id FROM refunds r JOIN payments p ON p.id = r.payment_id
+                                     WHERE r.status = 'pending' AND r.next_check_at <= now() AND p.provider = :provider
+                                     ORDER BY r.next_check_at LIMIT :limit FOR UPDATE OF r SKIP LOCKED)
                         RETURNING id
                         """)
+                .param("provider", provider)
                 .param("lease", (double) lease.toMillis() / 1000)
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
     }
 
-    /** Pending refunds of the payment, oldest first (a provider webhook may confirm them). */
-    List<Refund> pendingOf(UUID paymentId) {
-        return ofPayment(paymentId).stream()
-                .filter(r -> r.status() == RefundStatus.PENDING)
-                .toList();
+    /** The payment's refund the provider knows by {@code providerRef}, else the one of ours it names. */
+    Optional<Refund> findAtProvider(UUID paymentId, String providerRef, @Nullable UUID ourId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM refunds r JOIN payments p ON p.id = r.payment_id"
+                        + " WHERE r.payment_id = :paymentId AND (r.provider_ref = :ref OR r.id = :ours)"
+                        + " ORDER BY (r.provider_ref = :ref) DESC NULLS LAST LIMIT 1")
+                .param("paymentId", paymentId)
+                .param("ref", providerRef)
+                .param("ours", ourId)
+                .query(RefundRepository::row)
+                .optional();
+    }
+
+    /** Pending refunds of the payment are due for a check now (the provider reported refunds it did not name). */
+    void checkPendingNow(UUID paymentId, Instant now) {
+        jdbc.sql("UPDATE refunds SET next_check_at = :now WHERE payment_id = :paymentId AND status = 'pending'")
+                .param("paymentId", paymentId)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    BigDecimal pending(UUID paymentId) {
+        return jdbc.sql("""
+                        SELECT COALESCE(sum(amount), 0) FROM refunds WHERE payment_id = :paymentId AND status = 'pending'
+                        """)
+                .param("paymentId", paymentId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    /** A refund that had succeeded failed at the provider after all (the money did not reach the customer). */
+    Refund failAfterSuccess(UUID id, String failureCode, String failureMessage, Instant now) {
+        jdbc.sql("""
+                        UPDATE refunds SET status = 'failed', failure_code = :code, failure_message = :message,
+                            updated_at = :now
+                        WHERE id = :id AND status = 'succeeded'
+                        """)
+                .param("id", id)
+                .param("code", failureCode)
+                .param("message", failureMessage.length() <= 1000 ? failureMessage : failureMessage.substring(0, 1000))
+                .param("now", Timestamp.from(now))
+                .update();
+        return find(id).orElseThrow();
     }
 
     static Refund row(ResultSet rs, int n) throws SQLException {

@@ -53,7 +53,8 @@ class StripeWebhookController {
             summary = "Provider webhooks (no bearer token; signed)",
             description = "stripe: Stripe-Signature t=…,v1=… = HMAC-SHA256 over \"{t}.{raw body}\" with the endpoint"
                     + " secret, 300 s tolerance; 400 invalid_signature otherwise and nothing changes. Applies"
-                    + " payment_intent.succeeded, payment_intent.payment_failed and charge.refunded; an event id"
+                    + " payment_intent.succeeded, payment_intent.payment_failed, charge.refunded and"
+                    + " charge.refund.updated; an event id"
                     + " already applied is acknowledged and ignored.")
     Map<String, Object> receive(
             @PathVariable String provider,

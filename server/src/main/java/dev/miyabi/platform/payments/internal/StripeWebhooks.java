@@ -1,8 +1,8 @@
 package dev.miyabi.platform.payments.internal;
 
 import dev.miyabi.platform.payments.PaymentStatus;
+import dev.miyabi.platform.payments.Refund;
 import dev.miyabi.platform.shared.Actor;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +19,14 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>{@code payment_intent.succeeded}: a processing payment is captured (and its order paid);
  *   <li>{@code payment_intent.payment_failed}: a processing payment fails with the decline code;
- *   <li>{@code charge.refunded}: the charge's {@code amount_refunded} confirms pending refunds and records
- *       refunds made at Stripe directly.
+ *   <li>{@code payment_intent.succeeded} for a payment recorded as failed: the money is refunded
+ *       automatically (once) and the order's timeline says so; the order stays payable;
+ *   <li>{@code charge.refunded}: each refund it lists settles the refund of ours with that Stripe id (or
+ *       our id in its metadata), and one we do not know is recorded as made at Stripe directly. Without
+ *       the list, pending refunds are checked with Stripe by id, and only what exceeds every refund we
+ *       know of is recorded as made at Stripe; refunds are never matched by amount;
+ *   <li>{@code charge.refund.updated}: the refund it carries, likewise — including one that failed after
+ *       it had succeeded.
  * </ul>
  *
  * Payments are found by the PaymentIntent id, else by our {@code metadata.miyabi_payment_id}. Events
@@ -60,6 +66,7 @@ class StripeWebhooks {
         return switch (type) {
             case "payment_intent.succeeded", "payment_intent.payment_failed" -> paymentIntent(id, type, object);
             case "charge.refunded" -> chargeRefunded(id, object);
+            case "charge.refund.updated" -> refundUpdated(id, object);
             default -> new Applied(false, false, null);
         };
     }
@@ -87,18 +94,23 @@ class StripeWebhooks {
             return new Applied(false, false, null);
         }
         PaymentStatus before = payments.find(payment.get()).orElseThrow().status();
+        if (before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded succeeded) {
+            // The platform never confirms a PaymentIntent twice: a success after a decline was made outside
+            // it (the dashboard, a retried confirmation). The customer was told it failed, so it goes back.
+            Optional<Refund> refund = service.refundCapturedAfterFailure(
+                    payment.get(), succeeded.providerRef(), "Stripe event " + eventId);
+            log.warn(
+                    "Stripe event {} says payment {} succeeded, but it was recorded as failed: {}",
+                    eventId,
+                    payment.get(),
+                    refund.map(r -> "refunding it automatically (refund " + r.id() + ")")
+                            .orElse("refunded before"));
+            return new Applied(false, refund.isPresent(), refund.map(Refund::id).orElse(null));
+        }
         PaymentService.Settlement settlement =
                 service.settle(payment.get(), result, Actor.system(), ", confirmed by a Stripe webhook");
         boolean changed = before != settlement.payment().status();
-        if (!changed && before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded) {
-            // The platform never confirms a PaymentIntent twice: a success after a decline was made
-            // outside it (the dashboard) and needs a person to look at it.
-            log.warn(
-                    "Stripe event {} says payment {} succeeded, but it was recorded as failed; not applied,"
-                            + " check the PaymentIntent in the Stripe dashboard",
-                    eventId,
-                    payment.get());
-        } else if (!changed) {
+        if (!changed) {
             log.info(
                     "Stripe event {} ({}) found payment {} already {}; nothing changed",
                     eventId,
@@ -119,10 +131,64 @@ class StripeWebhooks {
             log.info("Stripe event {} (charge.refunded) is about no payment of ours; ignored", eventId);
             return new Applied(false, false, null);
         }
-        List<?> before = service.refunds(payment.get());
-        service.applyRefundedTotal(
-                payment.get(), MinorUnits.toMoney(refunded.asLong(), currency).amount());
-        return new Applied(false, !before.equals(service.refunds(payment.get())), null);
+        JsonNode listed = charge.path("refunds").path("data");
+        if (!listed.isArray()) {
+            // API versions since 2022-11-15 leave the list out: which refunds the total covers is unknown.
+            boolean changed = service.applyRefundedTotal(
+                    payment.get(),
+                    MinorUnits.toMoney(refunded.asLong(), currency).amount());
+            return new Applied(false, changed, null);
+        }
+        boolean changed = false;
+        for (JsonNode refund : listed) {
+            Optional<ProviderRefund> reported = providerRefund(refund, currency);
+            if (reported.isPresent()) {
+                changed |= service.applyProviderRefund(payment.get(), reported.get());
+            }
+        }
+        return new Applied(false, changed, null);
+    }
+
+    private Applied refundUpdated(String eventId, JsonNode refund) {
+        Optional<UUID> payment = paymentOf(StripePaymentGateway.text(refund, "payment_intent"), null);
+        String currency = StripePaymentGateway.text(refund, "currency");
+        Optional<ProviderRefund> reported = currency == null ? Optional.empty() : providerRefund(refund, currency);
+        if (payment.isEmpty() || reported.isEmpty()) {
+            log.info("Stripe event {} (charge.refund.updated) is about no refund of ours; ignored", eventId);
+            return new Applied(false, false, null);
+        }
+        boolean changed = service.applyProviderRefund(payment.get(), reported.get());
+        if (changed && reported.get().result() instanceof RefundResult.Failed failed) {
+            log.warn(
+                    "Stripe event {}: refund {} of payment {} failed ({})",
+                    eventId,
+                    reported.get().providerRef(),
+                    payment.get(),
+                    failed.code());
+        }
+        return new Applied(false, changed, null);
+    }
+
+    private static Optional<ProviderRefund> providerRefund(JsonNode refund, String currency) {
+        String id = StripePaymentGateway.text(refund, "id");
+        JsonNode amount = refund.path("amount");
+        if (id == null || !amount.canConvertToLong()) {
+            return Optional.empty();
+        }
+        UUID ours = null;
+        String metadata = StripePaymentGateway.text(refund.path("metadata"), "miyabi_refund_id");
+        if (metadata != null) {
+            try {
+                ours = UUID.fromString(metadata);
+            } catch (IllegalArgumentException notOurs) {
+                ours = null;
+            }
+        }
+        return Optional.of(new ProviderRefund(
+                id,
+                ours,
+                MinorUnits.toMoney(amount.asLong(), currency).amount(),
+                StripePaymentGateway.refundObject(refund)));
     }
 
     private Optional<UUID> paymentOf(@Nullable String providerRef, @Nullable String metadataId) {

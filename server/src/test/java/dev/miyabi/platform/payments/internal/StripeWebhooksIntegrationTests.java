@@ -88,7 +88,8 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
                 send(event, "t=" + stale + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, stale, bytes(event))),
                 400,
                 "invalid_signature");
-        long future = now + 301;
+        // From the time of sending: on a slow machine the server's clock has moved on since "now".
+        long future = Instant.now().getEpochSecond() + 310;
         assertProblem(
                 send(event, "t=" + future + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, future, bytes(event))),
                 400,
@@ -137,18 +138,165 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
         assertThat(payment.path("status").asString()).isEqualTo("failed");
         assertThat(payment.path("failureCode").asString()).isEqualTo("insufficient_funds");
         assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
-        // A success reported after the decline (made outside the platform) is not applied backwards.
+    }
+
+    @Test
+    void aSuccessAfterTheDeclineIsRefundedOnceAndShownOnTheOrder() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "31.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = stripePayment(orderId, customer.id(), "31.00", null);
+        ObjectNode declined = paymentIntent(intent, paymentId, "requires_payment_method", 3100);
+        declined.putObject("last_payment_error").put("code", "card_declined");
+        assertThat(deliver(event("payment_intent.payment_failed", declined), Instant.now())
+                        .status())
+                .isEqualTo(200);
+
+        // Captured after all (confirmed again outside the platform): not applied backwards, refunded instead.
+        for (int delivery = 0; delivery < 2; delivery++) {
+            assertThat(deliver(
+                                    event(
+                                            "payment_intent.succeeded",
+                                            paymentIntent(intent, paymentId, "succeeded", 3100)),
+                                    Instant.now())
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        JsonNode payment = api.get("/api/payments/" + paymentId)
+                .token(customer.accessToken())
+                .send()
+                .json();
+        assertThat(payment.path("status").asString()).isEqualTo("failed");
+        assertThat(payment.path("providerRef").asString()).isEqualTo(intent);
+        JsonNode refunds = api.get("/api/payments/" + paymentId + "/refunds")
+                .token(adminSession().accessToken())
+                .send()
+                .json()
+                .path("items");
+        assertThat(refunds).as("one refund however often Stripe says so").hasSize(1);
+        assertThat(refunds.get(0).path("automatic").asBoolean()).isTrue();
+        assertThat(refunds.get(0).path("amount").path("amount").asString()).isEqualTo("31.00");
+        assertThat(refunds.get(0).path("reason").asString()).contains("after it was recorded as failed");
+        JsonNode order = order(customer, orderId);
+        assertThat(order.path("status").asString()).isEqualTo("awaiting_payment");
+        JsonNode note = order.path("timeline").get(order.path("timeline").size() - 1);
+        assertThat(note.path("status").asString()).isEqualTo("awaiting_payment");
+        assertThat(note.path("actor").path("type").asString()).isEqualTo("system");
+        assertThat(note.path("note").asString())
+                .contains(paymentId.toString(), "captured", "31.00 USD", "refunded automatically");
+        assertThat(pay(customer, orderId, "pm_card_visa").status())
+                .as("the customer pays again as before")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void twoEqualRefundsAreConfirmedByStripesRefundIdNeverByAmount() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "100.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = capturedStripePayment(customer, orderId, "100.00", intent);
+        UUID older = pendingRefund(paymentId, "50.00", "re_older_" + paymentId);
+        UUID newer = pendingRefund(paymentId, "50.00", "re_newer_" + paymentId);
+
+        // Stripe's charge as API versions before 2022-11-15 send it: with its refunds.
+        ObjectNode charge = charge(intent, 10000, 5000);
+        charge.putObject("refunds")
+                .putArray("data")
+                .add(stripeRefund("re_newer_" + paymentId, intent, 5000, "succeeded", newer));
+        assertThat(deliver(event("charge.refunded", charge), Instant.now()).status())
+                .isEqualTo(200);
+
+        assertThat(refundStatus(newer)).isEqualTo("succeeded");
+        assertThat(refundStatus(older))
+                .as("the other refund of the same amount")
+                .isEqualTo("pending");
+        assertThat(refundCount(paymentId)).isEqualTo(2);
+        assertThat(paymentStatus(paymentId)).isEqualTo("partially_refunded");
+    }
+
+    @Test
+    void aTotalWithoutItsRefundsConfirmsNoneByAmountAndChecksThemWithStripe() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "100.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = capturedStripePayment(customer, orderId, "100.00", intent);
+        UUID first = pendingRefund(paymentId, "30.00", null);
+        UUID second = pendingRefund(paymentId, "30.00", null);
+
+        // Current API versions: only the total refunded, 30 of which no refund of ours explains.
+        assertThat(deliver(event("charge.refunded", charge(intent, 10000, 9000)), Instant.now())
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(refundStatus(first)).isEqualTo("pending");
+        assertThat(refundStatus(second)).isEqualTo("pending");
+        assertThat(jdbc.sql("SELECT count(*) FROM refunds WHERE payment_id = :id AND status = 'pending'"
+                                + " AND next_check_at <= now()")
+                        .param("id", paymentId)
+                        .query(Long.class)
+                        .single())
+                .as("both are asked about at Stripe, by their ids, at the next reconciliation")
+                .isEqualTo(2);
+        List<Map<String, Object>> external = jdbc.sql(
+                        "SELECT amount, status FROM refunds WHERE payment_id = :id AND reason = 'Refunded at stripe'")
+                .param("id", paymentId)
+                .query()
+                .listOfRows();
+        assertThat(external).hasSize(1);
+        assertThat((java.math.BigDecimal) external.getFirst().get("amount")).isEqualByComparingTo("30.00");
+    }
+
+    @Test
+    void aRefundThatFailsLaterIsMarkedFailedAndLeavesTheRefundedTotal() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "80.00");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = capturedStripePayment(customer, orderId, "80.00", intent);
+        UUID refund = pendingRefund(paymentId, "80.00", null);
+        UUID another = pendingRefund(paymentId, "80.00", null);
+        jdbc.sql("UPDATE refunds SET status = 'failed', next_check_at = NULL WHERE id = :id")
+                .param("id", another)
+                .update();
+        String refundRef = "re_" + UUID.randomUUID().toString().replace("-", "");
+
+        // Stripe tells its id and that it succeeded (matched by our id in its metadata)…
         assertThat(deliver(
-                                event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 3000)),
+                                event(
+                                        "charge.refund.updated",
+                                        stripeRefund(refundRef, intent, 8000, "succeeded", refund)),
                                 Instant.now())
                         .status())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("SELECT status FROM payments WHERE id = :id")
-                        .param("id", paymentId)
-                        .query(String.class)
-                        .single())
+        assertThat(refundStatus(refund)).isEqualTo("succeeded");
+        assertThat(paymentStatus(paymentId)).isEqualTo("refunded");
+
+        // …then that it failed after all (the card was closed): by Stripe's id alone.
+        ObjectNode failed = stripeRefund(refundRef, intent, 8000, "failed", null);
+        failed.put("failure_reason", "expired_or_canceled_card");
+        assertThat(deliver(event("charge.refund.updated", failed), Instant.now())
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode refunds = api.get("/api/payments/" + paymentId + "/refunds")
+                .token(adminSession().accessToken())
+                .send()
+                .json()
+                .path("items");
+        JsonNode failedRefund =
+                refunds.get(0).path("id").asString().equals(refund.toString()) ? refunds.get(0) : refunds.get(1);
+        assertThat(failedRefund.path("status").asString()).isEqualTo("failed");
+        assertThat(failedRefund.path("providerRef").asString()).isEqualTo(refundRef);
+        assertThat(failedRefund.path("failureCode").asString()).isEqualTo("expired_or_canceled_card");
+        JsonNode payment = api.get("/api/payments/" + paymentId)
+                .token(adminSession().accessToken())
+                .send()
+                .json();
+        assertThat(payment.path("status").asString()).isEqualTo("succeeded");
+        assertThat(payment.path("refundedAmount").path("amount").asString()).isEqualTo("0.00");
+        assertThat(refundStatus(another))
+                .as("a refund that had failed before stays as it was")
                 .isEqualTo("failed");
-        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
     }
 
     @Test
@@ -169,14 +317,17 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
                         VALUES (:id, :payment, 50.00, 'USD', 'pending', 'Partial refund', now() + interval '1 hour', now(),
                             now())
                         """).param("id", pendingRefund).param("payment", paymentId).update();
-        ObjectNode charge = JSON.createObjectNode()
-                .put("id", "ch_" + UUID.randomUUID().toString().replace("-", ""))
-                .put("object", "charge")
-                .put("payment_intent", intent)
-                .put("amount", 20000)
-                .put("amount_refunded", 8000)
-                .put("currency", "usd")
-                .put("refunded", false);
+        ObjectNode charge = charge(intent, 20000, 8000);
+        String dashboardRefund = "re_" + UUID.randomUUID().toString().replace("-", "");
+        charge.putObject("refunds")
+                .putArray("data")
+                .add(stripeRefund(
+                        "re_" + UUID.randomUUID().toString().replace("-", ""),
+                        intent,
+                        5000,
+                        "succeeded",
+                        pendingRefund))
+                .add(stripeRefund(dashboardRefund, intent, 3000, "succeeded", null));
         String event = event("charge.refunded", charge);
 
         assertThat(deliver(event, Instant.now()).status()).isEqualTo(200);
@@ -190,13 +341,16 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
         assertThat(payment.path("status").asString()).isEqualTo("partially_refunded");
         assertThat(payment.path("refundedAmount").path("amount").asString()).isEqualTo("80.00");
         List<Map<String, Object>> refunds = jdbc.sql(
-                        "SELECT id, amount, status, reason FROM refunds WHERE payment_id = :id ORDER BY created_at")
+                        "SELECT id, amount, status, reason, provider_ref FROM refunds WHERE payment_id = :id ORDER BY created_at")
                 .param("id", paymentId)
                 .query()
                 .listOfRows();
         assertThat(refunds).hasSize(2);
         assertThat(refunds.get(0)).containsEntry("id", pendingRefund).containsEntry("status", "succeeded");
-        assertThat(refunds.get(1)).containsEntry("status", "succeeded").containsEntry("reason", "Refunded at stripe");
+        assertThat(refunds.get(1))
+                .containsEntry("status", "succeeded")
+                .containsEntry("reason", "Refunded at stripe")
+                .containsEntry("provider_ref", dashboardRefund);
         assertThat((java.math.BigDecimal) refunds.get(1).get("amount")).isEqualByComparingTo("30.00");
 
         // The same total in a new event (Stripe resends the charge state) changes nothing.
@@ -233,6 +387,80 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     }
 
     // ---- arrangement --------------------------------------------------------------------------
+
+    private UUID capturedStripePayment(Session customer, UUID orderId, String amount, String intent) {
+        UUID paymentId = stripePayment(orderId, customer.id(), amount, intent);
+        long minor = new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
+        assertThat(deliver(
+                                event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", minor)),
+                                Instant.now())
+                        .status())
+                .isEqualTo(200);
+        return paymentId;
+    }
+
+    private UUID pendingRefund(UUID paymentId, String amount, String providerRef) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO refunds (id, payment_id, amount, currency, status, reason, provider_ref, next_check_at,
+                            created_at, updated_at)
+                        VALUES (:id, :payment, CAST(:amount AS NUMERIC), 'USD', 'pending', 'Partial refund', :ref,
+                            now() + interval '1 hour', clock_timestamp(), clock_timestamp())
+                        """)
+                .param("id", id)
+                .param("payment", paymentId)
+                .param("amount", amount)
+                .param("ref", providerRef)
+                .update();
+        return id;
+    }
+
+    private static ObjectNode charge(String intent, long amount, long refunded) {
+        return JSON.createObjectNode()
+                .put("id", "ch_" + UUID.randomUUID().toString().replace("-", ""))
+                .put("object", "charge")
+                .put("payment_intent", intent)
+                .put("amount", amount)
+                .put("amount_refunded", refunded)
+                .put("currency", "usd")
+                .put("refunded", amount == refunded);
+    }
+
+    private static ObjectNode stripeRefund(String id, String intent, long amount, String status, UUID ours) {
+        ObjectNode refund = JSON.createObjectNode()
+                .put("id", id)
+                .put("object", "refund")
+                .put("amount", amount)
+                .put("currency", "usd")
+                .put("payment_intent", intent)
+                .put("status", status);
+        ObjectNode metadata = refund.putObject("metadata");
+        if (ours != null) {
+            metadata.put("miyabi_refund_id", ours.toString());
+        }
+        return refund;
+    }
+
+    private String refundStatus(UUID refundId) {
+        return jdbc.sql("SELECT status FROM refunds WHERE id = :id")
+                .param("id", refundId)
+                .query(String.class)
+                .single();
+    }
+
+    private String paymentStatus(UUID paymentId) {
+        return jdbc.sql("SELECT status FROM payments WHERE id = :id")
+                .param("id", paymentId)
+                .query(String.class)
+                .single();
+    }
+
+    private long refundCount(UUID paymentId) {
+        return jdbc.sql("SELECT count(*) FROM refunds WHERE payment_id = :id")
+                .param("id", paymentId)
+                .query(Long.class)
+                .single();
+    }
 
     private UUID stripePayment(UUID orderId, UUID userId, String amount, String providerRef) {
         UUID id = UUID.randomUUID();
