@@ -223,6 +223,10 @@ class JobQueueIntegrationTests extends IntegrationTest {
                 })));
         UUID id = a.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
         assertThat(frozen.await(20, TimeUnit.SECONDS)).isTrue();
+        UUID staleToken = jdbc.sql("SELECT lease_token FROM ai_jobs WHERE id = :id")
+                .param("id", id)
+                .query(UUID.class)
+                .single();
 
         QueueFixture b = start(QueueFixture.settings()
                 .instanceId("owner-" + UUID.randomUUID())
@@ -236,6 +240,16 @@ class JobQueueIntegrationTests extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == JobStatus.COMPLETED);
         Job completed = b.jobs.find(id).orElseThrow();
         int eventsOfA = a.events(JobEvent.class, id).size();
+
+        // The fence itself: the write runs in the transaction that checks the token, so it does not commit.
+        assertThat(a.queue.storeStep(id, staleToken, "store", () -> {
+                    jdbc.sql("INSERT INTO users (email, name) VALUES (:email, 'Stale write')")
+                            .param("email", marker)
+                            .update();
+                    return NODES.objectNode();
+                }))
+                .isEmpty();
+        assertThat(a.queue.addUsage(id, staleToken, JobUsage.tokens(1000, 500))).isEmpty();
 
         thaw.countDown();
         assertThat(triedAll.await(20, TimeUnit.SECONDS)).isTrue();
