@@ -52,6 +52,18 @@ public interface JobContext {
     /** {@link #step(String, Callable)} for a value that Jackson converts to and from JSON (a record, a list, ...). */
     <T> T step(String key, Class<T> type, Callable<T> work) throws Exception;
 
+    /**
+     * A durable step that writes the job's result to the database (a generated course, a document).
+     * {@code write} runs inside the one transaction that locks the job's row under this attempt's lease
+     * and stores the step, so it commits only while this worker holds the lease: a worker whose lease was
+     * taken over writes nothing and gets a {@link JobAbortedException}. If the step finished in an earlier
+     * attempt, its stored output is returned and {@code write} is not called. {@code write} must be short
+     * (no model calls: it holds the job's row lock) and should treat what is already stored as success.
+     *
+     * @param key as for {@link #step(String, Callable)}
+     */
+    JsonNode storeStep(String key, Callable<JsonNode> write) throws Exception;
+
     /** Whether a finished step with this key is stored. */
     boolean hasStep(String key);
 
@@ -62,8 +74,9 @@ public interface JobContext {
     void progress(String message);
 
     /**
-     * Adds LLM usage to the job at once (it is spent even if the attempt fails later). Usage recorded
-     * inside a {@link #step} is also stored with that step.
+     * Adds LLM usage to the job at once (it is spent even if the attempt fails later), while this worker
+     * holds the lease (else {@link JobAbortedException}: a job another worker took over, or that ended,
+     * gains nothing). Usage recorded inside a {@link #step} is also stored with that step.
      */
     void recordUsage(JobUsage usage);
 

@@ -50,7 +50,8 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
                 .as("escalated once; no second deadline")
                 .isTrue();
         assertThat(stage.path("approvers").toString())
-                .contains(a.id().toString())
+                .as("the stage is the admins' now")
+                .doesNotContain(a.id().toString())
                 .contains(adminSession().id().toString());
         assertThat(actions(escalated)).containsExactly("opened", "stage_started", "escalated");
         JsonNode entry = escalated.path("audit").get(2);
@@ -69,10 +70,11 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
                         .single())
                 .isEqualTo(1);
 
+        assertProblem(decide(a, requestId, "approve", null), 403, "forbidden");
         JsonNode decided = decide(adminSession(), requestId, "approve", "Approved on escalation")
                 .json();
         assertThat(decided.path("status").asString())
-                .as("an escalated stage takes any one decision, whatever its mode")
+                .as("an escalated stage takes one admin's decision, whatever its mode")
                 .isEqualTo("approved");
         assertThat(orderStatus(customer, order.path("id").asString())).isEqualTo("awaiting_payment");
     }
@@ -114,6 +116,56 @@ class ApprovalTimeoutsIntegrationTests extends ApprovalFixtures {
         JsonNode request = approval(customer, requestId);
         assertThat(request.path("stages").get(0).path("escalated").asBoolean()).isTrue();
         assertThat(actions(request)).containsExactly("opened", "stage_started", "escalated");
+        assertThat(decide(adminSession(), requestId, "approve", null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("approved");
+    }
+
+    @Test
+    void aStageWhoseApproversLostTheirRoleIsHandedToTheAdminsWithoutATimeout() {
+        Session approver = registerWithRoles("customer", "approver");
+        createPolicy("ARS", "0", List.of(roleStage("Approvers", "approver")));
+        Session customer = register();
+        UUID requestId = awaitingApproval(customer, "100.00", "ARS");
+        // The stage asked every approver of the shared test database; let it ask only this one.
+        jdbc.sql("UPDATE approval_stages SET approvers = ARRAY[CAST(:approver AS UUID)] WHERE request_id = :id")
+                .param("approver", approver.id())
+                .param("id", requestId)
+                .update();
+        assertThat(approval(customer, requestId)
+                        .path("stages")
+                        .get(0)
+                        .path("dueAt")
+                        .isNull())
+                .as("no timeout")
+                .isTrue();
+        timeouts.handleDue();
+        assertThat(approval(customer, requestId)
+                        .path("stages")
+                        .get(0)
+                        .path("escalated")
+                        .asBoolean())
+                .as("its approver still holds the role")
+                .isFalse();
+
+        assertThat(api.put("/api/admin/users/" + approver.id() + "/roles")
+                        .token(adminSession().accessToken())
+                        .json(java.util.Map.of("roles", List.of("customer")))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(timeouts.handleDue()).isGreaterThanOrEqualTo(1);
+
+        JsonNode handedOver = approval(customer, requestId);
+        JsonNode stage = handedOver.path("stages").get(0);
+        assertThat(handedOver.path("status").asString()).isEqualTo("pending");
+        assertThat(stage.path("escalated").asBoolean()).isTrue();
+        assertThat(stage.path("approvers").toString())
+                .contains(adminSession().id().toString());
+        assertThat(actions(handedOver)).containsExactly("opened", "stage_started", "escalated");
+        assertThat(inbox(adminSession())).contains(requestId.toString());
         assertThat(decide(adminSession(), requestId, "approve", null)
                         .json()
                         .path("status")

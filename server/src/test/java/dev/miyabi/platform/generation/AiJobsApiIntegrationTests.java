@@ -6,17 +6,24 @@ import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.generation.internal.ScriptedOfflineResponder;
 import dev.miyabi.platform.support.Api;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/ai/jobs}: admission (schema, budget), visibility, listing, results, cancel and retry. */
 class AiJobsApiIntegrationTests extends GenerationFixtures {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aCourseJobIsAcceptedWithItsLocationAndCompletes() {
@@ -267,6 +274,68 @@ class AiJobsApiIntegrationTests extends GenerationFixtures {
             assertThat(lessonCalls(id)).isEqualTo(12);
             assertThat(calls(id, "course.outline")).isEqualTo(1);
             assertThat(calls(id, "course.quiz")).isEqualTo(4);
+        } finally {
+            ScriptedOfflineResponder.clear(topic);
+        }
+    }
+
+    @Test
+    void aCourseAlreadyStoredWhenTheStoreStepRunsCompletesTheJobOnItsLastAttempt() throws Exception {
+        Session customer = register();
+        String topic = "Raced course " + UUID.randomUUID();
+        CountDownLatch arrived = ScriptedOfflineResponder.hold(topic);
+        try (Connection racer = dataSource.getConnection()) {
+            String jobId = submit(customer, "course_generation", courseInput(topic, "en", 1))
+                    .text("id");
+            UUID id = UUID.fromString(jobId);
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            jdbc.sql("UPDATE ai_jobs SET max_attempts = 1 WHERE id = :id")
+                    .param("id", id)
+                    .update();
+            // Another worker (one whose lease ran out, before the fence) stored this job's course and has
+            // not committed yet when this attempt comes to store it. Without its foreign-key check (replica
+            // role) it holds no lock on the job's row — only the course's unique job id is in flight, as at
+            // the moment two workers store at once.
+            racer.setAutoCommit(false);
+            try (var replica = racer.createStatement()) {
+                replica.execute("SET LOCAL session_replication_role = replica");
+            }
+            try (PreparedStatement insert = racer.prepareStatement("""
+                    INSERT INTO courses (id, job_id, user_id, title, description, topic, target_audience, difficulty,
+                        format, language, estimated_hours, assessment_strategy)
+                    VALUES (?, ?, ?, 'Stored by the other worker', '', ?, 'Analysts', 'beginner', 'text', 'en', 1, '')
+                    """)) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, id);
+                insert.setObject(3, customer.id());
+                insert.setString(4, topic);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            ScriptedOfflineResponder.release(topic);
+            // The worker's store waits for the racer's uncommitted course.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> jdbc.sql("""
+                                    SELECT count(*) FROM pg_stat_activity
+                                    WHERE datname = current_database() AND wait_event_type = 'Lock'
+                                      AND query LIKE 'INSERT INTO courses %'
+                                    """).query(Long.class).single() > 0);
+            racer.commit();
+
+            JsonNode job = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> job(customer, jobId),
+                            j -> !j.path("status").asString().matches("queued|running"));
+            assertThat(job.path("status").asString())
+                    .as("the course is stored: the last attempt completes (%s)", job.path("error"))
+                    .isEqualTo("completed");
+            assertThat(job.path("attempts").asInt()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT title FROM courses WHERE job_id = :job")
+                            .param("job", id)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("Stored by the other worker");
         } finally {
             ScriptedOfflineResponder.clear(topic);
         }

@@ -154,6 +154,23 @@ final class Execution implements JobContext, JobQueue.Leased {
     }
 
     @Override
+    public JsonNode storeStep(String key, Callable<JsonNode> write) throws Exception {
+        requireKey(key);
+        JsonNode stored = finishedSteps.get(key);
+        if (stored != null) {
+            return stored.deepCopy();
+        }
+        StepScope outer = currentStep.get();
+        if (outer != null) {
+            throw new IllegalStateException("Step " + key + " started inside step " + outer.key);
+        }
+        checkpoint();
+        JsonNode result = queue.storeStep(job.id(), leaseToken, key, write).orElseThrow(this::leaseLost);
+        finishedSteps.put(key, result);
+        return result.deepCopy();
+    }
+
+    @Override
     public <T> T step(String key, Class<T> type, Callable<T> work) throws Exception {
         JsonNode node = step(key, () -> json.valueToTree(work.call()));
         return json.treeToValue(node, type);
@@ -182,7 +199,8 @@ final class Execution implements JobContext, JobQueue.Leased {
 
     @Override
     public void recordUsage(JobUsage usage) {
-        queue.addUsage(job.id(), usage);
+        requireRunning();
+        queue.addUsage(job.id(), leaseToken, usage).orElseThrow(this::leaseLost);
         StepScope scope = currentStep.get();
         if (scope != null) {
             scope.inputTokens += usage.inputTokens();

@@ -19,9 +19,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +34,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
  * The queue's state changes, each one transaction that also publishes the matching {@link JobEvent}.
@@ -141,7 +145,7 @@ class JobQueue {
     }
 
     Optional<Job> addUsage(UUID id, JobUsage usage) {
-        return inTransaction(() -> jobs.addUsage(id, usage).map(row -> {
+        return inTransaction(() -> jobs.addUsage(id, null, usage).map(row -> {
             publish(new JobUpdated(row.job()));
             return row.job();
         }));
@@ -215,6 +219,47 @@ class JobQueue {
                 return row.job();
             });
         });
+    }
+
+    /** Adds usage to a running job while {@code token} holds its lease; empty when the lease is lost. */
+    Optional<Job> addUsage(UUID id, UUID token, JobUsage usage) {
+        return inTransaction(() -> jobs.addUsage(id, token, usage).map(row -> {
+            publish(new JobUpdated(row.job()));
+            return row.job();
+        }));
+    }
+
+    /**
+     * Runs {@code write} and stores its output as a finished step in one transaction that first locks the
+     * job under the lease: empty (and nothing written) when the lease is lost. An exception from {@code
+     * write} rolls everything back and is thrown as it is.
+     */
+    Optional<JsonNode> storeStep(UUID id, UUID token, String key, Callable<JsonNode> write) throws Exception {
+        AtomicReference<@Nullable Exception> failure = new AtomicReference<>();
+        Optional<JsonNode> stored = tx.execute(status -> {
+            if (!jobs.lockUnderLease(id, token)) {
+                return Optional.<JsonNode>empty();
+            }
+            JsonNode output;
+            try {
+                output = write.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                failure.set(e);
+                status.setRollbackOnly();
+                return Optional.<JsonNode>empty();
+            }
+            JsonNode result = output == null ? NullNode.getInstance() : output;
+            steps.insert(id, key, result, 0, 0);
+            jobs.progress(id, token, key, null, null, true).ifPresent(row -> publish(new JobProgressed(row.job())));
+            return Optional.of(result);
+        });
+        Exception failed = failure.get();
+        if (failed != null) {
+            throw failed;
+        }
+        return Objects.requireNonNull(stored);
     }
 
     Optional<Job> complete(UUID id, UUID token, JsonNode output) {

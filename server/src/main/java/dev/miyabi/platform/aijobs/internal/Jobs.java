@@ -441,7 +441,8 @@ class Jobs {
                 .single();
     }
 
-    Optional<Row> addUsage(UUID id, JobUsage usage) {
+    /** Adds usage; with a {@code token}, only to the running job whose lease it holds (empty otherwise). */
+    Optional<Row> addUsage(UUID id, @Nullable UUID token, JobUsage usage) {
         return jdbc.sql("""
                         UPDATE ai_jobs SET input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
                             estimated_cost = estimated_cost + :cost,
@@ -449,10 +450,12 @@ class Jobs {
                             generated_by_model = CASE WHEN CAST(:provider AS TEXT) IS NULL THEN generated_by_model
                                 ELSE :model END,
                             %s
-                        WHERE id = :id
+                        WHERE id = :id AND (CAST(:token AS UUID) IS NULL
+                            OR (lease_token = CAST(:token AS UUID) AND status = 'running'))
                         RETURNING %s
                         """.formatted(TOUCH, COLUMNS))
                 .param("id", id)
+                .param("token", token)
                 .param("in", usage.inputTokens())
                 .param("out", usage.outputTokens())
                 .param("cost", usage.estimatedCost())

@@ -109,9 +109,10 @@ final class Approval {
             this.decidedAt = decidedAt;
         }
 
-        /** Escalated stages are decided by any one admin, whatever their mode was. */
-        ApprovalMode effectiveMode() {
-            return escalated ? ApprovalMode.ANY : mode;
+        /** The role a decider needs now: the admins' once escalated, else the stage's own (none for named users). */
+        @Nullable
+        Role requiredRole() {
+            return escalated ? Role.ADMIN : approverRole;
         }
     }
 
@@ -318,9 +319,10 @@ final class Approval {
     /**
      * Checks that the user may make this decision now: not the requester (403 {@code
      * self_approval_forbidden}), the request pending (409 {@code invalid_state}; {@code already_decided}
-     * for the approver whose decision in the stage it ended at is already recorded), the user an approver
-     * of the current stage still holding its role (403 {@code forbidden}), and not decided yet in this
-     * stage (409 {@code already_decided}).
+     * for the approver whose decision in the stage it ended at is already recorded), not decided yet in this
+     * stage (409 {@code already_decided}), and an approver of the current stage still holding the role it
+     * needs — the admin role once it was escalated — who decided no earlier stage of this round (403 {@code
+     * forbidden}).
      */
     void checkDecision(UUID approverId, Set<Role> roles) {
         if (approverId.equals(requesterId)) {
@@ -340,14 +342,20 @@ final class Approval {
                     "The approval request is " + status.value() + "; only a pending request takes decisions");
         }
         Stage stage = stages.get(currentStage);
-        boolean holdsRole = stage.approverRole == null
-                || roles.contains(stage.approverRole)
-                || (stage.escalated && roles.contains(Role.ADMIN));
-        if (!stage.approvers.contains(approverId) || !holdsRole) {
-            throw new NotPermitted("You are not an approver of the current stage ('" + stage.name + "')");
-        }
         if (decisionOf(approverId, stage.index).isPresent()) {
             throw alreadyDecided(stage);
+        }
+        if (decidedEarlierStage(approverId, stage.index)) {
+            throw new NotPermitted(
+                    "You decided an earlier stage of this request; another person decides '" + stage.name + "'");
+        }
+        Role required = stage.requiredRole();
+        if (!stage.approvers.contains(approverId) || (required != null && !roles.contains(required))) {
+            throw new NotPermitted(
+                    stage.escalated
+                            ? "The stage '" + stage.name
+                                    + "' was escalated; an admin asked by the escalation decides it"
+                            : "You are not an approver of the current stage ('" + stage.name + "')");
         }
     }
 
@@ -394,21 +402,26 @@ final class Approval {
         int n = stage.approvers.size();
         long approvals = countInStage(stage.index, Decision.APPROVE);
         long rejections = countInStage(stage.index, Decision.REJECT);
-        boolean rejected = switch (stage.effectiveMode()) {
-            case ANY, ALL -> rejections >= 1;
-            case MAJORITY -> rejections >= n - n / 2;
-        };
+        // After escalation one admin's decision decides the stage; the votes cast before it no longer count.
+        boolean rejected = stage.escalated
+                ? decision == Decision.REJECT
+                : switch (stage.mode) {
+                    case ANY, ALL -> rejections >= 1;
+                    case MAJORITY -> rejections >= n - n / 2;
+                };
         if (rejected) {
             stage.status = StageStatus.REJECTED;
             stage.decidedAt = now;
             end(ApprovalStatus.REJECTED, now);
             return Outcome.REJECTED;
         }
-        boolean approved = switch (stage.effectiveMode()) {
-            case ANY -> approvals >= 1;
-            case ALL -> approvals >= n;
-            case MAJORITY -> approvals >= n / 2 + 1;
-        };
+        boolean approved = stage.escalated
+                ? decision == Decision.APPROVE
+                : switch (stage.mode) {
+                    case ANY -> approvals >= 1;
+                    case ALL -> approvals >= n;
+                    case MAJORITY -> approvals >= n / 2 + 1;
+                };
         if (!approved) {
             return Outcome.PENDING;
         }
@@ -429,33 +442,82 @@ final class Approval {
      * with {@code onTimeout: reject}, the request expires. {@code timer} is who the audit trail names.
      */
     Outcome timeOut(Approvers approvers, Actor timer, Instant now) {
-        if (status != ApprovalStatus.PENDING || currentStage == null) {
-            throw new InvalidStateTransition(
-                    status.value(), "The approval request is " + status.value() + "; nothing can time out");
-        }
-        Stage stage = stages.get(currentStage);
+        Stage stage = requirePending("nothing can time out");
         String after = stage.timeoutHours == null ? "its deadline" : stage.timeoutHours + " h";
         if (stage.onTimeout == TimeoutAction.ESCALATE && !stage.escalated) {
-            int added = escalate(stage, approvers);
-            record(
-                    now,
-                    timer,
-                    "escalated",
-                    stage.index,
-                    "Nobody decided within " + after + "; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
+            int asked = escalate(stage, approvers);
+            record(now, timer, "escalated", stage.index, "Nobody decided within " + after + "; " + escalatedTo(asked));
             touch(now);
             events.add(new ApprovalEscalated(view(true)));
             return Outcome.ESCALATED;
         }
+        return expire(stage, timer, "Nobody decided within " + after, now);
+    }
+
+    /**
+     * Whether no one may decide the current stage any more: each approver it asks who has not decided
+     * yet lost the role the stage needs (the admin role once escalated), or it asks no one.
+     */
+    boolean nobodyMayDecide(Approvers directory) {
+        if (status != ApprovalStatus.PENDING || currentStage == null) {
+            return false;
+        }
+        Stage stage = stages.get(currentStage);
+        Role required = stage.requiredRole();
+        Set<UUID> holders = required == null ? Set.of() : Set.copyOf(directory.withRole(required));
+        return stage.approvers.stream()
+                .filter(id -> decisionOf(id, stage.index).isEmpty())
+                .noneMatch(id -> required == null || holders.contains(id));
+    }
+
+    /**
+     * The current stage has no one left who may decide it ({@link #nobodyMayDecide}), whatever its
+     * timeout: it is escalated to the admins who may decide it — again if it already was, so admins
+     * named since then are asked — and when there are none, the request expires.
+     */
+    Outcome handOver(Approvers approvers, Actor timer, Instant now) {
+        Stage stage = requirePending("nothing can be handed over");
+        int asked = escalate(stage, approvers);
+        if (asked == 0) {
+            return expire(
+                    stage,
+                    timer,
+                    "No one may decide the stage: its approvers lost their role and no admin "
+                            + "may decide it under the four-eyes rule",
+                    now);
+        }
+        record(
+                now,
+                timer,
+                "escalated",
+                stage.index,
+                "No approver of the stage may still decide it; " + escalatedTo(asked));
+        touch(now);
+        events.add(new ApprovalEscalated(view(true)));
+        return Outcome.ESCALATED;
+    }
+
+    private Stage requirePending(String otherwise) {
+        if (status != ApprovalStatus.PENDING || currentStage == null) {
+            throw new InvalidStateTransition(
+                    status.value(), "The approval request is " + status.value() + "; " + otherwise);
+        }
+        return stages.get(currentStage);
+    }
+
+    private Outcome expire(Stage stage, Actor timer, String why, Instant now) {
         stage.status = StageStatus.EXPIRED;
         stage.decidedAt = now;
         ApprovalStatus before = status;
         end(ApprovalStatus.EXPIRED, now);
-        audit.add(new AuditEntry(
-                now, timer, "expired", before, status, stage.index, round, "Nobody decided within " + after));
+        audit.add(new AuditEntry(now, timer, "expired", before, status, stage.index, round, why));
         touch(now);
         events.add(new ApprovalExpired(view(true)));
         return Outcome.EXPIRED;
+    }
+
+    private static String escalatedTo(int admins) {
+        return "escalated to " + admins + " admin" + (admins == 1 ? "" : "s");
     }
 
     /** The requester revised what was asked for: a request at {@code changes_requested} starts over at its first stage. */
@@ -523,11 +585,8 @@ final class Approval {
         Set<UUID> eligible = new LinkedHashSet<>(
                 stage.approverRole == null ? stage.approverIds : approvers.withRole(stage.approverRole));
         eligible.remove(requesterId);
-        // Four eyes: whoever decided an earlier stage of this round is not asked again (unless, after
-        // escalation, no one else can decide).
-        decisions.stream()
-                .filter(d -> d.round() == round && d.stage() < index)
-                .forEach(d -> eligible.remove(d.decision().approverId()));
+        // Four eyes: whoever decided an earlier stage of this round is not asked again.
+        eligible.removeIf(id -> decidedEarlierStage(id, index));
         stage.approvers = List.copyOf(eligible);
         record(
                 now,
@@ -539,25 +598,34 @@ final class Approval {
                         + (stage.approverRole == null ? "" : " (role " + stage.approverRole.value() + ")")
                         + (stage.dueAt == null ? "" : "; due " + stage.dueAt));
         if (eligible.isEmpty()) {
-            int added = escalate(stage, approvers);
-            record(
-                    now,
-                    agent,
-                    "escalated",
-                    index,
-                    "No one else could decide; escalated to " + added + " admin" + (added == 1 ? "" : "s"));
+            int asked = escalate(stage, approvers);
+            // With no admin either, the stage asks no one and the timeout check expires it (handOver).
+            record(now, agent, "escalated", index, "No one else could decide; " + escalatedTo(asked));
         }
     }
 
+    /**
+     * Hands the stage to the admins: from now on the first decision of one of them decides it. Asked are
+     * the admins who are not the requester, decided no earlier stage of this round and did not decide this
+     * one before (their decision stays on record but no longer counts); the stage loses its deadline.
+     * Returns how many admins it asks.
+     */
     private int escalate(Stage stage, Approvers approvers) {
-        Set<UUID> all = new LinkedHashSet<>(stage.approvers);
-        int before = all.size();
-        all.addAll(approvers.withRole(Role.ADMIN));
-        all.remove(requesterId);
-        stage.approvers = List.copyOf(all);
+        Set<UUID> admins = new LinkedHashSet<>(approvers.withRole(Role.ADMIN));
+        admins.remove(requesterId);
+        admins.removeIf(id -> decidedEarlierStage(id, stage.index)
+                || decisionOf(id, stage.index).isPresent());
+        stage.approvers = List.copyOf(admins);
         stage.escalated = true;
         stage.dueAt = null;
-        return all.size() - before;
+        return admins.size();
+    }
+
+    private boolean decidedEarlierStage(UUID userId, int stage) {
+        return decisions.stream()
+                .anyMatch(d -> d.round() == round
+                        && d.stage() < stage
+                        && d.decision().approverId().equals(userId));
     }
 
     private void end(ApprovalStatus outcome, Instant now) {

@@ -256,6 +256,46 @@ class ApprovalRequests {
                         """).param("id", id).query(UUID.class).optional().isPresent();
     }
 
+    /**
+     * The current stage of a pending request as the hand-over check needs it: the role a decider must
+     * hold (the admin role once escalated; null for named users) and whom it asks who has not decided.
+     */
+    record OpenStage(UUID requestId, @Nullable Role requiredRole, List<UUID> undecided) {}
+
+    /**
+     * Pending requests after {@code after} (by id) whose current stage needs a role or asks no one — the
+     * ones whose deciders can go away — for the timeout check to find stages no one may decide.
+     */
+    List<OpenStage> openStagesAfter(UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT r.id, CASE WHEN s.escalated THEN 'admin' ELSE s.approver_role END AS role,
+                            ARRAY(SELECT a FROM unnest(s.approvers) a WHERE NOT EXISTS (
+                                SELECT 1 FROM approval_decisions d WHERE d.request_id = r.id AND d.round = r.round
+                                AND d.stage_idx = s.idx AND d.approver_id = a)) AS undecided
+                        FROM approval_requests r
+                        JOIN approval_stages s ON s.request_id = r.id AND s.idx = r.current_stage
+                        WHERE r.status = 'pending' AND s.status = 'pending' AND r.id > :after
+                          AND (s.escalated OR s.approver_role IS NOT NULL OR cardinality(s.approvers) = 0)
+                        ORDER BY r.id LIMIT :limit
+                        """)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new OpenStage(
+                        rs.getObject("id", UUID.class),
+                        Role.parse(rs.getString("role") == null ? "" : rs.getString("role"))
+                                .orElse(null),
+                        uuids(rs.getArray("undecided"))))
+                .list();
+    }
+
+    /** Locks a pending request, unless another transaction holds it right now (empty then, or when it is not pending). */
+    boolean lockIfPending(UUID id) {
+        return jdbc.sql("""
+                        SELECT r.id FROM approval_requests r WHERE r.id = :id AND r.status = 'pending'
+                        FOR UPDATE SKIP LOCKED
+                        """).param("id", id).query(UUID.class).optional().isPresent();
+    }
+
     /** A page of requests (without audit trails: two queries for the page, its stages and decisions). */
     List<ApprovalRequest> page(Filter filter, PageQuery page) {
         Map.Entry<String, Map<String, Object>> where = where(filter);

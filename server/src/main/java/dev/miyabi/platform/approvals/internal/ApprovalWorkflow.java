@@ -166,6 +166,31 @@ class ApprovalWorkflow implements Approvals {
         return approval.view(true);
     }
 
+    /**
+     * Hands over the current stage when no one may decide it any more (the caller holds the request's
+     * lock and checked {@link Approval#nobodyMayDecide}): escalated to the admins, or expired when none may
+     * decide it; the timer is the actor.
+     */
+    @Transactional
+    public ApprovalRequest handOver(UUID requestId) {
+        Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
+        Approval.Outcome outcome = approval.handOver(this::withRole, Actor.system(), now());
+        requests.save(approval);
+        publish(approval);
+        if (outcome == Approval.Outcome.EXPIRED) {
+            orders.reject(requestId, Actor.system(), "Approval expired: no one may decide it");
+        }
+        return approval.view(true);
+    }
+
+    /** Whether no one may decide the request's current stage any more (see {@link Approval#nobodyMayDecide}). */
+    @Transactional(readOnly = true)
+    public boolean nobodyMayDecide(UUID requestId) {
+        return requests.find(requestId)
+                .filter(approval -> approval.nobodyMayDecide(this::withRole))
+                .isPresent();
+    }
+
     /** Reopens the request of an order whose owner revised it after changes were requested. */
     @Transactional
     public ApprovalRequest reopen(UUID requestId, UUID userId) {

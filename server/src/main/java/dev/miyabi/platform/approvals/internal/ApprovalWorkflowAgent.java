@@ -90,6 +90,14 @@ class ApprovalWorkflowAgent implements Agent, ApprovalGate {
         track("Stage timed out on approval " + requestId, orderId, () -> workflow.timeOut(requestId));
     }
 
+    /** Hands over a stage no one may decide any more; the caller holds the request's lock. */
+    void handOver(UUID requestId, UUID orderId) {
+        track(
+                "No one may decide approval " + requestId + "; hand the stage over",
+                orderId,
+                () -> workflow.handOver(requestId));
+    }
+
     private ApprovalRequest track(String title, UUID orderId, Supplier<ApprovalRequest> step) {
         return board.track(
                 AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, title.length() > 255 ? title.substring(0, 255) : title)

@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * CourseGeneratorAgent (201). Inside a {@code course_generation} job: validates the input, asks for the
  * outline, writes every lesson and every module's quiz as durable steps (a retried job keeps what was
- * written), assembles the course, checks it against {@code course-output.schema.json} and stores it in one
- * transaction. The course is the agent's (and so the job's) result.
+ * written), assembles the course, checks it against {@code course-output.schema.json} and stores it in the
+ * job's lease-fenced store step. The course is the agent's (and so the job's) result.
  */
 @Component
 class CourseGeneratorAgent implements Agent {
@@ -127,13 +127,16 @@ class CourseGeneratorAgent implements Agent {
             throw new IllegalStateException(
                     "The assembled course is not valid against course-output: " + describe(broken));
         }
-        job.step("store", () -> {
-            job.progress("Saving the course");
-            return NODES.objectNode()
-                    .put(
-                            "courseId",
-                            content.storeCourse(job.job(), input, result).id().toString());
-        });
+        job.progress("Saving the course");
+        // Stored under the job's lease: a worker that lost it stores nothing; a stored course is success.
+        job.storeStep(
+                "store",
+                () -> NODES.objectNode()
+                        .put(
+                                "courseId",
+                                content.storeCourse(job.job(), input, result)
+                                        .id()
+                                        .toString()));
         return AgentResult.success(result, AgentResult.Metrics.tokens(calls.inputTokens(), calls.outputTokens()));
     }
 

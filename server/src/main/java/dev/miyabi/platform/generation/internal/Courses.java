@@ -42,8 +42,11 @@ class Courses {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the course with its modules, lessons and quiz questions (call inside a transaction). */
-    void insert(
+    /**
+     * Inserts the course with its modules, lessons and quiz questions (call inside a transaction); false,
+     * inserting nothing, when the job already has a course.
+     */
+    boolean insert(
             UUID id,
             UUID jobId,
             @Nullable UUID orderId,
@@ -51,11 +54,12 @@ class Courses {
             CourseInput input,
             JsonNode course,
             @Nullable String generatedBy) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO courses (id, job_id, order_id, user_id, title, description, topic, target_audience,
                             difficulty, format, language, estimated_hours, prerequisites, assessment_strategy, generated_by)
                         VALUES (:id, :job, :order, :user, :title, :description, :topic, :audience, :difficulty, :format,
                             :language, :hours, CAST(:prerequisites AS JSONB), :assessment, :generatedBy)
+                        ON CONFLICT (job_id) DO NOTHING
                         """)
                 .param("id", id)
                 .param("job", jobId)
@@ -73,6 +77,9 @@ class Courses {
                 .param("assessment", course.path("assessmentStrategy").asString())
                 .param("generatedBy", generatedBy)
                 .update();
+        if (inserted == 0) {
+            return false;
+        }
         int position = 0;
         for (JsonNode module : course.path("modules")) {
             UUID moduleId = UUID.randomUUID();
@@ -122,6 +129,7 @@ class Courses {
                         .update();
             }
         }
+        return true;
     }
 
     Optional<CourseSummary> find(UUID id) {

@@ -106,14 +106,17 @@ class DocumentGeneratorAgent implements Agent {
             throw new IllegalStateException("The assembled document is not valid against document-output: "
                     + CourseGeneratorAgent.describe(broken));
         }
-        job.step("store", () -> {
-            job.progress("Saving the document");
-            return JsonNodeFactory.instance
-                    .objectNode()
-                    .put(
-                            "documentId",
-                            content.storeDocument(job.job(), input, result).id().toString());
-        });
+        job.progress("Saving the document");
+        // Stored under the job's lease: a worker that lost it stores nothing; a stored document is success.
+        job.storeStep(
+                "store",
+                () -> JsonNodeFactory.instance
+                        .objectNode()
+                        .put(
+                                "documentId",
+                                content.storeDocument(job.job(), input, result)
+                                        .id()
+                                        .toString()));
         return AgentResult.success(result, AgentResult.Metrics.tokens(calls.inputTokens(), calls.outputTokens()));
     }
 

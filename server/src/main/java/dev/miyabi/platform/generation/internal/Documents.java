@@ -34,7 +34,8 @@ class Documents {
         this.jdbc = jdbc;
     }
 
-    void insert(
+    /** Inserts the document; false, inserting nothing, when the job already has one. */
+    boolean insert(
             UUID id,
             UUID jobId,
             @Nullable UUID orderId,
@@ -42,11 +43,12 @@ class Documents {
             DocumentInput input,
             JsonNode document,
             @Nullable String generatedBy) {
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO documents (id, job_id, order_id, user_id, document_type, title, audience, tone,
                             language, data_points, sections, markdown, generated_by)
                         VALUES (:id, :job, :order, :user, :type, :title, :audience, :tone, :language,
                             CAST(:data AS JSONB), CAST(:sections AS JSONB), :markdown, :generatedBy)
+                        ON CONFLICT (job_id) DO NOTHING
                         """)
                 .param("id", id)
                 .param("job", jobId)
@@ -62,6 +64,7 @@ class Documents {
                 .param("markdown", document.path("markdown").asString())
                 .param("generatedBy", generatedBy)
                 .update();
+        return inserted > 0;
     }
 
     Optional<DocumentSummary> find(UUID id) {

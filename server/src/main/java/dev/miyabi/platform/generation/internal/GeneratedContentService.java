@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stores generated courses and documents (each in one transaction, once per job: a job that stored its
- * course and then died gets the stored one back) and publishes {@link CourseGenerated} / {@link
+ * Stores generated courses and documents (each once per job, in the caller's transaction — the job's
+ * lease-fenced store step — or its own: a job whose course is already stored, by an earlier attempt or a
+ * worker that raced this one, gets the stored one back) and publishes {@link CourseGenerated} / {@link
  * DocumentGenerated}; the {@link GeneratedContent} facade reads them.
  */
 @Service
@@ -43,7 +44,9 @@ class GeneratedContentService implements GeneratedContent {
             return stored.get();
         }
         UUID id = UUID.randomUUID();
-        courses.insert(id, job.id(), job.orderId(), job.userId(), input, course, generatedBy(job.id()));
+        if (!courses.insert(id, job.id(), job.orderId(), job.userId(), input, course, generatedBy(job.id()))) {
+            return courses.findByJob(job.id()).orElseThrow();
+        }
         CourseSummary summary = courses.find(id).orElseThrow();
         events.publishEvent(new CourseGenerated(summary));
         return summary;
@@ -56,7 +59,9 @@ class GeneratedContentService implements GeneratedContent {
             return stored.get();
         }
         UUID id = UUID.randomUUID();
-        documents.insert(id, job.id(), job.orderId(), job.userId(), input, document, generatedBy(job.id()));
+        if (!documents.insert(id, job.id(), job.orderId(), job.userId(), input, document, generatedBy(job.id()))) {
+            return documents.findByJob(job.id()).orElseThrow();
+        }
         DocumentSummary summary = documents.find(id).orElseThrow();
         events.publishEvent(new DocumentGenerated(summary));
         return summary;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobAbortedException;
 import dev.miyabi.platform.aijobs.JobCancelled;
 import dev.miyabi.platform.aijobs.JobCompleted;
 import dev.miyabi.platform.aijobs.JobContext;
+import dev.miyabi.platform.aijobs.JobEvent;
 import dev.miyabi.platform.aijobs.JobFailed;
 import dev.miyabi.platform.aijobs.JobHandler;
 import dev.miyabi.platform.aijobs.JobOutcome;
@@ -176,6 +178,102 @@ class JobQueueIntegrationTests extends IntegrationTest {
         assertThat(recovered.job().error()).contains("stopped renewing its lease during attempt 1");
         assertThat(a.events(JobCompleted.class, id)).isEmpty();
         assertThat(b.events(JobCompleted.class, id)).hasSize(1);
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasTakenOverCannotStoreRecordUsageOrReportProgress() throws Exception {
+        String type = type("fenced");
+        String marker = "fenced-" + UUID.randomUUID() + "@example.test";
+        CountDownLatch frozen = new CountDownLatch(1);
+        CountDownLatch thaw = new CountDownLatch(1);
+        CountDownLatch triedAll = new CountDownLatch(1);
+        List<String> refused = new CopyOnWriteArrayList<>();
+        // Instance A hangs before its writes; its 1 s lease runs out and instance B takes the job over.
+        QueueFixture a = start(QueueFixture.settings()
+                .instanceId("stale-" + UUID.randomUUID())
+                .workers(1)
+                .lease(Duration.ofSeconds(1))
+                .heartbeat(Duration.ofHours(1))
+                .recovery(Duration.ofHours(1))
+                .handler(handler(type, job -> {
+                    frozen.countDown();
+                    thaw.await();
+                    try {
+                        job.recordUsage(JobUsage.tokens(1000, 500));
+                    } catch (JobAbortedException e) {
+                        refused.add("usage");
+                    }
+                    try {
+                        job.progress("A stale worker's note");
+                    } catch (JobAbortedException e) {
+                        refused.add("progress");
+                    }
+                    try {
+                        job.storeStep("store", () -> {
+                            jdbc.sql("INSERT INTO users (email, name) VALUES (:email, 'Stale write')")
+                                    .param("email", marker)
+                                    .update();
+                            return NODES.objectNode().put("stored", true);
+                        });
+                    } catch (JobAbortedException e) {
+                        refused.add("store");
+                    }
+                    triedAll.countDown();
+                    return JobOutcome.completed(NODES.objectNode().put("by", "stale"));
+                })));
+        UUID id = a.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
+        assertThat(frozen.await(20, TimeUnit.SECONDS)).isTrue();
+        UUID staleToken = jdbc.sql("SELECT lease_token FROM ai_jobs WHERE id = :id")
+                .param("id", id)
+                .query(UUID.class)
+                .single();
+
+        QueueFixture b = start(QueueFixture.settings()
+                .instanceId("owner-" + UUID.randomUUID())
+                .lease(Duration.ofSeconds(10))
+                .heartbeat(Duration.ofMillis(500))
+                .recovery(Duration.ofMillis(200))
+                .handler(handler(type, job -> {
+                    job.recordUsage(JobUsage.tokens(10, 5));
+                    return JobOutcome.completed(NODES.objectNode().put("by", "owner"));
+                })));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id) == JobStatus.COMPLETED);
+        Job completed = b.jobs.find(id).orElseThrow();
+        int eventsOfA = a.events(JobEvent.class, id).size();
+
+        // The fence itself: the write runs in the transaction that checks the token, so it does not commit.
+        assertThat(a.queue.storeStep(id, staleToken, "store", () -> {
+                    jdbc.sql("INSERT INTO users (email, name) VALUES (:email, 'Stale write')")
+                            .param("email", marker)
+                            .update();
+                    return NODES.objectNode();
+                }))
+                .isEmpty();
+        assertThat(a.queue.addUsage(id, staleToken, JobUsage.tokens(1000, 500))).isEmpty();
+
+        thaw.countDown();
+        assertThat(triedAll.await(20, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.running() == 0);
+
+        assertThat(refused).containsExactly("usage", "progress", "store");
+        Job after = b.jobs.find(id).orElseThrow();
+        assertThat(after.tokenUsage())
+                .as("no tokens added to the completed job")
+                .isEqualTo(completed.tokenUsage());
+        assertThat(after.tokenUsage().input()).isEqualTo(10);
+        assertThat(after.version()).isEqualTo(completed.version());
+        assertThat(after.progress()).isEqualTo(completed.progress());
+        assertThat(b.jobs.output(id).orElseThrow().path("by").asString()).isEqualTo("owner");
+        assertThat(a.events(JobEvent.class, id))
+                .as("no events from the stale worker")
+                .hasSize(eventsOfA);
+        assertThat(storedSteps(id)).doesNotContain("store");
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = :email")
+                        .param("email", marker)
+                        .query(Long.class)
+                        .single())
+                .as("the stale worker's write did not commit")
+                .isZero();
     }
 
     @Test

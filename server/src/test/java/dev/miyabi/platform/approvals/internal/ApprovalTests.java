@@ -100,7 +100,7 @@ class ApprovalTests {
     }
 
     @Test
-    void whoDecidedAnEarlierStageIsNotAskedAgainUnlessNoOneElseCan() {
+    void whoDecidedAnEarlierStageIsNotAskedAgainNorAfterEscalation() {
         UUID both = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         Approval approval = open(
@@ -112,9 +112,123 @@ class ApprovalTests {
         Approval alone = open(
                 stage("One", ApprovalMode.ANY, List.of(ADMIN), null, TimeoutAction.ESCALATE),
                 stage("Two", ApprovalMode.ANY, List.of(ADMIN), null, TimeoutAction.ESCALATE));
-        decide(alone, ADMIN, Decision.APPROVE);
+        decideAsAdmin(alone, ADMIN, Decision.APPROVE);
         assertThat(alone.view(false).stages().get(1).escalated()).isTrue();
-        assertThat(alone.view(false).stages().get(1).approvers()).containsExactly(ADMIN);
+        assertThat(alone.view(false).stages().get(1).approvers())
+                .as("the only admin decided the first stage: no one may decide the second")
+                .isEmpty();
+        assertThatThrownBy(() -> decideAsAdmin(alone, ADMIN, Decision.APPROVE))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThat(alone.nobodyMayDecide(DIRECTORY)).isTrue();
+        assertThat(alone.handOver(DIRECTORY, AGENT, T0.plusSeconds(60))).isEqualTo(Approval.Outcome.EXPIRED);
+        assertThat(alone.status()).isEqualTo(ApprovalStatus.EXPIRED);
+    }
+
+    @Test
+    void escalationDoesNotLetTheAdminWhoDecidedAnEarlierStageDecideTheNextOne() {
+        UUID firstAdmin = UUID.randomUUID();
+        UUID secondAdmin = UUID.randomUUID();
+        UUID slow = UUID.randomUUID();
+        Approval.Approvers admins = role -> role == Role.ADMIN ? List.of(firstAdmin, secondAdmin) : List.of();
+        Approval approval = open(
+                admins,
+                stage("Admin", ApprovalMode.ANY, List.of(firstAdmin), null, TimeoutAction.ESCALATE),
+                stage("Slow", ApprovalMode.ANY, List.of(slow), 1, TimeoutAction.ESCALATE));
+        approval.decide(
+                firstAdmin,
+                "First admin",
+                Set.of(Role.ADMIN),
+                Decision.APPROVE,
+                null,
+                admins,
+                AGENT,
+                T0.plusSeconds(10));
+
+        assertThat(approval.timeOut(admins, AGENT, T0.plusSeconds(7200))).isEqualTo(Approval.Outcome.ESCALATED);
+
+        assertThat(approval.view(false).stages().get(1).approvers()).containsExactly(secondAdmin);
+        assertThatThrownBy(() -> approval.decide(
+                        firstAdmin,
+                        "First admin",
+                        Set.of(Role.ADMIN),
+                        Decision.APPROVE,
+                        null,
+                        admins,
+                        AGENT,
+                        T0.plusSeconds(7300)))
+                .as("no one decides two stages of one request")
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThat(approval.status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(approval.decide(
+                        secondAdmin,
+                        "Second admin",
+                        Set.of(Role.ADMIN),
+                        Decision.APPROVE,
+                        null,
+                        admins,
+                        AGENT,
+                        T0.plusSeconds(7300)))
+                .isEqualTo(Approval.Outcome.APPROVED);
+    }
+
+    @Test
+    void afterEscalationAnAdminsApproveApprovesWhateverTheVotesBefore() {
+        List<UUID> five = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        Approval approving = open(stage("Committee", ApprovalMode.MAJORITY, five, 24, TimeoutAction.ESCALATE));
+        decide(approving, five.get(0), Decision.REJECT);
+        decide(approving, five.get(1), Decision.APPROVE);
+        decide(approving, five.get(2), Decision.APPROVE);
+        approving.timeOut(DIRECTORY, AGENT, T0.plusSeconds(86_400));
+
+        assertThat(decideAsAdmin(approving, ADMIN, Decision.APPROVE)).isEqualTo(Approval.Outcome.APPROVED);
+        assertThat(approving.status()).isEqualTo(ApprovalStatus.APPROVED);
+
+        Approval rejecting = open(stage("Committee", ApprovalMode.MAJORITY, five, 24, TimeoutAction.ESCALATE));
+        decide(rejecting, five.get(0), Decision.APPROVE);
+        decide(rejecting, five.get(1), Decision.APPROVE);
+        rejecting.timeOut(DIRECTORY, AGENT, T0.plusSeconds(86_400));
+
+        assertThat(decideAsAdmin(rejecting, ADMIN, Decision.REJECT)).isEqualTo(Approval.Outcome.REJECTED);
+    }
+
+    @Test
+    void afterEscalationAnOriginalApproverCannotDecideAnAllStageAlone() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Approval approval = open(stage("Board", ApprovalMode.ALL, List.of(a, b), 24, TimeoutAction.ESCALATE));
+        approval.timeOut(DIRECTORY, AGENT, T0.plusSeconds(86_400));
+
+        assertThatThrownBy(() -> decide(approval, a, Decision.APPROVE))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThat(approval.status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(approval.view(false).stages().get(0).approvers()).containsExactly(ADMIN);
+        assertThat(decideAsAdmin(approval, ADMIN, Decision.APPROVE)).isEqualTo(Approval.Outcome.APPROVED);
+    }
+
+    @Test
+    void aStageWhoseApproversAllLostTheirRoleGoesToTheAdminsWithoutATimeout() {
+        UUID approver = UUID.randomUUID();
+        Approval approval = open(
+                List.of(approver),
+                new ApprovalPolicy.Stage(
+                        "Role", "approver", List.of(), ApprovalMode.ANY, null, TimeoutAction.REJECT, null));
+        assertThat(approval.nobodyMayDecide(role -> role == Role.ADMIN ? List.of(ADMIN) : List.of(approver)))
+                .isFalse();
+
+        // The approver lost the role: only the admins hold any now.
+        assertThat(approval.nobodyMayDecide(DIRECTORY)).isTrue();
+        assertThat(approval.handOver(DIRECTORY, AGENT, T0.plusSeconds(60))).isEqualTo(Approval.Outcome.ESCALATED);
+
+        assertThat(approval.view(false).stages().get(0).escalated()).isTrue();
+        assertThat(approval.view(false).stages().get(0).approvers()).containsExactly(ADMIN);
+        assertThat(approval.nobodyMayDecide(DIRECTORY)).isFalse();
+        assertThat(approval.nobodyMayDecide(role -> List.of()))
+                .as("an admin who lost the role cannot decide an escalated stage either")
+                .isTrue();
+        assertThat(decideAsAdmin(approval, ADMIN, Decision.APPROVE)).isEqualTo(Approval.Outcome.APPROVED);
     }
 
     @Test
@@ -168,7 +282,9 @@ class ApprovalTests {
         UUID approver = UUID.randomUUID();
         Approval escalating = open(stage("S", ApprovalMode.ALL, List.of(approver), 1, TimeoutAction.ESCALATE));
         assertThat(escalating.timeOut(DIRECTORY, AGENT, T0.plusSeconds(3600))).isEqualTo(Approval.Outcome.ESCALATED);
-        assertThat(escalating.view(false).stages().get(0).approvers()).containsExactly(approver, ADMIN);
+        assertThat(escalating.view(false).stages().get(0).approvers())
+                .as("the admins decide an escalated stage")
+                .containsExactly(ADMIN);
         assertThat(escalating.view(false).stages().get(0).dueAt()).isNull();
         assertThat(escalating.timeOut(DIRECTORY, AGENT, T0.plusSeconds(7200)))
                 .as("an escalated stage that times out again expires")
@@ -216,6 +332,18 @@ class ApprovalTests {
                 T0.plusSeconds(10));
     }
 
+    private static Approval.Outcome decideAsAdmin(Approval approval, UUID admin, Decision decision) {
+        return approval.decide(
+                admin,
+                "Admin",
+                Set.of(Role.ADMIN),
+                decision,
+                decision == Decision.APPROVE ? null : "because",
+                DIRECTORY,
+                AGENT,
+                T0.plusSeconds(90_000));
+    }
+
     private static ApprovalPolicy.Stage stage(
             String name, ApprovalMode mode, List<UUID> ids, Integer timeoutHours, TimeoutAction onTimeout) {
         return new ApprovalPolicy.Stage(name, null, ids, mode, timeoutHours, onTimeout, null);
@@ -239,7 +367,10 @@ class ApprovalTests {
     }
 
     private static Approval open(List<UUID> approversWithRole, ApprovalPolicy.Stage... stages) {
-        Approval.Approvers directory = role -> role == Role.ADMIN ? List.of(ADMIN) : approversWithRole;
+        return open(role -> role == Role.ADMIN ? List.of(ADMIN) : approversWithRole, stages);
+    }
+
+    private static Approval open(Approval.Approvers directory, ApprovalPolicy.Stage... stages) {
         return Approval.open(
                 UUID.randomUUID(),
                 "order",
