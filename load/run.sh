@@ -96,12 +96,17 @@ status=0
   "${profile_args[@]}" "$@" || status=$?
 if grep -qE ' ERROR ' "$work/server.log"; then
   echo "The server logged errors during the run:" >&2
-  grep -E ' ERROR ' -A5 "$work/server.log" | head -n 60 >&2
+  grep -E -m 10 -A5 ' ERROR ' "$work/server.log" >&2 || true
   status=1
 fi
 # Gatling writes into load/target/gatling (its plugin's fixed folder); the reports are kept in load/results.
 mkdir -p load/results
 for run in load/target/gatling/*/; do
-  [ -f "${run}index.html" ] && mv "$run" load/results/ && echo "Report: load/results/$(basename "$run")/index.html"
+  if [ -f "${run}index.html" ]; then
+    kept=load/results/$(basename "$run")
+    mv "$run" "$kept"
+    python3 load/report-table.py "$kept/index.html" || true
+    echo "Report: $kept/index.html"
+  fi
 done
 exit "$status"
