@@ -28,8 +28,11 @@ public class ReadStressSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private volatile List<String> productIds;
 
-    private final HttpProtocolBuilder protocol =
-            http.baseUrl(settings.baseUrl()).acceptHeader("application/json").userAgentHeader("miyabi-load (Gatling)");
+    // No HTTP cache: every read is answered in full (no 304 revalidations), so the figures are the server's.
+    private final HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
+            .disableCaching()
+            .acceptHeader("application/json")
+            .userAgentHeader("miyabi-load (Gatling)");
 
     public ReadStressSimulation() {
         ScenarioBuilder reader = scenario("Reader")
