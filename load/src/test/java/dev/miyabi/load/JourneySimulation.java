@@ -97,7 +97,7 @@ public class JourneySimulation extends Simulation {
     }
 
     /** The sum of the customer's longest pauses below, for the run's time limit. */
-    private static final int LONGEST_THINKING_SECONDS = 30 + 30 + 20 + 20 + 40 + 8 + 40 + 15 + 60;
+    private static final int LONGEST_THINKING_SECONDS = 30 + 30 + 20 + 20 + 40 + 8 + 40 + 15 + 15 + 60;
 
     private ScenarioBuilder customers() {
         ChainBuilder browse = exec(http("GET /api/products")

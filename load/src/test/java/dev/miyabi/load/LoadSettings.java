@@ -29,7 +29,7 @@ record LoadSettings(
                 required("adminEmail"),
                 required("adminPassword"),
                 Integer.getInteger("load.users", 1000),
-                Duration.ofSeconds(Integer.getInteger("load.rampSeconds", 240)),
+                Duration.ofSeconds(Integer.getInteger("load.rampSeconds", 120)),
                 Double.parseDouble(System.getProperty("load.think", "1.0")),
                 Integer.getInteger("load.approvers", 10),
                 Double.parseDouble(System.getProperty("load.approvalShare", "0.2")),
