@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue 17, 4 (a): the original plan's journey at 1 000 concurrent users. Each customer browses and searches
@@ -64,6 +65,7 @@ public class JourneySimulation extends Simulation {
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties();
     private final AtomicInteger finishedCustomers = new AtomicInteger();
+    private final AtomicLong orders = new AtomicLong();
     private volatile Setup.Prepared prepared;
 
     private final HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl())
@@ -299,12 +301,14 @@ public class JourneySimulation extends Simulation {
     }
 
     /**
-     * The customer's choice: with the approval share a product from 1 000 (the default policy asks an
-     * approver), else a cheaper one; the generation request matches the product's kind.
+     * The customer's choice: for the approval share of the customers a product from 1 000 (the default policy
+     * asks an approver), else a cheaper one; the generation request matches the product's kind.
      */
     private Session chooseOrder(Session session) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        boolean needsApproval = random.nextDouble() < settings.approvalShare();
+        // Exactly the share, spread evenly over the customers (so a small smoke run has its approvals too).
+        long order = orders.getAndIncrement();
+        boolean needsApproval =
+                Math.floor((order + 1) * settings.approvalShare()) > Math.floor(order * settings.approvalShare());
         Setup.Product product = pick(needsApproval ? prepared.approval() : prepared.direct());
         String input = product.category().equals("ai_course_generation")
                 ? "{\"topic\":\"Operating a platform under load\",\"targetAudience\":\"Platform engineers\","
