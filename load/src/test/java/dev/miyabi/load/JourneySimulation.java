@@ -33,18 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issue 17, 4 (a): the original plan's journey at 1 000 concurrent users. Each customer browses and searches
  * the catalog, signs up and signs in, opens the live connection ({@code /ws}: auth, subscribe), orders an AI
- * document or course — about one in five (settable) at a price that the default policy sends to an approver,
+ * document or course — one in five (settable) at a price that the default policy sends to an approver,
  * decided by the approver users of this simulation over the approvals API — pays with a card the sandbox
  * declines and then with one it accepts, follows the generation job over {@code /ws} until it completes and
  * reads the result, with think times between the steps like a person's.
  *
- * <p>The statistics name every API call once; the two waits for an event ({@code WS event: …}) measure the
+ * <p>The statistics name every API call once; the waits for an event ({@code WS event: …}) measure the
  * asynchronous work behind them (an approver's decision, the generation job) and so have no latency
  * assertion. Each wait is armed as soon as the HTTP call that causes the event has answered.
  */
 public class JourneySimulation extends Simulation {
 
-    /** The API calls that the latency assertions cover (every request of the run but the two event waits). */
+    /** The API calls that the latency assertions cover: every request but the event waits and the WS sends. */
     static final List<String> API_CALLS = List.of(
             "GET /api/products",
             "GET /api/products?q=",
