@@ -26,7 +26,7 @@ case "$profile" in
     # 12 customers within 8 s, a fiftieth of the think times, one approver, documents only (the quicker
     # jobs): ~30 s of simulation on a quiet machine.
     profile_args=(-Dload.users=12 -Dload.rampSeconds=8 -Dload.think=0.02 -Dload.approvers=1
-      -Dload.approvalShare=0.34 -Dload.orderCategories=ai_document_generation -Dload.products=0 -Dload.eventWaitSeconds=30 -Dload.latencyAssertions=false) ;;
+      -Dload.approvalShare=0.34 -Dload.orderCategories=ai_document_generation -Dload.products=0 -Dload.eventWaitSeconds=90 -Dload.latencyAssertions=false) ;;
   *) echo "usage: load/run.sh journey|stress|smoke [-Dload.<setting>=<value>...]" >&2; exit 2 ;;
 esac
 shift
