@@ -23,6 +23,7 @@ COPY web/ web/
 COPY server/ server/
 COPY cli/pom.xml cli/
 COPY deploy/pom.xml deploy/
+COPY load/pom.xml load/
 COPY --from=web /src/web/dist/ web/dist/
 # The UI was built above (-Dskip.web packages web/dist as it is); tests run in CI, not here.
 RUN --mount=type=cache,target=/root/.m2 \
