@@ -47,6 +47,7 @@ export default defineConfig({
       exclude: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/api/schema.d.ts', 'src/**/*.d.ts'],
       reporter: ['text-summary', 'json-summary', 'html'],
       thresholds: { lines: 70 },
+      reportOnFailure: true,
     },
   },
 });
