@@ -38,5 +38,16 @@ export default defineConfig({
     silent: 'passed-only',
     // The build machines are shared: a render that waits for a busy CPU is slow, not broken.
     testTimeout: 15_000,
+    // Line coverage of the UI's code, printed by `npm test` (the build's Vitest run); the build
+    // fails below the threshold. The HTML report lands in coverage/.
+    coverage: {
+      enabled: true,
+      provider: 'v8',
+      include: ['src/**/*.{ts,tsx}'],
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'src/api/schema.d.ts', 'src/**/*.d.ts'],
+      reporter: ['text-summary', 'json-summary', 'html'],
+      thresholds: { lines: 70 },
+      reportOnFailure: true,
+    },
   },
 });

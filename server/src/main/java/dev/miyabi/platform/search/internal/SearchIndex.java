@@ -109,8 +109,6 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
         long started = System.nanoTime();
         // Every search embeds its query: the model is loaded before the instance takes traffic.
         embedder.load();
-        // Every search embeds its query: the model is loaded before the instance takes traffic.
-        embedder.load();
         LuceneIndex built = new LuceneIndex(openDirectory());
         int[] count = {0};
         readOnly.executeWithoutResult(status -> {

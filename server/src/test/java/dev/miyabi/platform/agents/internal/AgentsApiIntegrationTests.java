@@ -274,11 +274,13 @@ class AgentsApiIntegrationTests extends IntegrationTest {
         assertThat(after.error()).isNull();
         assertThat(after.result().path("userId").asString())
                 .isEqualTo(customer.id().toString());
-        assertThat(jdbc.sql("SELECT status FROM ai_jobs WHERE id = :id")
-                        .param("id", jobId)
-                        .query(String.class)
-                        .single())
-                .isEqualTo("completed");
+        // The job row is completed just after its handler (which completed the task) returned.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT status FROM ai_jobs WHERE id = :id")
+                                .param("id", jobId)
+                                .query(String.class)
+                                .single())
+                        .isEqualTo("completed"));
         assertThat(jdbc.sql("SELECT count(*) FROM search_access WHERE user_id = :user AND plan = 'Search plan'")
                         .param("user", customer.id())
                         .query(Long.class)
