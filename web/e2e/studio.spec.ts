@@ -115,6 +115,7 @@ test('a customer spends the studio’s free allowance and is offered the course 
   page,
   openContext,
   shot,
+  expectConsoleError,
 }) => {
   const session = await register(page.request, trial);
 
@@ -157,6 +158,7 @@ test('a customer spends the studio’s free allowance and is offered the course 
 
   const second = `Salary talks for new managers ${unique}`;
   await test.step('a course that does not fit is refused and offered as an order with the same request', async () => {
+    expectConsoleError(/status of 429 .*\/api\/ai\/jobs\)$/);
     await fillCourse(second);
     await expect(page.getByRole('alert')).toContainText('Your free monthly allowance has no room for this job.');
     await expect(page.getByRole('heading', { name: 'Order it instead' })).toBeVisible();

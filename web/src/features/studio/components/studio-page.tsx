@@ -111,6 +111,7 @@ export function StudioPage() {
               <Link to={`/studio/jobs/${started.id}`}>{t('studio.start.open', { title: jobTitle(started, t) })}</Link>
             </Alert>
           ) : null}
+          {refused && refused.kind === kind ? <OrderInstead kind={refused.kind} input={refused.input} /> : null}
           <GenerationRequestForm
             key={`${kind}-${formKey}`}
             kind={kind}
@@ -135,7 +136,6 @@ export function StudioPage() {
               if (page !== 0) setParams({}, { replace: true });
             }}
           />
-          {refused && refused.kind === kind ? <OrderInstead kind={refused.kind} input={refused.input} /> : null}
         </section>
 
         <section className="studio-jobs" aria-labelledby={`${kindId}-jobs`}>
