@@ -31,6 +31,9 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const JOB_TYPES = { course: 'course_generation', document: 'document_generation' } as const;
 export type GenerationJobType = (typeof JOB_TYPES)[GenerationKind];
 
+/** The catalog category whose products deliver each kind (the studio's trial offers them). */
+export const CATEGORY_OF_KIND = { course: 'ai_course_generation', document: 'ai_document_generation' } as const;
+
 /** The request form a product category needs, or null when it takes free-form notes. */
 export function generationKindOfCategory(category: string | null | undefined): GenerationKind | null {
   if (category === 'ai_course_generation') return 'course';

@@ -6,6 +6,7 @@ import type { Role, User } from '@/lib/auth/user';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useUpdateUserRoles } from '../api/update-user-roles';
+import { UserAllowance } from './user-allowance';
 
 const EDITABLE: readonly Role[] = ['approver', 'admin'];
 
@@ -83,6 +84,7 @@ export function UserRow({ user }: { user: User }) {
             {t('admin.users.editRoles')}
           </Button>
         )}
+        <UserAllowance user={user} />
       </td>
     </tr>
   );

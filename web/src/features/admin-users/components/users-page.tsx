@@ -8,6 +8,7 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { useUrlParams, useUrlSearch } from '@/lib/url-state';
 import { useUsers } from '../api/get-users';
+import { RoleAllowances } from './role-allowances';
 import { UserRow } from './user-row';
 
 const PAGE_SIZE = 20;
@@ -16,7 +17,10 @@ function isRole(value: string | null): value is Role {
   return (ROLES as readonly string[]).includes(value ?? '');
 }
 
-/** Admin: every user, searchable by email or name, filterable by role, with their roles editable. */
+/**
+ * Admin: every user, searchable by email or name, filterable by role, with their roles and monthly AI
+ * allowance editable; the allowance of each role above the list.
+ */
 export function UsersPage() {
   const { t, plural } = useI18n();
   const [params, update] = useUrlParams();
@@ -31,6 +35,7 @@ export function UsersPage() {
 
   return (
     <Page title={t('admin.users.title')}>
+      <RoleAllowances />
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={searchId}>{t('admin.users.search')}</label>

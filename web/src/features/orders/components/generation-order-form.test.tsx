@@ -1,8 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { generationHandoff } from '@/components/generation-request/handoff';
+import type { CourseInput } from '@/components/generation-request/schema';
+import { session } from '@/lib/auth/session';
 import { aProduct, PRODUCT_ID } from '@/testing/fixtures';
-import { json, problem } from '@/testing/http';
+import { fakeFetch, json, problem, USER } from '@/testing/http';
+import { renderRoutes } from '@/testing/render';
+import { ordersRoutes } from '../routes';
 import { anOrder, ORDER_ID, renderNewOrder } from '../test-utils';
 
 const courseProduct = aProduct();
@@ -81,5 +86,41 @@ describe('ordering an AI course', () => {
     answer = json(201, anOrder({ status: 'awaiting_approval' }));
     await user.click(screen.getByRole('button', { name: 'Place order' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`/orders/${ORDER_ID}`));
+  }, 20_000);
+
+  it('starts from the request the customer brought from the studio', async () => {
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.url === '/api/auth/me') return json(200, USER);
+      if (call.url === `/api/products/${PRODUCT_ID}`) return json(200, courseProduct);
+      if (call.method === 'POST') return json(201, anOrder());
+      return json(404, {});
+    });
+    vi.stubGlobal('fetch', fetch);
+    const studioInput: CourseInput = {
+      topic: 'Negotiation for engineers',
+      targetAudience: 'Tech leads',
+      difficulty: 'intermediate',
+      estimatedHours: 2,
+      learningObjectives: ['Prepare', 'Anchor', 'Close'],
+      format: 'text',
+      language: 'en',
+    };
+    const { router } = renderRoutes([{ path: '/orders', children: ordersRoutes }], '/orders');
+    await router.navigate(`/orders/new?productId=${PRODUCT_ID}`, { state: generationHandoff(studioInput) });
+
+    expect(await screen.findByLabelText('Topic')).toHaveValue('Negotiation for engineers');
+    expect(
+      screen.getByText('Filled in with the request you entered in the AI studio; change anything before you order.'),
+    ).toBeVisible();
+    expect(screen.getByLabelText('Objective 3')).toHaveValue('Close');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Place order' }));
+
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')).toBeDefined());
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      productId: PRODUCT_ID,
+      quantity: 1,
+      input: studioInput,
+    });
   }, 20_000);
 });

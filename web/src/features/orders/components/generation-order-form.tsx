@@ -7,6 +7,7 @@ import { GenerationRequestFields } from '@/components/generation-request/generat
 import {
   generationRequestDefaults,
   generationRequestSchema,
+  generationValuesFromInput,
   toGenerationInput,
   type GenerationKind,
   type GenerationRequestValues,
@@ -30,24 +31,30 @@ function schemaOf(kind: GenerationKind) {
 
 /**
  * Orders an AI course or document: the quantity and the generation request (the shared request
- * fields, with the rules of the server's input schemas). The server's `input.*` field errors land on
- * the request's fields, its `quantity` errors on the quantity.
+ * fields, with the rules of the server's input schemas), filled in from `initialInput` when the
+ * customer brings a request along (the studio's). The server's `input.*` field errors land on the
+ * request's fields, its `quantity` errors on the quantity.
  */
 export function GenerationOrderForm({
   product,
   kind,
   onPlaced,
+  initialInput = null,
 }: {
   product: Product;
   kind: GenerationKind;
   onPlaced: (order: Order) => void;
+  initialInput?: unknown;
 }) {
   const { t, message, locale } = useI18n();
   const place = usePlaceOrder();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FieldValues>({
     resolver: zodResolver(schemaOf(kind)) as unknown as Resolver<FieldValues>,
-    defaultValues: { quantity: 1, input: generationRequestDefaults(kind, locale) },
+    defaultValues: {
+      quantity: 1,
+      input: initialInput ? generationValuesFromInput(kind, initialInput) : generationRequestDefaults(kind, locale),
+    },
   });
   const quantityError = form.formState.errors.quantity?.message;
 
@@ -96,7 +103,7 @@ export function GenerationOrderForm({
         />
         <OrderTotal unitPrice={product.price} quantity={form.watch('quantity') as number} />
         <h2 className="order-request-heading">{t('orders.new.requestTitle')}</h2>
-        <p className="muted">{t('orders.new.requestLead')}</p>
+        <p className="muted">{t(initialInput ? 'orders.new.requestHandedOff' : 'orders.new.requestLead')}</p>
         <GenerationRequestFields kind={kind} name="input" />
         <div>
           <Button type="submit" busy={form.formState.isSubmitting}>

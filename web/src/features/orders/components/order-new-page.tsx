@@ -1,10 +1,11 @@
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useProduct } from '@/api/products';
 import type { Product } from '@/api/schemas/product';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { Spinner } from '@/components/ui/spinner';
+import { handedOffInput } from '@/components/generation-request/handoff';
 import { generationKindOfCategory } from '@/components/generation-request/schema';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
@@ -26,10 +27,15 @@ function ProductHeader({ product }: { product: Product }) {
   );
 }
 
-/** `/orders/new?productId=…`: the order form for one product of the catalog. */
+/**
+ * `/orders/new?productId=…`: the order form for one product of the catalog; a generation request handed
+ * over in the navigation's state (from the studio) fills in the request.
+ */
 export function OrderNewPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const handedOff = handedOffInput(location.state);
   const navigate = useNavigate();
   const productId = params.get('productId');
   const product = useProduct(productId);
@@ -76,7 +82,7 @@ export function OrderNewPage() {
       <div className="card order-new">
         <ProductHeader product={item} />
         {kind ? (
-          <GenerationOrderForm product={item} kind={kind} onPlaced={onPlaced} />
+          <GenerationOrderForm product={item} kind={kind} onPlaced={onPlaced} initialInput={handedOff} />
         ) : (
           <OrderForm product={item} onPlaced={onPlaced} />
         )}

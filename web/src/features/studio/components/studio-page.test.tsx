@@ -2,12 +2,15 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { session } from '@/lib/auth/session';
-import { JOB_ID, jobJson } from '@/testing/fixtures';
+import { aProduct, JOB_ID, jobJson, PRODUCT_ID } from '@/testing/fixtures';
 import { fakeFetch, json, problem, USER, type Call } from '@/testing/http';
 import { renderRoutes } from '@/testing/render';
 import { studioRoutes } from '../routes';
 
-const routes = [{ path: '/studio', children: studioRoutes }];
+const routes = [
+  { path: '/studio', children: studioRoutes },
+  { path: '/orders/new', element: <p>The order form</p> },
+];
 
 function serve(handler: (call: Call) => Response | undefined = () => undefined) {
   const { fetch, calls } = fakeFetch((call) => {
@@ -27,6 +30,20 @@ function event(type: string, overrides: Parameters<typeof jobJson>[0], eventId: 
     id: String(eventId),
     ts: '2026-11-26T07:00:05Z',
     payload: { eventId, resourceType: 'job', resourceId: JOB_ID, previousStatus: 'running', ...jobJson(overrides) },
+  };
+}
+
+function budget(overrides: Record<string, unknown> = {}) {
+  return {
+    userId: USER.id,
+    limit: 100000,
+    unlimited: false,
+    used: 0,
+    reserved: 0,
+    remaining: 100000,
+    resetsAt: '2027-01-01T00:00:00Z',
+    source: 'default',
+    ...overrides,
   };
 }
 
@@ -186,9 +203,76 @@ describe('the studio’s job list', () => {
     await fillCourse();
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your monthly AI budget has no room for this job.');
+    expect(alert).toHaveTextContent('Your free monthly allowance has no room for this job.');
     expect(alert).toHaveTextContent('It needs about 120,000 tokens, and 35,000 of your 2,000,000 tokens are left.');
     expect(alert).toHaveTextContent('Dec 1, 2026');
+  });
+
+  it('shows what is left of the free monthly allowance', async () => {
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve((call) =>
+      call.url === '/api/ai/budget' ? json(200, budget({ used: 30000, reserved: 5000, remaining: 65000 })) : undefined,
+    );
+    renderRoutes(routes, '/studio');
+
+    const allowance = await screen.findByTestId('studio-allowance');
+    expect(allowance).toHaveTextContent('Free trial: 65,000 of 100,000 tokens left this month');
+    expect(allowance).toHaveTextContent('5,000 are held for jobs in progress.');
+    expect(allowance).toHaveTextContent('The allowance renews on Jan 1, 2027.');
+    expect(allowance.querySelector('meter')).toHaveAttribute('value', '65000');
+  });
+
+  it('says nothing is limited for an unlimited user', async () => {
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    serve((call) =>
+      call.url === '/api/ai/budget'
+        ? json(200, budget({ limit: 0, unlimited: true, remaining: null, source: 'admin' }))
+        : undefined,
+    );
+    renderRoutes(routes, '/studio');
+
+    expect(await screen.findByText('Your AI use is not limited.')).toBeVisible();
+    expect(screen.queryByTestId('studio-allowance')).toBeNull();
+  });
+
+  it('offers to order the matching product with the same request once the allowance has no room', async () => {
+    await session.establish({ accessToken: 'token', refreshToken: 'refresh' });
+    let refused = false;
+    const calls = serve((call) => {
+      if (call.method === 'POST') {
+        refused = true;
+        return problem(429, 'budget_exceeded', 'No room', {
+          tokenBudget: { limit: 100000, used: 90000, remaining: 10000, requested: 33000, resetsAt: '2027-01-01T00:00:00Z' },
+        });
+      }
+      if (call.url === '/api/ai/budget') return json(200, budget(refused ? { used: 90000, remaining: 10000 } : {}));
+      if (call.url.startsWith('/api/products?')) return json(200, { items: [aProduct()], page: 0, size: 5, total: 1 });
+      return undefined;
+    });
+    const { router } = renderRoutes(routes, '/studio');
+    expect(await screen.findByText('Free trial: 100,000 of 100,000 tokens left this month')).toBeVisible();
+
+    await fillCourse();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'It needs about 33,000 tokens, and 10,000 of your 100,000 tokens are left.',
+    );
+    const offer = await screen.findByRole('link', { name: 'Order “AI Course: Enterprise Cloud Architecture” with this request' });
+    expect(offer).toHaveAttribute('href', `/orders/new?productId=${PRODUCT_ID}`);
+    expect(screen.getByRole('heading', { name: 'Order it instead' })).toBeVisible();
+    expect(screen.getByText('$2,500.00')).toBeVisible();
+    const search = new URL(calls.find((call) => call.url.startsWith('/api/products?'))!.url, 'http://x').searchParams;
+    expect(search.get('category')).toBe('ai_course_generation');
+    // The allowance shown is read again after the refusal.
+    expect(await screen.findByText('Free trial: 10,000 of 100,000 tokens left this month')).toBeVisible();
+
+    await userEvent.setup().click(offer);
+
+    expect(await screen.findByText('The order form')).toBeVisible();
+    expect(router.state.location.pathname).toBe('/orders/new');
+    const posted = (calls.find((call) => call.method === 'POST')!.body as { input: unknown }).input;
+    expect(router.state.location.state).toEqual({ generationInput: posted });
+    expect(posted).toMatchObject({ topic: 'Enterprise cloud architecture', targetAudience: 'Backend engineers' });
   });
 
   it('puts the server’s input errors on the fields', async () => {

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { useJobs } from '@/api/jobs';
 import { GenerationRequestForm } from '@/components/generation-request/generation-request-form';
-import { GENERATION_KINDS, type GenerationKind } from '@/components/generation-request/schema';
+import { GENERATION_KINDS, type GenerationInput, type GenerationKind } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
@@ -15,11 +16,14 @@ import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
 import { isApiError } from '@/lib/problem';
+import { budgetKeys, useBudget } from '../api/get-budget';
 import { useCreateJob } from '../api/job-actions';
 import { useJobEvents } from '../api/job-events';
 import type { Job } from '../types';
+import { AllowanceMeter } from './allowance-meter';
 import { jobTitle } from './job-labels';
 import { JobList } from './job-list';
+import { OrderInstead } from './order-instead';
 
 const PAGE_SIZE = 10;
 
@@ -31,7 +35,11 @@ const tokenBudgetSchema = z.object({
   resetsAt: z.string(),
 });
 
-/** The AI studio: start a course or document job, and follow one's jobs live. */
+/**
+ * The AI studio: start a course or document job, and follow one's jobs live. It is a trial of the paid
+ * products: jobs spend a small monthly allowance (shown above the form), and a request it has no room
+ * for is offered as an order of the matching product, with the same input.
+ */
 export function StudioPage() {
   const { t, plural } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -43,6 +51,9 @@ export function StudioPage() {
   const user = useUser();
   const jobs = useJobs({ page, size: PAGE_SIZE });
   const createJob = useCreateJob();
+  const budget = useBudget();
+  const queryClient = useQueryClient();
+  const [refused, setRefused] = useState<{ kind: GenerationKind; input: GenerationInput } | null>(null);
   const { number, date } = useI18n();
   useJobEvents();
 
@@ -84,6 +95,7 @@ export function StudioPage() {
                   onChange={() => {
                     setKind(value);
                     setStarted(null);
+                    setRefused(null);
                   }}
                 />
                 <span>
@@ -93,11 +105,13 @@ export function StudioPage() {
               </label>
             ))}
           </fieldset>
+          {budget.data ? <AllowanceMeter budget={budget.data} /> : null}
           {started ? (
             <Alert tone="success" title={t('studio.start.started')}>
               <Link to={`/studio/jobs/${started.id}`}>{t('studio.start.open', { title: jobTitle(started, t) })}</Link>
             </Alert>
           ) : null}
+          {refused && refused.kind === kind ? <OrderInstead kind={refused.kind} input={refused.input} /> : null}
           <GenerationRequestForm
             key={`${kind}-${formKey}`}
             kind={kind}
@@ -105,7 +119,18 @@ export function StudioPage() {
             describeError={describeError}
             onSubmit={async (input) => {
               setStarted(null);
-              const job = await createJob.mutateAsync({ kind, input });
+              setRefused(null);
+              let job: Job;
+              try {
+                job = await createJob.mutateAsync({ kind, input });
+              } catch (error) {
+                if (isApiError(error) && error.code === 'budget_exceeded') {
+                  setRefused({ kind, input });
+                  void queryClient.invalidateQueries({ queryKey: budgetKeys.all });
+                }
+                throw error;
+              }
+              void queryClient.invalidateQueries({ queryKey: budgetKeys.all });
               setStarted(job);
               setFormKey((key) => key + 1);
               if (page !== 0) setParams({}, { replace: true });

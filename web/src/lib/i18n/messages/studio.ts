@@ -20,9 +20,20 @@ export const studioEn = {
   'studio.start.submit': 'Start generating',
   'studio.start.started': 'The job has started. Its progress appears in your jobs.',
   'studio.start.open': 'Open “{title}”',
-  'studio.start.budgetExceeded': 'Your monthly AI budget has no room for this job.',
+  'studio.start.budgetExceeded': 'Your free monthly allowance has no room for this job.',
   'studio.start.budgetDetail':
-    'It needs about {requested} tokens, and {remaining} of your {limit} tokens are left. The budget renews on {resetsAt}.',
+    'It needs about {requested} tokens, and {remaining} of your {limit} tokens are left. The allowance renews on {resetsAt}.',
+  'studio.allowance.left': 'Free trial: {remaining} of {limit} tokens left this month',
+  'studio.allowance.reserved': '{reserved} are held for jobs in progress.',
+  'studio.allowance.renews': 'The allowance renews on {date}.',
+  'studio.allowance.unlimited': 'Your AI use is not limited.',
+  'studio.orderInstead.title': 'Order it instead',
+  'studio.orderInstead.lead.course':
+    'The studio is a trial of our course service. Order the course with the request you entered: it is written as soon as the order is approved (where needed) and paid, and paid orders never count against your allowance.',
+  'studio.orderInstead.lead.document':
+    'The studio is a trial of our document service. Order the document with the request you entered: it is written as soon as the order is approved (where needed) and paid, and paid orders never count against your allowance.',
+  'studio.orderInstead.order': 'Order “{product}” with this request',
+  'studio.orderInstead.browse': 'Browse the catalog',
   'studio.jobs.title': 'My jobs',
   'studio.jobs.allTitle': 'All jobs',
   'studio.jobs.none': 'No jobs yet',
@@ -154,7 +165,7 @@ export const studioEn = {
 } as const;
 
 export const studioJa: Record<keyof typeof studioEn, string> = {
-  'studio.title': 'AIスタジオ',
+  'studio.title': 'AI スタジオ',
   'studio.lead': 'コースやビジネス文書をAIに作成させ、進み具合をリアルタイムで確認できます。',
   'studio.type.course': 'コース',
   'studio.type.document': '文書',
@@ -170,9 +181,20 @@ export const studioJa: Record<keyof typeof studioEn, string> = {
   'studio.start.submit': '作成を開始',
   'studio.start.started': 'ジョブを開始しました。進み具合はジョブ一覧に表示されます。',
   'studio.start.open': '「{title}」を開く',
-  'studio.start.budgetExceeded': '今月のAI利用枠が足りないため、このジョブを開始できません。',
+  'studio.start.budgetExceeded': '今月の無料利用枠が足りないため、このジョブを開始できません。',
   'studio.start.budgetDetail':
     'このジョブには約{requested}トークンが必要ですが、{limit}トークンのうち残りは{remaining}トークンです。利用枠は{resetsAt}に更新されます。',
+  'studio.allowance.left': '無料トライアル: 今月の残りは{limit}トークン中{remaining}トークンです',
+  'studio.allowance.reserved': 'うち{reserved}トークンは実行中のジョブのために確保されています。',
+  'studio.allowance.renews': '利用枠は{date}に更新されます。',
+  'studio.allowance.unlimited': 'AIの利用に上限はありません。',
+  'studio.orderInstead.title': '代わりに注文する',
+  'studio.orderInstead.lead.course':
+    'スタジオはコース作成サービスのお試し版です。入力したリクエストのままコースを注文できます。注文が（必要に応じて）承認され、支払いが済むとすぐに作成されます。有料の注文は利用枠に数えられません。',
+  'studio.orderInstead.lead.document':
+    'スタジオは文書作成サービスのお試し版です。入力したリクエストのまま文書を注文できます。注文が（必要に応じて）承認され、支払いが済むとすぐに作成されます。有料の注文は利用枠に数えられません。',
+  'studio.orderInstead.order': '「{product}」をこのリクエストで注文',
+  'studio.orderInstead.browse': 'カタログを見る',
   'studio.jobs.title': 'マイジョブ',
   'studio.jobs.allTitle': 'すべてのジョブ',
   'studio.jobs.none': 'ジョブはまだありません',
@@ -188,7 +210,7 @@ export const studioJa: Record<keyof typeof studioEn, string> = {
   'studio.progress.starting': '構成を作成中',
   'studio.progress.cancelling': '現在のステップの後で停止します',
   'studio.job.title': 'AIジョブ',
-  'studio.job.back': 'AIスタジオ',
+  'studio.job.back': 'AI スタジオ',
   'studio.job.state': '状況',
   'studio.job.statusNow': '状態：{status}',
   'studio.job.type': '種類',

@@ -13,9 +13,8 @@ import java.util.UUID;
  * request's user and job, and measured in Micrometer ({@code miyabi.llm.*}).
  *
  * <p>Calls block (run them on virtual threads or job workers, never inside a database
- * transaction). The monthly token budget is enforced where work is admitted: call {@link
- * #checkBudget} before queuing a job; calls themselves are not refused for budget reasons, so an
- * admitted job can finish.
+ * transaction). The monthly token budget is enforced where work is admitted ({@link TokenBudgets});
+ * calls themselves are not refused for budget reasons, so an admitted job can finish.
  */
 public interface LlmGateway {
 
@@ -25,18 +24,6 @@ public interface LlmGateway {
      * @throws LlmException when no provider produced one
      */
     StructuredResult structured(StructuredRequest request);
-
-    /**
-     * Refuses work that would take the user over the monthly token budget.
-     *
-     * @param estimatedTokens what the work is expected to consume (see {@link #estimateTokens})
-     * @throws dev.miyabi.platform.shared.ApiException 429 {@code budget_exceeded} with {@code
-     *     Retry-After} until the month rolls over
-     */
-    void checkBudget(UUID userId, long estimatedTokens);
-
-    /** The user's budget this month. */
-    BudgetStatus budget(UUID userId);
 
     /** Tokens, cost and providers of the model calls recorded for a job. */
     JobUsage jobUsage(UUID jobId);

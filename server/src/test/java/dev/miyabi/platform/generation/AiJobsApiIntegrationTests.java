@@ -93,7 +93,7 @@ class AiJobsApiIntegrationTests extends GenerationFixtures {
         jdbc.sql("""
                         INSERT INTO llm_usage (user_id, task, operation, provider, model, input_tokens, output_tokens,
                             estimated_cost, outcome, created_at)
-                        VALUES (:user, 'course.lesson', 'structured', 'anthropic', 'claude-sonnet-4-5', 1000000, 990000,
+                        VALUES (:user, 'course.lesson', 'structured', 'anthropic', 'claude-sonnet-4-5', 60000, 39000,
                             0, 'success', now())
                         """).param("user", customer.id()).update();
 
@@ -101,7 +101,7 @@ class AiJobsApiIntegrationTests extends GenerationFixtures {
         JsonNode problem = assertProblem(refused, 429, "budget_exceeded");
         assertThat(refused.header("Retry-After").map(Long::parseLong).orElseThrow())
                 .isPositive();
-        assertThat(problem.path("tokenBudget").path("used").asLong()).isEqualTo(1_990_000);
+        assertThat(problem.path("tokenBudget").path("used").asLong()).isEqualTo(99_000);
         assertThat(problem.path("tokenBudget").path("requested").asLong()).isGreaterThan(10_000);
         assertThat(jdbc.sql("SELECT count(*) FROM ai_jobs WHERE user_id = :user")
                         .param("user", customer.id())

@@ -59,7 +59,7 @@ class AiJobController {
             summary = "Queue a course or document generation job",
             description = "type course_generation | document_generation; input per schemas/course-input or"
                     + " document-input (422 invalid_input). 429 budget_exceeded when the monthly token budget"
-                    + " has no room for the estimated work. 202 + Location.")
+                    + " has no room for the estimated work, which is then reserved until the job ends. 202 + Location.")
     @ApiResponse(responseCode = "202", description = "Queued; Location names the job")
     ResponseEntity<Job> create(@RequestBody CreateJobRequest body, CurrentUser user) {
         Job job = requests.submit(user, body.type(), body.input());
@@ -164,15 +164,11 @@ class AiJobController {
     @PostMapping("/{id}/retry")
     @Operation(
             summary = "Retry a failed job",
-            description = "Finished steps are kept, so it resumes where it failed. A job that fulfilled an order"
-                    + " cannot be retried: the order failed with it and was refunded.")
+            description = "Finished steps are kept, so it resumes where it failed. Its estimate is reserved again"
+                    + " against the owner's monthly token budget (429 budget_exceeded when it does not fit). A job"
+                    + " that fulfilled an order cannot be retried: the order failed with it and was refunded.")
     Job retry(@PathVariable UUID id, CurrentUser user) {
-        Job job = jobs.get(id, user);
-        if (job.orderId() != null && job.status() == JobStatus.FAILED) {
-            throw ApiException.invalidState("The job fulfilled order " + job.orderId()
-                    + ", which failed with it and was refunded; place a new order instead");
-        }
-        return jobs.retry(id, user);
+        return requests.retry(user, id);
     }
 
     /** {@code attachment; filename="x.pdf"} (file names are ASCII slugs). */

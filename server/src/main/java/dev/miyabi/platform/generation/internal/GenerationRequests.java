@@ -2,10 +2,11 @@ package dev.miyabi.platform.generation.internal;
 
 import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
+import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.generation.GenerationJobs;
 import dev.miyabi.platform.identity.CurrentUser;
-import dev.miyabi.platform.llm.LlmGateway;
+import dev.miyabi.platform.llm.TokenBudgets;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Admission of generation jobs requested over HTTP: the type must be a generation type (400), the input
- * must satisfy its schema (422 {@code invalid_input}), and the user's monthly token budget must have room
- * for the estimated work (429 {@code budget_exceeded}) — all before anything is queued.
+ * Admission of studio jobs (generation requested over HTTP, not through an order): the type must be a
+ * generation type (400), the input must satisfy its schema (422 {@code invalid_input}), and the user's
+ * monthly token budget must have room for the estimated work (429 {@code budget_exceeded}), which is then
+ * reserved for the job in the transaction that queues it — nothing is queued when a check fails. A retry
+ * reserves again. The reservation is settled when the job ends ({@link StudioBudgetSettlement}).
  */
 @Service
 class GenerationRequests {
@@ -32,13 +36,13 @@ class GenerationRequests {
 
     private final AiJobs jobs;
     private final JsonSchemas schemas;
-    private final LlmGateway llm;
+    private final TokenBudgets budgets;
     private final GenerationProperties settings;
 
-    GenerationRequests(AiJobs jobs, JsonSchemas schemas, LlmGateway llm, GenerationProperties settings) {
+    GenerationRequests(AiJobs jobs, JsonSchemas schemas, TokenBudgets budgets, GenerationProperties settings) {
         this.jobs = jobs;
         this.schemas = schemas;
-        this.llm = llm;
+        this.budgets = budgets;
         this.settings = settings;
     }
 
@@ -49,8 +53,27 @@ class GenerationRequests {
                     "type", "must be one of " + String.join(", ", new TreeSet<>(GenerationJobs.types())));
         }
         JsonNode checked = check(type, input);
-        llm.checkBudget(user.id(), estimateTokens(type, checked));
-        return jobs.enqueue(NewJob.of(type, checked, user.id()).withMaxAttempts(settings.maxAttempts()));
+        Job job = jobs.enqueue(NewJob.of(type, checked, user.id()).withMaxAttempts(settings.maxAttempts()));
+        budgets.reserve(user.id(), job.id(), estimateTokens(type, checked));
+        return job;
+    }
+
+    /**
+     * Re-queues a failed job of the caller's (admins: anyone's) after reserving its estimate again against
+     * the owner's budget. 409 {@code invalid_state} unless it failed, and for a job of an order (the order
+     * failed with it and was refunded).
+     */
+    @Transactional
+    public Job retry(CurrentUser user, UUID id) {
+        Job job = jobs.get(id, user);
+        if (job.orderId() != null && job.status() == JobStatus.FAILED) {
+            throw ApiException.invalidState("The job fulfilled order " + job.orderId()
+                    + ", which failed with it and was refunded; place a new order instead");
+        }
+        if (job.status() == JobStatus.FAILED && GenerationJobs.types().contains(job.type())) {
+            budgets.reserve(job.userId(), job.id(), estimateTokens(job.type(), job.input()));
+        }
+        return jobs.retry(id, user);
     }
 
     /** The input, or 422 {@code invalid_input} naming every broken field as {@code input.<path>}. */

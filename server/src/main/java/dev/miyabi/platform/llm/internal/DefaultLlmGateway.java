@@ -1,6 +1,5 @@
 package dev.miyabi.platform.llm.internal;
 
-import dev.miyabi.platform.llm.BudgetStatus;
 import dev.miyabi.platform.llm.GeneratedBy;
 import dev.miyabi.platform.llm.JobUsage;
 import dev.miyabi.platform.llm.LlmCall;
@@ -14,22 +13,14 @@ import dev.miyabi.platform.llm.LlmRequest;
 import dev.miyabi.platform.llm.StructuredRequest;
 import dev.miyabi.platform.llm.StructuredResult;
 import dev.miyabi.platform.llm.TokenUsage;
-import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.json.JsonSchemas;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -38,14 +29,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway: the chain of providers, retries, structured-output validation and repair, usage
- * accounting, metrics and the budget check. Logs name tasks, providers and failures, never
+ * accounting and metrics. Logs name tasks, providers and failures, never
  * prompts, answers or keys.
  */
 final class DefaultLlmGateway implements LlmGateway {
@@ -314,44 +304,6 @@ final class DefaultLlmGateway implements LlmGateway {
     }
 
     record Answer(@Nullable JsonNode json, String error) {}
-
-    @Override
-    public void checkBudget(UUID userId, long estimatedTokens) {
-        if (estimatedTokens < 0) {
-            throw new IllegalArgumentException("estimatedTokens must not be negative");
-        }
-        BudgetStatus status = budget(userId);
-        if (status.unlimited() || status.used() + estimatedTokens <= status.limit()) {
-            return;
-        }
-        metrics.budgetRefused();
-        Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("limit", status.limit());
-        budget.put("used", status.used());
-        budget.put("remaining", status.remaining());
-        budget.put("requested", estimatedTokens);
-        budget.put("resetsAt", status.resetsAt().toString());
-        throw new ApiException(
-                HttpStatus.TOO_MANY_REQUESTS,
-                ErrorCodes.BUDGET_EXCEEDED,
-                "This work needs about %d tokens but only %d of your monthly budget of %d tokens remain; the budget resets at %s"
-                        .formatted(estimatedTokens, status.remaining(), status.limit(), status.resetsAt()),
-                List.of(),
-                Map.of("tokenBudget", budget),
-                Duration.between(clock.instant(), status.resetsAt()));
-    }
-
-    @Override
-    public BudgetStatus budget(UUID userId) {
-        ZonedDateTime monthStart =
-                clock.instant().atZone(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
-        Instant resetsAt = monthStart.plusMonths(1).toInstant();
-        long limit = settings.budget().monthlyTokensPerUser();
-        long used = records.tokensSince(
-                userId, monthStart.toInstant(), settings.budget().countOffline());
-        long remaining = limit <= 0 ? Long.MAX_VALUE : Math.max(0, limit - used);
-        return new BudgetStatus(userId, limit, used, remaining, resetsAt);
-    }
 
     @Override
     public JobUsage jobUsage(UUID jobId) {

@@ -5,7 +5,6 @@ import dev.miyabi.platform.llm.JobUsage;
 import dev.miyabi.platform.llm.TokenUsage;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,22 +49,6 @@ class JdbcUsageRecords implements UsageRecords {
                 .param("outcome", record.outcome())
                 .param("at", Timestamp.from(record.at()))
                 .update());
-    }
-
-    @Override
-    public long tokensSince(UUID userId, Instant since, boolean includeOffline) {
-        // Served by idx_llm_usage_user_month (an index-only scan over the month's rows).
-        return jdbc.sql("""
-                        SELECT COALESCE(SUM(input_tokens + output_tokens), 0)
-                        FROM llm_usage
-                        WHERE user_id = :userId AND created_at >= :since
-                          AND (:includeOffline OR provider <> 'offline')
-                        """)
-                .param("userId", userId)
-                .param("since", Timestamp.from(since))
-                .param("includeOffline", includeOffline)
-                .query(Long.class)
-                .single();
     }
 
     @Override

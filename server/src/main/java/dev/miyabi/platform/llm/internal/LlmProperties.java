@@ -116,12 +116,11 @@ public record LlmProperties(
             @DefaultValue("60s") @NotNull Duration maxRetryAfter) {}
 
     /**
-     * @param monthlyTokensPerUser input + output tokens per user and calendar month (UTC); 0 = no limit
-     * @param countOffline whether the offline provider's (free, estimated) tokens count too
+     * @param monthlyTokensPerUser the default allowance: input + output tokens per user and calendar month
+     *     (UTC) of every provider, offline included; 0 = no limit. Admins may set others per role or user.
      */
     public record Budget(
-            @DefaultValue("2000000") @PositiveOrZero long monthlyTokensPerUser,
-            @DefaultValue("false") boolean countOffline) {}
+            @DefaultValue("100000") @PositiveOrZero long monthlyTokensPerUser) {}
 
     /** USD per million input and output tokens. */
     public record Price(

@@ -4,6 +4,7 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.llm.LlmGateway;
 import dev.miyabi.platform.llm.StructuredRequest;
 import dev.miyabi.platform.llm.StructuredResult;
+import dev.miyabi.platform.llm.TokenBudgets;
 import dev.miyabi.platform.search.SearchAnswer;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.json.JsonSchemas;
@@ -45,6 +46,7 @@ class AnswerService {
     private final SearchService search;
     private final SearchLibrary library;
     private final LlmGateway llm;
+    private final TokenBudgets budgets;
     private final JsonSchemas schemas;
     private final SearchTasks tasks;
     private final SearchProperties settings;
@@ -53,12 +55,14 @@ class AnswerService {
             SearchService search,
             SearchLibrary library,
             LlmGateway llm,
+            TokenBudgets budgets,
             JsonSchemas schemas,
             SearchTasks tasks,
             SearchProperties settings) {
         this.search = search;
         this.library = library;
         this.llm = llm;
+        this.budgets = budgets;
         this.schemas = schemas;
         this.tasks = tasks;
         this.settings = settings;
@@ -73,7 +77,7 @@ class AnswerService {
         if (text.length() > MAX_QUESTION) {
             throw ApiException.validation("question", "must be at most " + MAX_QUESTION + " characters");
         }
-        llm.checkBudget(user.id(), LlmGateway.estimateTokens(text) + 2_000);
+        budgets.check(user.id(), LlmGateway.estimateTokens(text) + 2_000);
         Set<SourceType> kinds = EnumSet.allOf(SourceType.class);
         List<HybridSearch.Found> passages = search.find(
                 new SearchService.Searcher(user.id(), user.isAdmin()), text, kinds, settings.answerPassages());

@@ -4,7 +4,6 @@ import dev.miyabi.platform.llm.GeneratedBy;
 import dev.miyabi.platform.llm.JobUsage;
 import dev.miyabi.platform.llm.TokenUsage;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,15 +17,6 @@ final class InMemoryUsageRecords implements UsageRecords {
     @Override
     public void record(UsageRecord record) {
         records.add(record);
-    }
-
-    @Override
-    public long tokensSince(UUID userId, Instant since, boolean includeOffline) {
-        return records.stream()
-                .filter(r -> userId.equals(r.userId()) && !r.at().isBefore(since))
-                .filter(r -> includeOffline || !r.provider().equals(OfflineProvider.NAME))
-                .mapToLong(r -> r.usage().total())
-                .sum();
     }
 
     @Override

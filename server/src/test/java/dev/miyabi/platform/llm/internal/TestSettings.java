@@ -33,8 +33,7 @@ final class TestSettings {
     double jitter = 0.0;
     Duration maxRetryAfter = Duration.ofSeconds(10);
     int maxRepairs = 2;
-    long monthlyBudget = 2_000_000;
-    boolean countOffline = false;
+    long monthlyBudget = 100_000;
 
     LlmProperties build() {
         return new LlmProperties(
@@ -47,7 +46,7 @@ final class TestSettings {
                 new LlmProperties.Retry(maxAttempts, initialBackoff, 2.0, maxBackoff, jitter, maxRetryAfter),
                 maxRepairs,
                 1024,
-                new LlmProperties.Budget(monthlyBudget, countOffline),
+                new LlmProperties.Budget(monthlyBudget),
                 Map.of(
                         "claude-sonnet-4",
                         new LlmProperties.Price(new BigDecimal("3.00"), new BigDecimal("15.00")),
