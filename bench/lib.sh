@@ -39,7 +39,8 @@ server_jar() {
 start_server() {
   local log_file=$1; shift
   env MIYABI_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$bench_db" MIYABI_DATABASE_USER=postgres \
-    MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false PORT="$port" LOGGING_LEVEL_ROOT=warn "$@" \
+    MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false PORT="$port" LOGGING_LEVEL_ROOT=warn \
+    MIYABI_PAYMENTS_PROVIDER=sandbox MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS=100000 "$@" \
     "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -jar "$jar" >"$log_file" 2>&1 &
   server_pid=$!

@@ -70,7 +70,7 @@ if [ -z "${BASE_URL:-}" ]; then
   fi
   MIYABI_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$bench_db MIYABI_DATABASE_USER=postgres \
     MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false MIYABI_ADMIN_PASSWORD="bench-$(date +%s%N)" \
-    PORT="$port" LOGGING_LEVEL_ROOT=warn \
+    PORT="$port" LOGGING_LEVEL_ROOT=warn MIYABI_PAYMENTS_PROVIDER=sandbox \
     "$JAVA_HOME/bin/java" -jar "$jar" >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 180); do

@@ -70,7 +70,7 @@ log "Database $bench_db, server on $BASE_URL"
 psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $bench_db"
 MIYABI_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$bench_db MIYABI_DATABASE_USER=postgres \
   MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false MIYABI_ADMIN_PASSWORD="$password" \
-  PORT="$port" LOGGING_LEVEL_ROOT=warn LOGGING_LEVEL_DEV_MIYABI_PLATFORM_SEARCH=info \
+  PORT="$port" LOGGING_LEVEL_ROOT=warn LOGGING_LEVEL_DEV_MIYABI_PLATFORM_SEARCH=info MIYABI_PAYMENTS_PROVIDER=sandbox \
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -jar "$jar" >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -161,7 +161,7 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 log "Restart: the index is rebuilt from the rows (nothing embedded again)"
 MIYABI_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/$bench_db MIYABI_DATABASE_USER=postgres \
   MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false MIYABI_ADMIN_PASSWORD="$password" \
-  PORT="$port" LOGGING_LEVEL_ROOT=warn LOGGING_LEVEL_DEV_MIYABI_PLATFORM_SEARCH=info \
+  PORT="$port" LOGGING_LEVEL_ROOT=warn LOGGING_LEVEL_DEV_MIYABI_PLATFORM_SEARCH=info MIYABI_PAYMENTS_PROVIDER=sandbox \
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -jar "$jar" >"$work/server2.log" 2>&1 &
 server_pid=$!

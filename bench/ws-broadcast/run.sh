@@ -39,6 +39,7 @@ trap cleanup EXIT
 
 MIYABI_DATABASE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" MIYABI_DATABASE_USER=postgres \
     MIYABI_HOME="$HOME_DIR" MIYABI_ADMIN_PASSWORD="bench-admin-password" PORT=0 \
+    MIYABI_PAYMENTS_PROVIDER=sandbox MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS=100000 \
     "$JAVA_HOME/bin/java" $SERVER_OPTS -jar server/target/miyabi-server.jar > "$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 # A random free port (other servers may run on this machine): read it from the log.

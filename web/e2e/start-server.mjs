@@ -2,11 +2,11 @@
 // fresh temporary MIYABI_HOME, the demo catalog, and a known admin account. Removes the home
 // directory when the server stops (Playwright sends SIGTERM at the end of the run).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, PORT } from './settings.mjs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, PORT, SERVER_LOG } from './settings.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const jar = process.env.E2E_SERVER_JAR ?? path.resolve(here, '../../server/target/miyabi-server.jar');
@@ -34,9 +34,19 @@ Object.assign(env, {
     MIYABI_ADMIN_EMAIL: ADMIN_EMAIL,
     MIYABI_ADMIN_PASSWORD: ADMIN_PASSWORD,
     MIYABI_DEMO_ENABLED: 'true',
+    // Every spec signs up from 127.0.0.1.
+    MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS: '1000',
 });
 
-const server = spawn(java, ['-Xmx512m', '-jar', jar], { stdio: 'inherit', env });
+// The output goes to the console as before and to SERVER_LOG, where specs read logged reset links.
+const log = createWriteStream(SERVER_LOG, { flags: 'w' });
+const server = spawn(java, ['-Xmx512m', '-jar', jar], { stdio: ['ignore', 'pipe', 'pipe'], env });
+for (const stream of [server.stdout, server.stderr]) {
+    stream.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        log.write(chunk);
+    });
+}
 let stopping = false;
 const stop = (signal) => {
     if (!stopping) {

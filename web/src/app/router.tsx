@@ -6,7 +6,9 @@ import { adminPoliciesRoutes } from '@/features/admin-policies/routes';
 import { adminProductsRoutes } from '@/features/admin-products/routes';
 import { UsersPage } from '@/features/admin-users/components/users-page';
 import { approvalsRoutes } from '@/features/approvals/routes';
+import { ForgotPasswordPage } from '@/features/auth/components/forgot-password-page';
 import { ProfilePage } from '@/features/auth/components/profile-page';
+import { ResetPasswordPage } from '@/features/auth/components/reset-password-page';
 import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { SignUpPage } from '@/features/auth/components/sign-up-page';
 import { logout } from '@/features/auth/api/logout';
@@ -14,6 +16,7 @@ import { CatalogPage } from '@/features/catalog/components/catalog-page';
 import { libraryRoutes } from '@/features/library/routes';
 import { LandingPage } from '@/features/landing/components/landing-page';
 import { ProductDetailPage } from '@/features/catalog/components/product-detail-page';
+import { AdminOrdersPage } from '@/features/orders/components/admin-orders-page';
 import { ordersRoutes } from '@/features/orders/routes';
 import { searchRoutes } from '@/features/search/routes';
 import { studioRoutes } from '@/features/studio/routes';
@@ -47,6 +50,16 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
             </RedirectIfSignedIn>
           ),
         },
+        {
+          path: 'forgot-password',
+          element: (
+            <RedirectIfSignedIn>
+              <ForgotPasswordPage />
+            </RedirectIfSignedIn>
+          ),
+        },
+        // Also for a signed-in user: the link may be for another account, or the session an old one.
+        { path: 'reset-password', element: <ResetPasswordPage /> },
         { path: 'catalog', element: <CatalogPage /> },
         { path: 'catalog/:productId', element: <ProductDetailPage /> },
         { path: 'search', children: searchRoutes },
@@ -106,6 +119,7 @@ export function appRoutes(onSignOut: () => Promise<void>): RouteObject[] {
             { path: 'dashboard', children: adminDashboardRoutes },
             { path: 'products', children: adminProductsRoutes },
             { path: 'policies', children: adminPoliciesRoutes },
+            { path: 'orders', element: <AdminOrdersPage /> },
             { path: 'users', element: <UsersPage /> },
           ],
         },

@@ -136,9 +136,17 @@ export function createApiClient(options: { session?: Session; fetch?: typeof fet
     if (response.status === 204 || response.headers.get('Content-Length') === '0') {
       return undefined as T;
     }
-    const json: unknown = await response.json().catch(() => {
+    const text = await response.text();
+    if (text === '' && !init.schema) {
+      // An answer without a body (a 202 Accepted) that the caller expects none of.
+      return undefined as T;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
       throw new ApiError({ status: response.status, code: CLIENT_ERROR_CODES.invalidResponse });
-    });
+    }
     if (!init.schema) {
       return json as T;
     }

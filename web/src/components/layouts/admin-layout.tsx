@@ -4,6 +4,7 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 
 const SECTIONS: { to: string; label: MessageKey }[] = [
   { to: '/admin/dashboard', label: 'nav.adminDashboard' },
+  { to: '/admin/orders', label: 'nav.adminOrders' },
   { to: '/admin/products', label: 'nav.adminProducts' },
   { to: '/admin/policies', label: 'nav.adminPolicies' },
   { to: '/admin/users', label: 'nav.adminUsers' },

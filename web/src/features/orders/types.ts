@@ -7,4 +7,4 @@ export {
   type OrderStatus,
   type TimelineEntry,
 } from '@/api/schemas/order';
-export { PAYMENT_STATUSES, paymentSchema, type Payment } from '@/api/schemas/payment';
+export { PAYMENT_STATUSES, paymentSchema, refundSchema, type Payment, type Refund } from '@/api/schemas/payment';

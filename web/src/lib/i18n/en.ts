@@ -1,3 +1,4 @@
+import { accountEn } from './messages/account';
 import { adminEn } from './messages/admin';
 import { approvalsEn } from './messages/approvals';
 import { landingEn } from './messages/landing';
@@ -152,5 +153,6 @@ export const en = {
   ...searchEn,
   ...approvalsEn,
   ...adminEn,
+  ...accountEn,
   ...notificationsEn,
 } as const;

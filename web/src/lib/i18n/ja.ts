@@ -1,4 +1,5 @@
 import type { Messages } from './catalogue';
+import { accountJa } from './messages/account';
 import { adminJa } from './messages/admin';
 import { approvalsJa } from './messages/approvals';
 import { landingJa } from './messages/landing';
@@ -153,5 +154,6 @@ export const ja: Messages = {
   ...searchJa,
   ...approvalsJa,
   ...adminJa,
+  ...accountJa,
   ...notificationsJa,
 };

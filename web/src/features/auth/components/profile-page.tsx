@@ -5,6 +5,7 @@ import { useUser } from '@/lib/auth/get-me';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { RoleBadges } from '@/components/role-badges';
+import { NameForm, PasswordForm } from './profile-forms';
 
 export function ProfilePage() {
   const { t, dateTime } = useI18n();
@@ -26,6 +27,12 @@ export function ProfilePage() {
           <dt>{t('profile.memberSince')}</dt>
           <dd>{dateTime(user.data.createdAt)}</dd>
         </dl>
+      ) : null}
+      {user.data ? (
+        <div className="profile-forms">
+          <NameForm key={user.data.id} name={user.data.name} />
+          <PasswordForm />
+        </div>
       ) : null}
     </Page>
   );

@@ -56,6 +56,9 @@ export function SignInForm({ onSuccess, next = null }: { onSuccess: () => void; 
         error={message(errors.password?.message)}
         {...form.register('password')}
       />
+      <p className="form-aside">
+        <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+      </p>
       <Button type="submit" busy={form.formState.isSubmitting}>
         {t('auth.signIn')}
       </Button>

@@ -6,10 +6,10 @@ import { orderKeys, type OrderFilters } from './query-keys';
 
 const ordersPageSchema = pageSchema(orderSchema);
 
-/** My orders, newest first (GET /api/orders; admins would see everyone's, but this page asks for its own). */
+/** Orders, newest first (GET /api/orders): one's own; admins see everyone's unless `userId` names one customer. */
 export function getOrders(filters: OrderFilters, signal?: AbortSignal): Promise<Page<Order>> {
   return api.get('/api/orders', {
-    query: { status: filters.status, page: filters.page, size: filters.size, sort: 'createdAt,desc' },
+    query: { status: filters.status, userId: filters.userId, page: filters.page, size: filters.size, sort: 'createdAt,desc' },
     schema: ordersPageSchema,
     ...(signal ? { signal } : {}),
   });
@@ -23,6 +23,6 @@ export function getOrdersQueryOptions(filters: OrderFilters) {
   });
 }
 
-export function useOrders(filters: OrderFilters) {
-  return useQuery(getOrdersQueryOptions(filters));
+export function useOrders(filters: OrderFilters, enabled = true) {
+  return useQuery({ ...getOrdersQueryOptions(filters), enabled });
 }

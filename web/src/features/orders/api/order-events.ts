@@ -29,6 +29,9 @@ export function applyOrderEvent(event: RealtimeEvent, queryClient: QueryClient):
     const payment = paymentSchema.safeParse(event.payload);
     if (payment.success) {
       void queryClient.invalidateQueries({ queryKey: orderKeys.payments(payment.data.orderId) });
+      if (event.type.startsWith('payment.refund')) {
+        void queryClient.invalidateQueries({ queryKey: orderKeys.refunds(payment.data.id) });
+      }
     }
     return;
   }

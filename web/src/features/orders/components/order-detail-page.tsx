@@ -6,6 +6,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Page } from '@/components/ui/page';
 import { Spinner } from '@/components/ui/spinner';
 import { errorMessage } from '@/lib/i18n/error-message';
+import { useUser } from '@/lib/auth/get-me';
+import { hasRole } from '@/lib/auth/user';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { useOrder } from '../api/get-order';
@@ -60,20 +62,25 @@ function OrderSummary({ order }: { order: Order }) {
   );
 }
 
+/** Back to where the order was listed: an admin viewing someone else's order came from all orders. */
+function BackLink({ order }: { order?: Order }) {
+  const { t } = useI18n();
+  const user = useUser().data;
+  const allOrders = hasRole(user, 'admin') && (order === undefined || order.userId !== user?.id);
+  return (
+    <Link className="back-link" to={allOrders ? '/admin/orders' : '/orders'}>
+      {allOrders ? t('orders.backToAllOrders') : t('orders.backToOrders')}
+    </Link>
+  );
+}
+
 function OrderView({ order }: { order: Order }) {
   const { t } = useI18n();
   const [paidNotice, setPaidNotice] = useState(false);
   useOrderLive(order);
   const showJob = order.aiJobId !== null && generationKindOfCategory(order.category) !== null;
   return (
-    <Page
-      title={t('orders.detail.title', { product: order.productName })}
-      actions={
-        <Link className="back-link" to="/orders">
-          {t('orders.backToOrders')}
-        </Link>
-      }
-    >
+    <Page title={t('orders.detail.title', { product: order.productName })} actions={<BackLink order={order} />}>
       <div className="order-layout">
         <div className="order-main">
           {paidNotice && order.status !== 'awaiting_payment' ? (
@@ -117,9 +124,7 @@ export function OrderDetailPage() {
         ) : (
           <Alert tone="error">{errorMessage(order.error, t)}</Alert>
         )}
-        <Link className="back-link" to="/orders">
-          {t('orders.backToOrders')}
-        </Link>
+        <BackLink />
       </Page>
     );
   }

@@ -1,14 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, json } from '@/testing/http';
+import { fakeFetch, json, USER, type Call } from '@/testing/http';
 import { anOrder, ORDER_ID, renderLive } from '../test-utils';
 import { OrdersPage } from './orders-page';
+
+/** The signed-in user (`/api/auth/me`), else `answer`. */
+function asUser(answer: (call: Call) => Response, roles: string[] = ['customer']) {
+  return (call: Call) => (call.url === '/api/auth/me' ? json(200, { ...USER, roles }) : answer(call));
+}
+
+const MINE = `userId=${USER.id}`;
 
 describe('my orders', () => {
   it('lists my orders with status and money per locale, filters by status, and follows status changes live', async () => {
     const order = anOrder({ quantity: 2, total: { amount: '198.00', currency: 'USD' } });
-    const { fetch, calls } = fakeFetch(() => json(200, { items: [order], page: 0, size: 10, total: 1 }));
+    const { fetch, calls } = fakeFetch(asUser(() => json(200, { items: [order], page: 0, size: 10, total: 1 })));
     vi.stubGlobal('fetch', fetch);
     const live = renderLive(<OrdersPage />, { path: '/orders', route: '/orders' });
     const user = userEvent.setup();
@@ -19,7 +26,9 @@ describe('my orders', () => {
     expect(within(row).getByText('Awaiting payment')).toBeVisible();
     expect(within(row).getByText('Quantity 2')).toBeVisible();
     expect(screen.getByText('1 order')).toBeVisible();
-    expect(calls[0]?.url).toBe('/api/orders?page=0&size=10&sort=createdAt%2Cdesc');
+    expect(calls.find((call) => call.url.startsWith('/api/orders'))?.url).toBe(
+      `/api/orders?${MINE}&page=0&size=10&sort=createdAt%2Cdesc`,
+    );
 
     await live.connect();
     await waitFor(() => expect(live.topics()).toContain('orders'));
@@ -27,12 +36,14 @@ describe('my orders', () => {
     expect(within(row).getByText('Paid')).toBeVisible();
 
     await user.selectOptions(screen.getByLabelText('Status'), 'completed');
-    await waitFor(() => expect(calls.at(-1)?.url).toBe('/api/orders?status=completed&page=0&size=10&sort=createdAt%2Cdesc'));
+    await waitFor(() =>
+      expect(calls.at(-1)?.url).toBe(`/api/orders?status=completed&${MINE}&page=0&size=10&sort=createdAt%2Cdesc`),
+    );
   }, 20_000);
 
   it('formats money and dates in Japanese', async () => {
     const order = anOrder({ total: { amount: '5000', currency: 'JPY' }, unitPrice: { amount: '5000', currency: 'JPY' } });
-    vi.stubGlobal('fetch', fakeFetch(() => json(200, { items: [order], page: 0, size: 10, total: 1 })).fetch);
+    vi.stubGlobal('fetch', fakeFetch(asUser(() => json(200, { items: [order], page: 0, size: 10, total: 1 }))).fetch);
     renderLive(<OrdersPage />, { path: '/orders', route: '/orders', locale: 'ja' });
 
     const row = await screen.findByTestId(`order-row-${ORDER_ID}`);
@@ -41,10 +52,23 @@ describe('my orders', () => {
   }, 20_000);
 
   it('invites to the catalog when there are no orders', async () => {
-    vi.stubGlobal('fetch', fakeFetch(() => json(200, { items: [], page: 0, size: 10, total: 0 })).fetch);
+    vi.stubGlobal('fetch', fakeFetch(asUser(() => json(200, { items: [], page: 0, size: 10, total: 0 }))).fetch);
     renderLive(<OrdersPage />, { path: '/orders', route: '/orders' });
 
     expect(await screen.findByText('No orders yet')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Browse the catalog' })).toHaveAttribute('href', '/catalog');
+  }, 20_000);
+
+  it("shows an admin only their own orders, the way to everyone's being Admin → Orders", async () => {
+    const { fetch, calls } = fakeFetch(
+      asUser(() => json(200, { items: [], page: 0, size: 10, total: 0 }), ['customer', 'admin']),
+    );
+    vi.stubGlobal('fetch', fetch);
+    renderLive(<OrdersPage />, { path: '/orders', route: '/orders' });
+
+    expect(await screen.findByText('No orders yet')).toBeVisible();
+    const listCalls = calls.filter((call) => call.url.startsWith('/api/orders'));
+    expect(listCalls.length).toBeGreaterThan(0);
+    expect(listCalls.every((call) => call.url.includes(MINE))).toBe(true);
   }, 20_000);
 });

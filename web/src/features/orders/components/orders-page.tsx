@@ -5,6 +5,7 @@ import { ListStates } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { pageParam } from '@/lib/page';
+import { useUser } from '@/lib/auth/get-me';
 import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
@@ -13,7 +14,7 @@ import { OrderStatusBadge } from './order-status-badge';
 
 const PAGE_SIZE = 10;
 
-/** My orders, newest first, filterable by status, kept live by the `orders` topic. */
+/** My orders (also an admin's own only), newest first, filterable by status, kept live by the `orders` topic. */
 export function OrdersPage() {
   const { t, plural, money, dateTime, number } = useI18n();
   const [params, update] = useUrlParams();
@@ -21,7 +22,9 @@ export function OrdersPage() {
   const status = isOrderStatus(statusParam) ? statusParam : undefined;
   const page = pageParam(params.get('page'));
   const statusId = useId();
-  const orders = useOrders({ status, page, size: PAGE_SIZE });
+  // Asks for the caller's own orders by id: an admin's "My orders" are theirs too (all orders: /admin/orders).
+  const userId = useUser().data?.id;
+  const orders = useOrders({ status, userId, page, size: PAGE_SIZE }, userId !== undefined);
   useOrdersLive();
 
   return (

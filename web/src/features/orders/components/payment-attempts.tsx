@@ -1,8 +1,16 @@
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
+import { useUser } from '@/lib/auth/get-me';
+import { hasRole } from '@/lib/auth/user';
 import { useOrderPayments } from '../api/get-payments';
 import { declineKey } from '../payment-methods';
 import type { Payment } from '../types';
+import { RefundForm, RefundHistory } from './refund-panel';
+
+/** A payment with captured money left to give back. */
+const REFUNDABLE: readonly Payment['status'][] = ['succeeded', 'partially_refunded'];
+/** A payment that has or may have refunds. */
+const CAPTURED: readonly Payment['status'][] = ['succeeded', 'partially_refunded', 'refunded'];
 
 const STATUS_KEYS: Record<Payment['status'], MessageKey> = {
   processing: 'orders.checkout.paymentStatus.processing',
@@ -12,9 +20,13 @@ const STATUS_KEYS: Record<Payment['status'], MessageKey> = {
   refunded: 'orders.checkout.paymentStatus.refunded',
 };
 
-/** Every payment attempt of the order, newest first, with the reason of each decline. */
+/**
+ * Every payment attempt of the order, newest first, with the reason of each decline; the refunds of a
+ * captured payment, and for admins the refund form.
+ */
 export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled: boolean }) {
   const { t, dateTime, money } = useI18n();
+  const admin = hasRole(useUser().data, 'admin');
   const payments = useOrderPayments(orderId, enabled);
   const items = payments.data?.items ?? [];
   if (items.length === 0) {
@@ -46,6 +58,8 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
                   ) : null}
                 </p>
               ) : null}
+              {CAPTURED.includes(payment.status) ? <RefundHistory paymentId={payment.id} /> : null}
+              {admin && REFUNDABLE.includes(payment.status) ? <RefundForm payment={payment} /> : null}
             </li>
           );
         })}

@@ -57,6 +57,7 @@ class ContainerStartIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEPLOYMENT = "deploy/kubernetes/base/deployment.yaml";
+    private static final String METRICS_TOKEN = "metrics-token-of-the-container-test";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -104,6 +105,8 @@ class ContainerStartIntegrationTests {
         env.put("MIYABI_PAYMENTS_PROVIDER", "sandbox");
         env.put("MIYABI_PAYMENTS_SANDBOX_LATENCY", "2s");
         env.put("STRIPE_SECRET_KEY", "");
+        // Prometheus's token (a secret in the cluster, deploy/observability/prometheus.yml).
+        env.put("MIYABI_METRICS_TOKEN", METRICS_TOKEN);
         // A language model that never answers: the course job is still running at SIGTERM.
         env.put("MIYABI_LLM_PROVIDER", "openai");
         env.put("MIYABI_LLM_OPENAI_BASE_URL", llm.baseUrl());
@@ -168,7 +171,8 @@ class ContainerStartIntegrationTests {
         assertThat(job).isNotNull();
 
         // Every metric the dashboard and the alerts read is exported, the new ones with values.
-        String metrics = get(base + "/actuator/prometheus");
+        assertThat(status(base + "/actuator/prometheus")).isEqualTo(401);
+        String metrics = get(base + "/actuator/prometheus", METRICS_TOKEN);
         Set<String> exported = sampleNames(metrics);
         assertThat(PromQl.referencedMetricNames())
                 .isNotEmpty()
@@ -438,9 +442,12 @@ class ContainerStartIntegrationTests {
         return request;
     }
 
-    private String get(String url) throws Exception {
-        HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private String get(String url, String bearerToken) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
     }

@@ -111,6 +111,8 @@ final class TestServer {
         env.put("MIYABI_LLM_PROVIDER", "offline");
         env.put("MIYABI_LLM_FALLBACK", "offline");
         env.put("MIYABI_PAYMENTS_PROVIDER", "sandbox");
+        // Every test registers from 127.0.0.1.
+        env.put("MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS", "100000");
         // One lesson at a time, so a course takes long enough for its progress to be watched.
         env.put("MIYABI_GENERATION_PARALLEL_STEPS", "1");
         env.put("LOGGING_LEVEL_ROOT", "WARN");

@@ -197,7 +197,11 @@ class GitHubMirrorIntegrationTests {
         // Nothing else — not even a read by the other instance — reached GitHub inside the window.
         assertThat(Duration.between(limitedAt, after.getFirst().at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
         assertThat(github.issuesOf(task.id().toString())).isEqualTo(1);
-        assertThat(api.get("/actuator/prometheus").send().body()).contains("miyabi_github_rate_limit_pauses_total");
+        assertThat(api.get("/actuator/prometheus")
+                        .token(IntegrationTest.METRICS_TOKEN)
+                        .send()
+                        .body())
+                .contains("miyabi_github_rate_limit_pauses_total");
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.miyabi.platform.identity;
 import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,17 +19,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class AuthIntegrationTests extends IntegrationTest {
 
+    @Autowired
+    DataSource dataSource;
+
     @AfterEach
     void forgetFailures() {
         // Every test signs in from 127.0.0.1; keep the address counter from leaking between tests.
         jdbc.sql("DELETE FROM login_failures").update();
+        jdbc.sql("DELETE FROM rate_counters").update();
     }
 
     @Test
@@ -399,6 +411,139 @@ class AuthIntegrationTests extends IntegrationTest {
                 .json(Map.of("email", user.email(), "password", PASSWORD))
                 .send();
         assertProblem(rightPasswordWhileBlocked, 429, "rate_limited");
+    }
+
+    @Test
+    void guessesFromAnotherAddressDoNotLockTheOwnerOut() {
+        Session owner = register();
+        // Someone at another address tried twenty passwords on the owner's account just now.
+        jdbc.sql("""
+                        INSERT INTO login_failures (email, client_address, failed_at)
+                        SELECT :email, '203.0.113.7', now() - make_interval(secs => n) FROM generate_series(1, 20) n
+                        """).param("email", owner.email()).update();
+
+        Api.Response signIn = api.post("/api/auth/login")
+                .json(Map.of("email", owner.email(), "password", PASSWORD))
+                .send();
+
+        assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+        // The guesser's address stays held back on this account.
+        assertThat(jdbc.sql("SELECT count(*) FROM login_failures WHERE email = :email")
+                        .param("email", owner.email())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void eachFurtherFailureFromTheSameAddressWaitsLonger() {
+        Session user = register();
+        for (int i = 0; i < 5; i++) {
+            assertProblem(wrongPassword(user.email()), 401, "invalid_credentials");
+        }
+        Api.Response first = wrongPassword(user.email());
+        assertProblem(first, 429, "rate_limited");
+        long firstWait = Long.parseLong(first.header("Retry-After").orElseThrow());
+        assertThat(firstWait).isBetween(25L, 30L);
+
+        // Once the wait has passed, one more try is checked — and a failure doubles the next wait.
+        ageFailures(user.email(), Duration.ofSeconds(31));
+        assertProblem(wrongPassword(user.email()), 401, "invalid_credentials");
+        Api.Response second = wrongPassword(user.email());
+        assertProblem(second, 429, "rate_limited");
+        long secondWait = Long.parseLong(second.header("Retry-After").orElseThrow());
+        assertThat(secondWait).isBetween(55L, 60L);
+
+        // The right password after the wait signs in and clears the count for this address.
+        ageFailures(user.email(), Duration.ofSeconds(61));
+        assertThat(login(user.email(), PASSWORD).accessToken()).isNotBlank();
+        assertProblem(wrongPassword(user.email()), 401, "invalid_credentials");
+    }
+
+    @Test
+    void aFloodOfSignInsLeavesTheConnectionPoolToOtherRequests() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        AtomicInteger mostWaiting = new AtomicInteger();
+        List<Future<Api.Response>> logins = new ArrayList<>();
+        Api.Response read;
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(
+                () -> mostWaiting.accumulateAndGet(pool.getThreadsAwaitingConnection(), Math::max),
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 50; i++) {
+                String email = "flood-" + i + "-" + UUID.randomUUID() + "@example.test";
+                logins.add(threads.submit(() -> {
+                    start.await();
+                    return api.post("/api/auth/login")
+                            .json(Map.of("email", email, "password", "wrong password"))
+                            .send();
+                }));
+            }
+            start.countDown();
+            read = api.get("/api/products?size=5").send();
+            for (Future<Api.Response> login : logins) {
+                login.get();
+            }
+        } finally {
+            sampler.shutdownNow();
+        }
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(mostWaiting.get())
+                .as("requests that waited for a pooled connection during the flood")
+                .isZero();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Response> login : logins) {
+            statuses.add(login.get().status());
+        }
+        // Every guess is checked (401) or, past the hashing queue, refused at once with 503 and Retry-After.
+        assertThat(statuses).containsOnly(401, 503).contains(401);
+        for (Future<Api.Response> login : logins) {
+            if (login.get().status() == 503) {
+                assertProblem(login.get(), 503, "service_unavailable");
+                assertThat(login.get().header("Retry-After")).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void registrationsAreThrottledPerAddress() {
+        register();
+        // As if this address had made its hour's allowance of accounts.
+        jdbc.sql("UPDATE rate_counters SET count = :limit WHERE kind = 'register'")
+                .param("limit", REGISTRATIONS_PER_ADDRESS)
+                .update();
+        String email = "one-too-many-" + UUID.randomUUID() + "@example.test";
+
+        Api.Response refused = api.post("/api/auth/register")
+                .json(Map.of("email", email, "password", PASSWORD, "name", "Spam"))
+                .send();
+
+        assertProblem(refused, 429, "rate_limited");
+        assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 3600L);
+        assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private Api.Response wrongPassword(String email) {
+        return api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", "wrong password"))
+                .send();
+    }
+
+    private void ageFailures(String email, Duration by) {
+        jdbc.sql(
+                        "UPDATE login_failures SET failed_at = failed_at - make_interval(secs => :seconds) WHERE email = :email")
+                .param("seconds", by.toSeconds())
+                .param("email", email)
+                .update();
     }
 
     @Test

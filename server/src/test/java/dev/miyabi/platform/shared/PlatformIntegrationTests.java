@@ -1,5 +1,6 @@
 package dev.miyabi.platform.shared;
 
+import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miyabi.platform.support.Api;
@@ -17,10 +18,24 @@ class PlatformIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void prometheusExposesHttpLatencyHistograms() {
+    void prometheusExposesHttpLatencyHistogramsToTheScraperTokenAndAdminsOnly() {
         api.get("/actuator/health").send();
 
-        Api.Response metrics = api.get("/actuator/prometheus").send();
+        assertProblem(api.get("/actuator/prometheus").send(), 401, "unauthorized");
+        assertProblem(api.get("/actuator/prometheus").token("not-the-token").send(), 401, "unauthorized");
+        assertProblem(
+                api.get("/actuator/prometheus").token(register().accessToken()).send(), 403, "forbidden");
+        assertThat(api.get("/actuator/prometheus")
+                        .token(admin().accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        // The scraper's token opens the metrics and nothing else.
+        assertProblem(api.get("/api/auth/me").token(METRICS_TOKEN).send(), 401, "unauthorized");
+        assertProblem(api.get("/actuator/metrics").token(METRICS_TOKEN).send(), 401, "unauthorized");
+
+        Api.Response metrics =
+                api.get("/actuator/prometheus").token(METRICS_TOKEN).send();
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())

@@ -24,7 +24,12 @@ import tools.jackson.databind.JsonNode;
             "miyabi.cors.allowed-origins=https://app.example.test",
             "miyabi.demo.enabled=false",
             // The Stripe webhook endpoint's signing secret, so tests can sign events as Stripe does.
-            "miyabi.payments.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET
+            "miyabi.payments.stripe.webhook-secret=" + IntegrationTest.STRIPE_WEBHOOK_SECRET,
+            // An external database takes test payments only when told to.
+            "miyabi.payments.provider=sandbox",
+            // Every test registers from 127.0.0.1; the registration throttle is tested by raising the count.
+            "miyabi.auth.registrations-per-address=" + IntegrationTest.REGISTRATIONS_PER_ADDRESS,
+            "miyabi.metrics.token=" + IntegrationTest.METRICS_TOKEN
         })
 public abstract class IntegrationTest {
 
@@ -32,9 +37,12 @@ public abstract class IntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct horse battery";
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_test_miyabi_integration";
+    public static final int REGISTRATIONS_PER_ADDRESS = 100_000;
+    public static final String METRICS_TOKEN = "metrics-token-for-tests";
 
     static {
         TestDatabase.exportAsSystemProperties();
+        TestMail.exportAsSystemProperties();
     }
 
     @LocalServerPort

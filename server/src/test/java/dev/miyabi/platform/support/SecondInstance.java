@@ -31,6 +31,9 @@ public final class SecondInstance {
                 "--miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "--miyabi.cors.allowed-origins=https://app.example.test",
                 "--miyabi.demo.enabled=false",
+                "--miyabi.payments.provider=sandbox",
+                "--miyabi.metrics.token=" + IntegrationTest.METRICS_TOKEN,
+                "--miyabi.auth.registrations-per-address=" + IntegrationTest.REGISTRATIONS_PER_ADDRESS,
                 "--spring.datasource.hikari.maximum-pool-size=4"));
         arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(MiyabiApplication.class).run(arguments.toArray(String[]::new));

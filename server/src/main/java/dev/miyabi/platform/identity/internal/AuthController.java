@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,13 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/auth")
-@Tag(name = "Auth", description = "Registration, sign-in, token refresh and sign-out")
+@Tag(name = "Auth", description = "Registration, sign-in, token refresh, sign-out and one's own account")
 class AuthController {
 
     private final AuthService auth;
+    private final AccountService accounts;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, AccountService accounts) {
         this.auth = auth;
+        this.accounts = accounts;
     }
 
     record RegisterRequest(
@@ -48,6 +51,18 @@ class AuthController {
 
     record RefreshRequest(@NotBlank @Size(max = 512) String refreshToken) {}
 
+    record ResetRequest(@NotBlank @Size(max = 255) String email) {}
+
+    record ResetConfirmation(
+            @NotBlank @Size(max = 512) String token,
+            @NotNull @Size(min = 8, max = 128) String password) {}
+
+    record PasswordChange(
+            @NotBlank @Size(max = 1024) String currentPassword,
+            @NotNull @Size(min = 8, max = 128) String newPassword) {}
+
+    record ProfileChange(@NotBlank @Size(max = 255) String name) {}
+
     record SessionResponse(UserView user, String accessToken, String refreshToken, long expiresIn, String tokenType) {
 
         static SessionResponse of(AuthService.Session session) {
@@ -61,7 +76,7 @@ class AuthController {
     }
 
     @PostMapping("/register")
-    @Operation(summary = "Create a customer account and sign it in")
+    @Operation(summary = "Create a customer account and sign it in; throttled per client address")
     ResponseEntity<SessionResponse> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         AuthService.Session session = auth.register(body.email(), body.password(), body.name(), client(request));
         return ResponseEntity.created(URI.create("/api/auth/me"))
@@ -70,7 +85,7 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Sign in; throttled per account and per client address")
+    @Operation(summary = "Sign in; throttled per account and client address (progressive delay) and per address")
     ResponseEntity<SessionResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         AuthService.Session session = auth.login(body.email(), body.password(), client(request));
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(SessionResponse.of(session));
@@ -97,6 +112,43 @@ class AuthController {
                 .map(UserView::of)
                 .orElseThrow(() -> new ApiException(
                         HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "The account no longer exists"));
+    }
+
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Mail a single-use password-reset link, if the email has an account",
+            description = "Answers 202 whether or not the account exists. Throttled per client address (429).")
+    void requestPasswordReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        accounts.requestReset(body.email(), client(request));
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Set a new password with a reset link's token",
+            description = "Spends the token, ends every session of the account and lifts its sign-in throttle."
+                    + " An invalid, expired or used token is 400 with an error on `token`.")
+    void confirmPasswordReset(@Valid @RequestBody ResetConfirmation body) {
+        accounts.reset(body.token(), body.password());
+    }
+
+    @PatchMapping("/me")
+    @Operation(summary = "Change the signed-in user's name")
+    UserView updateMe(CurrentUser user, @Valid @RequestBody ProfileChange body) {
+        return UserView.of(accounts.rename(user.id(), body.name()));
+    }
+
+    @PostMapping("/me/password")
+    @Operation(
+            summary = "Change the signed-in user's password",
+            description = "Needs the current password (a wrong one is 400 and counts as a failed sign-in)."
+                    + " Ends every session of the user and answers with a new one.")
+    ResponseEntity<SessionResponse> changePassword(
+            CurrentUser user, @Valid @RequestBody PasswordChange body, HttpServletRequest request) {
+        AuthService.Session session =
+                accounts.changePassword(user.id(), body.currentPassword(), body.newPassword(), client(request));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(SessionResponse.of(session));
     }
 
     private static AuthService.Client client(HttpServletRequest request) {

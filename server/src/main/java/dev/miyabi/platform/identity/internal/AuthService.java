@@ -32,7 +32,8 @@ class AuthService {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final TokenIssuer issuer;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing hashing;
+    private final RateCounters rateCounters;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
     private final Clock clock;
@@ -44,6 +45,8 @@ class AuthService {
             LoginThrottle throttle,
             TokenIssuer issuer,
             PasswordEncoder passwords,
+            PasswordHashing hashing,
+            RateCounters rateCounters,
             TransactionTemplate transactions,
             IdentityProperties properties,
             Clock clock) {
@@ -51,7 +54,8 @@ class AuthService {
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
         this.issuer = issuer;
-        this.passwords = passwords;
+        this.hashing = hashing;
+        this.rateCounters = rateCounters;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -66,9 +70,7 @@ class AuthService {
     public record Client(String address, @Nullable String userAgent) {}
 
     private sealed interface Attempt {
-        record Succeeded(Session session) implements Attempt {}
-
-        record Failed() implements Attempt {}
+        record Counted(long failureId, Optional<UserAccount> user) implements Attempt {}
 
         record Blocked(Duration retryAfter) implements Attempt {}
     }
@@ -80,7 +82,17 @@ class AuthService {
             throw ApiException.validation(
                     "email", "must be at most " + Users.MAX_EMAIL_LENGTH + " characters once lower-cased");
         }
-        String hash = passwords.encode(password);
+        rateCounters
+                .count(
+                        "register",
+                        client.address(),
+                        properties.auth().registrationsPerAddress(),
+                        properties.auth().registrationWindow())
+                .ifPresent(wait -> {
+                    throw ApiException.rateLimited(
+                            ErrorCodes.RATE_LIMITED, "Too many accounts were created from this address", wait);
+                });
+        String hash = hashing.encode(password);
         return transactions.execute(status -> {
             UserAccount user = users.insert(normalized, name.trim(), hash, EnumSet.of(Role.CUSTOMER))
                     .orElseThrow(() -> new ApiException(
@@ -91,32 +103,55 @@ class AuthService {
 
     public Session login(String email, String password, Client client) {
         String normalized = normalize(email);
-        Attempt attempt = transactions.execute(status -> {
-            throttle.lockAccount(normalized);
-            Optional<Duration> blocked = throttle.blockedFor(normalized, client.address());
-            if (blocked.isPresent()) {
-                return new Attempt.Blocked(blocked.get());
-            }
-            Optional<UserAccount> user = users.findByEmail(normalized);
-            if (!verify(user, password)) {
-                throttle.recordFailure(normalized, client.address());
-                return new Attempt.Failed();
-            }
-            throttle.recordSuccess(normalized);
-            return new Attempt.Succeeded(openSession(user.get(), client));
+        Optional<UserAccount> user = checkPassword(normalized, password, client);
+        if (user.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "The email or password is wrong");
+        }
+        return transactions.execute(status -> openSession(user.get(), client));
+    }
+
+    /**
+     * Checks a password under the sign-in throttle: the account, when the password is its own; empty when
+     * it is not (counted as a failure of this account from this address); 429 while this address is held
+     * back. The attempt is counted before the hash is computed, in a short transaction of its own, so no
+     * database connection or lock is held while hashing and concurrent guesses cannot pass the limit.
+     */
+    Optional<UserAccount> checkPassword(String normalizedEmail, String password, Client client) {
+        return hashing.run(encoder -> {
+            Attempt attempt = transactions.execute(status -> {
+                throttle.lock(normalizedEmail, client.address());
+                Optional<Duration> blocked = throttle.blockedFor(normalizedEmail, client.address());
+                if (blocked.isPresent()) {
+                    return new Attempt.Blocked(blocked.get());
+                }
+                long failure = throttle.recordFailure(normalizedEmail, client.address());
+                return new Attempt.Counted(failure, users.findByEmail(normalizedEmail));
+            });
+            return switch (attempt) {
+                case Attempt.Blocked blocked ->
+                    throw ApiException.rateLimited(
+                            ErrorCodes.RATE_LIMITED,
+                            "Too many failed sign-ins; try again in "
+                                    + Math.max(1, blocked.retryAfter().toSeconds()) + " seconds",
+                            blocked.retryAfter());
+                case Attempt.Counted counted -> {
+                    boolean right;
+                    try {
+                        right = verify(encoder, counted.user(), password);
+                    } catch (RuntimeException notChecked) {
+                        transactions.executeWithoutResult(status -> throttle.forget(counted.failureId()));
+                        throw notChecked;
+                    }
+                    if (right) {
+                        transactions.executeWithoutResult(
+                                status -> throttle.forgive(normalizedEmail, client.address()));
+                        yield counted.user();
+                    }
+                    yield Optional.<UserAccount>empty();
+                }
+            };
         });
-        return switch (attempt) {
-            case Attempt.Succeeded succeeded -> succeeded.session();
-            case Attempt.Failed failed ->
-                throw new ApiException(
-                        HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "The email or password is wrong");
-            case Attempt.Blocked blocked ->
-                throw ApiException.rateLimited(
-                        ErrorCodes.RATE_LIMITED,
-                        "Too many failed sign-ins; try again in "
-                                + Math.max(1, blocked.retryAfter().toSeconds()) + " seconds",
-                        blocked.retryAfter());
-        };
     }
 
     /**
@@ -177,16 +212,16 @@ class AuthService {
         return users.findById(userId);
     }
 
-    private boolean verify(Optional<UserAccount> user, String password) {
+    private boolean verify(PasswordEncoder encoder, Optional<UserAccount> user, String password) {
         String hash = user.map(UserAccount::passwordHash).orElse(null);
         if (hash == null) {
-            passwords.matches(password, dummyHash);
+            encoder.matches(password, dummyHash);
             return false;
         }
-        return passwords.matches(password, hash);
+        return encoder.matches(password, hash);
     }
 
-    private Session openSession(UserAccount user, Client client) {
+    Session openSession(UserAccount user, Client client) {
         Duration lifetime = properties.auth().refreshTokenTtl();
         if (lifetime.compareTo(properties.auth().sessionMaxLifetime()) > 0) {
             lifetime = properties.auth().sessionMaxLifetime();

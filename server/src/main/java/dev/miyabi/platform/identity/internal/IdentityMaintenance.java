@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Forgets what no rule needs any more: old sign-in failures and ended sessions. Safe on every instance. */
+/**
+ * Forgets what no rule needs any more: old sign-in failures, ended sessions, expired reset links and old
+ * request counters. Safe on every instance.
+ */
 @Component
 class IdentityMaintenance {
 
@@ -17,11 +20,17 @@ class IdentityMaintenance {
 
     private final LoginThrottle throttle;
     private final RefreshTokens refreshTokens;
+    private final AccountService accounts;
     private final IdentityProperties properties;
     private final Clock clock;
 
     IdentityMaintenance(
-            LoginThrottle throttle, RefreshTokens refreshTokens, IdentityProperties properties, Clock clock) {
+            LoginThrottle throttle,
+            RefreshTokens refreshTokens,
+            AccountService accounts,
+            IdentityProperties properties,
+            Clock clock) {
+        this.accounts = accounts;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
@@ -34,8 +43,14 @@ class IdentityMaintenance {
         int failures = throttle.purgeOlderThan(
                 now.minus(properties.auth().throttleWindow().multipliedBy(2)));
         int families = refreshTokens.purgeEndedBefore(now.minus(ENDED_SESSION_RETENTION));
-        if (failures + families > 0) {
-            log.info("Purged {} old sign-in failures and {} ended sessions", failures, families);
+        // Reset links and request counters: a day after they ended no rule reads them.
+        int other = accounts.purge(now.minus(Duration.ofDays(1)));
+        if (failures + families + other > 0) {
+            log.info(
+                    "Purged {} old sign-in failures, {} ended sessions and {} old reset links and counters",
+                    failures,
+                    families,
+                    other);
         }
     }
 }

@@ -98,6 +98,14 @@ class RefreshTokens {
                 .update();
     }
 
+    /** Ends every live session of the user. */
+    void revokeAllOf(UUID userId, String reason) {
+        jdbc.sql("""
+                        UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = :reason
+                        WHERE user_id = :user AND revoked_at IS NULL
+                        """).param("user", userId).param("reason", reason).update();
+    }
+
     boolean familyRevoked(UUID familyId) {
         return jdbc.sql("SELECT revoked_at IS NOT NULL FROM refresh_token_families WHERE id = :id")
                 .param("id", familyId)

@@ -8,6 +8,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +18,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,12 +44,15 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -67,7 +77,6 @@ class SecurityConfiguration {
         "/api/search",
         "/actuator/health",
         "/actuator/health/**",
-        "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",
@@ -75,9 +84,19 @@ class SecurityConfiguration {
         "/ws"
     };
 
+    /** The path Prometheus scrapes: for admins, and for a scraper holding {@code miyabi.metrics.token}. */
+    static final String PROMETHEUS = "/actuator/prometheus";
+
+    private static final String METRICS_ROLE = "METRICS";
+
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, JwtDecoder decoder, ProblemResponses problems, Users users) throws Exception {
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ProblemResponses problems,
+            Users users,
+            @Value("${miyabi.metrics.token:}") String metricsToken)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = unauthorized(problems);
         AccessDeniedHandler forbidden = forbidden(problems);
         http.csrf(csrf -> csrf.disable())
@@ -99,7 +118,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
-                        .requestMatchers("/api/auth/me")
+                        .requestMatchers("/api/auth/me", "/api/auth/me/**")
                         .authenticated()
                         .requestMatchers("/api/auth/**")
                         .permitAll()
@@ -107,6 +126,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET)
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, PROMETHEUS)
+                        .hasAnyRole(Role.ADMIN.value(), METRICS_ROLE)
                         .requestMatchers("/api/admin/**", "/actuator/**")
                         .hasRole(Role.ADMIN.value())
                         .requestMatchers("/api/**")
@@ -114,12 +135,34 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authenticationConverter(users)))
+                        .authenticationManagerResolver(authenticationManagers(decoder, users, metricsToken))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * Access tokens everywhere; on {@link #PROMETHEUS} also the metrics token, compared in constant time.
+     * Without a configured token only admins can read the metrics.
+     */
+    private static AuthenticationManagerResolver<HttpServletRequest> authenticationManagers(
+            JwtDecoder decoder, Users users, String metricsToken) {
+        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+        jwt.setJwtAuthenticationConverter(authenticationConverter(users));
+        AuthenticationManager tokens = new ProviderManager(jwt);
+        byte[] expected = metricsToken.getBytes(StandardCharsets.UTF_8);
+        AuthenticationManager metrics = authentication -> {
+            if (expected.length > 0
+                    && authentication instanceof BearerTokenAuthenticationToken bearer
+                    && MessageDigest.isEqual(expected, bearer.getToken().getBytes(StandardCharsets.UTF_8))) {
+                return new PreAuthenticatedAuthenticationToken(
+                        "metrics-scraper", null, List.of(new SimpleGrantedAuthority("ROLE_" + METRICS_ROLE)));
+            }
+            return tokens.authenticate(authentication);
+        };
+        return request -> PROMETHEUS.equals(request.getRequestURI()) ? metrics : tokens;
     }
 
     /** 401 with the bearer challenge ({@code WWW-Authenticate}) and a problem body. */

@@ -126,6 +126,31 @@ class Users {
                 .single();
     }
 
+    /** Sets a new password hash; the user must exist (the caller holds a lock or just read it). */
+    UserAccount updatePassword(UUID id, String passwordHash) {
+        return jdbc.sql("""
+                        UPDATE users SET password_hash = :hash, version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("id", id)
+                .param("hash", passwordHash)
+                .query(Users::map)
+                .single();
+    }
+
+    Optional<UserAccount> updateName(UUID id, String name) {
+        return jdbc.sql("""
+                        UPDATE users SET name = :name, version = version + 1, updated_at = now()
+                        WHERE id = :id
+                        RETURNING %s
+                        """.formatted(COLUMNS))
+                .param("id", id)
+                .param("name", name)
+                .query(Users::map)
+                .optional();
+    }
+
     private static String filter() {
         return """
                 (CAST(:search AS TEXT) IS NULL OR lower(email) LIKE :search OR lower(coalesce(name, '')) LIKE :search)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +30,12 @@ class PaymentsConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    PaymentGateway paymentGateway(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json) {
-        String provider = properties.effectiveProvider();
+    PaymentGateway paymentGateway(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            @Value("${miyabi.database.embedded:false}") boolean embeddedDatabase) {
+        String provider = properties.effectiveProvider(embeddedDatabase);
         if (provider.equals("stripe")) {
             log.info(
                     "Payments go to Stripe at {} (API version {})",

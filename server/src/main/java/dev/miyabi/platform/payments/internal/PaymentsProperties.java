@@ -34,12 +34,24 @@ record PaymentsProperties(
         }
     }
 
-    /** The gateway this instance uses. */
-    public String effectiveProvider() {
-        if (provider.equals("auto")) {
-            return stripe.hasSecretKey() ? "stripe" : "sandbox";
+    /**
+     * The gateway this instance uses. {@code auto} means Stripe with a key; without one, the sandbox only in
+     * the zero-setup mode (the embedded database): a server on a real database that silently took free
+     * test cards would give products away, so there the sandbox must be asked for by name.
+     */
+    public String effectiveProvider(boolean embeddedDatabase) {
+        if (!provider.equals("auto")) {
+            return provider;
         }
-        return provider;
+        if (stripe.hasSecretKey()) {
+            return "stripe";
+        }
+        if (embeddedDatabase) {
+            return "sandbox";
+        }
+        throw new IllegalStateException("No payment provider is configured. With an external database, set"
+                + " STRIPE_SECRET_KEY (and MIYABI_PAYMENTS_PROVIDER=stripe) to take real payments, or"
+                + " MIYABI_PAYMENTS_PROVIDER=sandbox to accept only Stripe's test payment methods (no money moves).");
     }
 
     /**

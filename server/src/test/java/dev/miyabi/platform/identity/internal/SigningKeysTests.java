@@ -69,8 +69,16 @@ class SigningKeysTests {
                         java.time.Duration.ofDays(90),
                         5,
                         50,
-                        java.time.Duration.ofMinutes(15)),
+                        java.time.Duration.ofMinutes(15),
+                        java.time.Duration.ofSeconds(30),
+                        20,
+                        java.time.Duration.ofHours(1),
+                        java.time.Duration.ofMinutes(30),
+                        10,
+                        3),
                 new IdentityProperties.Admin("admin@miyabi.local", null),
-                new IdentityProperties.Cors(List.of()));
+                new IdentityProperties.Cors(List.of()),
+                null,
+                new IdentityProperties.Mail("Miyabi <no-reply@miyabi.local>"));
     }
 }

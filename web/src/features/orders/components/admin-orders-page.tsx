@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ListStates } from '@/components/ui/list-states';
+import { Page } from '@/components/ui/page';
+import { useI18n } from '@/lib/i18n/i18n-provider';
+import { pageParam } from '@/lib/page';
+import { useUrlParams } from '@/lib/url-state';
+import { useOrders } from '../api/get-orders';
+import { useOrdersLive } from '../api/order-events';
+import { isOrderStatus, ORDER_STATUSES } from '../types';
+import { OrderStatusBadge } from './order-status-badge';
+
+const PAGE_SIZE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every customer's orders for admins, newest first, by status and customer; an order opens its page (refunds there). */
+export function AdminOrdersPage() {
+  const { t, plural, money, dateTime, number } = useI18n();
+  const [params, update] = useUrlParams();
+  const statusParam = params.get('status');
+  const status = isOrderStatus(statusParam) ? statusParam : undefined;
+  const userParam = params.get('userId');
+  const userId = userParam && UUID.test(userParam) ? userParam : undefined;
+  const page = pageParam(params.get('page'));
+  const statusId = useId();
+  const orders = useOrders({ status, userId, page, size: PAGE_SIZE });
+  useOrdersLive();
+
+  return (
+    <Page title={userId ? t('orders.admin.filteredByCustomer', { id: userId.slice(0, 8) }) : t('orders.admin.title')}>
+      <form className="order-filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={statusId}>{t('orders.list.filter')}</label>
+          <select
+            id={statusId}
+            value={status ?? ''}
+            onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
+          >
+            <option value="">{t('orders.list.allStatuses')}</option>
+            {ORDER_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`orders.status.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {userId ? (
+          <button type="button" className="btn btn-ghost" onClick={() => update({ userId: undefined, page: undefined })}>
+            {t('orders.admin.clearCustomer')}
+          </button>
+        ) : null}
+      </form>
+      <ListStates
+        query={orders}
+        empty={<EmptyState title={status ? t('orders.list.noMatches') : t('orders.list.empty')} />}
+        onPage={(next) => update({ page: next > 0 ? String(next) : undefined })}
+      >
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {plural('orders.list.count', data.total)}
+            </p>
+            <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
+              {data.items.map((order) => (
+                <li key={order.id} className="card order-row" data-testid={`admin-order-row-${order.id}`}>
+                  <div className="order-row-main">
+                    <Link className="order-row-name" to={`/orders/${order.id}`}>
+                      {order.productName}
+                    </Link>
+                    <p className="muted order-row-meta">
+                      <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
+                      <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
+                      {userId ? null : (
+                        <button
+                          type="button"
+                          className="link-button"
+                          title={t('orders.admin.customerFilter')}
+                          onClick={() => update({ userId: order.userId, page: undefined })}
+                        >
+                          {t('orders.admin.customer', { id: order.userId.slice(0, 8) })}
+                        </button>
+                      )}
+                    </p>
+                  </div>
+                  <p className="price order-row-total">{money(order.total)}</p>
+                  <OrderStatusBadge status={order.status} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ListStates>
+    </Page>
+  );
+}
