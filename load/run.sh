@@ -71,12 +71,13 @@ admin_email=admin@load.miyabi.test
 admin_password="load-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 echo "Starting the server on port $port (database $database; log: $work/server.log)"
 started=$(date +%s)
+# Every virtual customer signs up from 127.0.0.1: the per-address registration limit (20 an hour) is lifted.
 # shellcheck disable=SC2086
 env MIYABI_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database" MIYABI_DATABASE_USER=postgres \
   MIYABI_HOME="$work/home" PORT="$port" MIYABI_DEMO_ENABLED=true \
   MIYABI_ADMIN_EMAIL="$admin_email" MIYABI_ADMIN_PASSWORD="$admin_password" \
   MIYABI_PAYMENTS_PROVIDER=sandbox MIYABI_PAYMENTS_SANDBOX_LATENCY=0ms MIYABI_LLM_PROVIDER=offline \
-  LOGGING_LEVEL_ROOT=warn ${SERVER_ENV:-} \
+  MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS=1000000 LOGGING_LEVEL_ROOT=warn ${SERVER_ENV:-} \
   "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
   -jar "$jar" >"$work/server.log" 2>&1 &
 server_pid=$!
