@@ -8,6 +8,7 @@ import dev.miyabi.platform.approvals.ApprovalEscalated;
 import dev.miyabi.platform.approvals.ApprovalEvent;
 import dev.miyabi.platform.approvals.ApprovalExpired;
 import dev.miyabi.platform.approvals.ApprovalMode;
+import dev.miyabi.platform.approvals.ApprovalOrder;
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalRequested;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The approval request aggregate: its stages, decisions and audit trail, and every rule about them.
@@ -123,6 +125,8 @@ final class Approval {
     private final UUID resourceId;
     private final UUID requesterId;
     private final @Nullable String requesterName;
+    private final @Nullable String requesterEmail;
+    private @Nullable ApprovalOrder order;
     private final UUID policyId;
     private final String policyName;
     private final Money amount;
@@ -149,6 +153,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            @Nullable ApprovalOrder order,
             UUID policyId,
             String policyName,
             Money amount,
@@ -169,6 +175,8 @@ final class Approval {
         this.resourceId = resourceId;
         this.requesterId = requesterId;
         this.requesterName = requesterName;
+        this.requesterEmail = requesterEmail;
+        this.order = order;
         this.policyId = policyId;
         this.policyName = policyName;
         this.amount = amount;
@@ -199,6 +207,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            ApprovalOrder order,
             Money amount,
             @Nullable String category,
             ApprovalPolicy policy,
@@ -233,6 +243,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policy.id(),
                 policy.name(),
                 amount,
@@ -276,6 +288,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            @Nullable ApprovalOrder order,
             UUID policyId,
             String policyName,
             Money amount,
@@ -296,6 +310,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policyId,
                 policyName,
                 amount,
@@ -458,9 +474,21 @@ final class Approval {
         return Outcome.EXPIRED;
     }
 
-    /** The requester revised what was asked for: a request at {@code changes_requested} starts over at its first stage. */
-    void reopen(UUID userId, Actor requester, Approvers approvers, Actor agent, Instant now) {
+    /**
+     * The requester revised what was asked for: a request at {@code changes_requested} starts over at its first
+     * stage, showing the revised input.
+     */
+    void reopen(
+            UUID userId,
+            @Nullable JsonNode revisedInput,
+            Actor requester,
+            Approvers approvers,
+            Actor agent,
+            Instant now) {
         checkReopen(userId);
+        if (order != null) {
+            order = new ApprovalOrder(order.productId(), order.productName(), order.quantity(), revisedInput);
+        }
         round++;
         for (Stage stage : stages) {
             stage.status = StageStatus.WAITING;
@@ -618,6 +646,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policyId,
                 policyName,
                 amount,
@@ -666,6 +696,16 @@ final class Approval {
     @Nullable
     String requesterName() {
         return requesterName;
+    }
+
+    @Nullable
+    String requesterEmail() {
+        return requesterEmail;
+    }
+
+    @Nullable
+    ApprovalOrder order() {
+        return order;
     }
 
     UUID resourceId() {

@@ -5,6 +5,7 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentFailed;
 import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
@@ -166,10 +167,15 @@ class PaymentService implements Payments {
                     paid.orderId(),
                     paid.id(),
                     by,
-                    "Paid " + paid.amount().amount().toPlainString() + " "
-                            + paid.amount().currency() + " by "
-                            + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType()) + " (payment "
-                            + paid.id() + via + ")");
+                    TimelineNote.of(
+                                    TimelineNote.Kind.PAID,
+                                    "Paid " + paid.amount().amount().toPlainString() + " "
+                                            + paid.amount().currency() + " by "
+                                            + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType())
+                                            + " (payment " + paid.id() + via + ")")
+                            .with("amount", paid.amount())
+                            .with("paymentId", paid.id())
+                            .with("method", paid.paymentMethodType()));
             return new Settlement(paid, null);
         }
         // The order stopped being payable (cancelled) while the charge ran: the money goes back.
