@@ -54,3 +54,33 @@ const DECLINE_KEYS: Partial<Record<string, MessageKey>> = {
 export function declineKey(code: string | null | undefined): MessageKey | undefined {
   return code ? DECLINE_KEYS[code] : undefined;
 }
+
+const METHOD_TYPE_KEYS: Partial<Record<string, MessageKey>> = {
+  card: 'orders.payment.methodType.card',
+};
+
+const PROVIDER_KEYS: Partial<Record<string, MessageKey>> = {
+  sandbox: 'orders.payment.provider.sandbox',
+  stripe: 'orders.payment.provider.stripe',
+};
+
+/**
+ * How a payment was made, in words: its method type (Stripe's `paymentMethodType`, such as `card`),
+ * else the gateway that took it; a type or gateway the catalogue does not know reads as its name.
+ */
+export function paymentMethodLabel(
+  payment: { paymentMethodType?: string | null | undefined; provider?: string | null | undefined },
+  t: (key: MessageKey) => string,
+): string {
+  const type = payment.paymentMethodType ?? undefined;
+  if (type) {
+    const key = METHOD_TYPE_KEYS[type];
+    return key ? t(key) : type;
+  }
+  const provider = payment.provider ?? undefined;
+  if (provider) {
+    const key = PROVIDER_KEYS[provider];
+    return key ? t(key) : provider;
+  }
+  return t('orders.payment.methodType.card');
+}

@@ -1,7 +1,7 @@
 import type { MessageKey } from '@/lib/i18n/catalogue';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useOrderPayments } from '../api/get-payments';
-import { declineKey } from '../payment-methods';
+import { declineKey, paymentMethodLabel } from '../payment-methods';
 import type { Payment } from '../types';
 
 const STATUS_KEYS: Record<Payment['status'], MessageKey> = {
@@ -27,7 +27,7 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
         {items.map((payment) => {
           const reason = declineKey(payment.failureCode);
           return (
-            <li key={payment.id} className="payment-attempt">
+            <li key={payment.id} id={`payment-${payment.id}`} className="payment-attempt">
               <p className="payment-attempt-head">
                 <span className={`payment-status payment-status-${payment.status}`}>{t(STATUS_KEYS[payment.status])}</span>
                 <span>{money(payment.amount)}</span>
@@ -35,7 +35,7 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
               <p className="muted">
                 {t('orders.checkout.attempt', {
                   date: dateTime(payment.createdAt),
-                  method: payment.paymentMethodType ?? payment.provider,
+                  method: paymentMethodLabel(payment, t),
                 })}
               </p>
               {payment.status === 'failed' ? (
