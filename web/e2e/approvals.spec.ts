@@ -92,6 +92,13 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     // An approver cannot open the customer's order, so it is not offered as a link.
     await expect(item.getByRole('link', { name: /Open order/ })).toHaveCount(0);
     await shot(page, 'approvals-inbox');
+
+    await header(page).getByLabel('Language').selectOption('ja');
+    await expect(item.getByRole('region', { name: 'お客様の依頼内容' })).toContainText('上級');
+    await expect(item).toContainText('申請者');
+    await shot(page, 'approvals-inbox-ja');
+    await header(page).getByLabel('Language').selectOption('en');
+    await expect(item.getByRole('region', { name: 'What the customer asked for' })).toBeVisible();
   });
 
   await test.step('the approver opens the request: stages and audit trail', async () => {
