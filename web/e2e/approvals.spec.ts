@@ -97,7 +97,7 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(item.getByRole('region', { name: 'お客様の依頼内容' })).toContainText('上級');
     await expect(item).toContainText('申請者');
     await shot(page, 'approvals-inbox-ja');
-    await header(page).getByLabel('Language').selectOption('en');
+    await header(page).getByLabel('言語').selectOption('en');
     await expect(item.getByRole('region', { name: 'What the customer asked for' })).toBeVisible();
   });
 
@@ -299,7 +299,7 @@ test('after an approver asks for changes, the customer’s order page says so in
   await expect(status).toContainText('Awaiting approval');
   await expect(status).toContainText('Changes requested');
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('Revise your request');
-  const timeline = page.getByRole('list', { name: 'Timeline' });
+  const timeline = page.getByTestId('order-timeline');
   await expect(timeline.getByRole('listitem').last()).toContainText(`${reviewer.name} asked for changes.`);
   await expect(timeline.getByRole('listitem').last().locator('blockquote')).toHaveText(
     'Forty hours is too long; aim for twelve.',
@@ -311,5 +311,5 @@ test('after an approver asks for changes, the customer’s order page says so in
   await expect(status.locator('[aria-hidden="true"]')).toContainText('修正依頼');
   await expect(timeline.getByRole('listitem').last()).toContainText(`${reviewer.name} さんが修正を依頼しました。`);
   await shot(page, 'order-changes-requested-ja');
-  await header(page).getByLabel('Language').selectOption('en');
+  await header(page).getByLabel('言語').selectOption('en');
 });

@@ -80,7 +80,9 @@ test('a new customer orders a document, pays after a decline, and watches the or
     // Words for people: no internal sentences, ids or gateway names.
     await expect(timeline).not.toContainText('Queued AI job');
     await expect(timeline).not.toContainText('(payment ');
-    await expect(page.getByRole('region', { name: 'Payment attempts' })).not.toContainText('sandbox');
+    const attempts = page.getByRole('region', { name: 'Payment attempts' });
+    await expect(attempts).toContainText('· card');
+    await expect(attempts).not.toContainText('sandbox');
 
     const progress = page.getByRole('progressbar', { name: 'Generation progress' });
     await expect(progress).toBeVisible({ timeout: 30_000 });
@@ -98,14 +100,15 @@ test('a new customer orders a document, pays after a decline, and watches the or
   await test.step('in Japanese the timeline and payment attempts are Japanese, dates and amounts for the locale', async () => {
     await page.getByRole('banner').getByLabel('Language').selectOption('ja');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(timeline).toContainText('$58.00 をカードでお支払いいただきました。');
-    await expect(timeline).toContainText('生成を開始しました。');
-    await expect(timeline).toContainText('生成が完了しました。');
-    await expect(timeline).not.toContainText('Paid');
-    await expect(timeline.locator('time').first()).toHaveText(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}$/);
+    const timelineJa = page.getByTestId('order-timeline');
+    await expect(timelineJa).toContainText('$58.00 をカードでお支払いいただきました。');
+    await expect(timelineJa).toContainText('生成を開始しました。');
+    await expect(timelineJa).toContainText('生成が完了しました。');
+    await expect(timelineJa).not.toContainText('Paid');
+    await expect(timelineJa.locator('time').first()).toHaveText(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}$/);
     await expect(page.getByRole('region', { name: 'お支払いの履歴' })).toContainText('カード');
     await shot(page, 'order-completed-ja');
-    await page.getByRole('banner').getByLabel('Language').selectOption('en');
+    await page.getByRole('banner').getByLabel('言語').selectOption('en');
   });
 
   await test.step('my orders lists it with its status', async () => {

@@ -59,28 +59,15 @@ const METHOD_TYPE_KEYS: Partial<Record<string, MessageKey>> = {
   card: 'orders.payment.methodType.card',
 };
 
-const PROVIDER_KEYS: Partial<Record<string, MessageKey>> = {
-  sandbox: 'orders.payment.provider.sandbox',
-  stripe: 'orders.payment.provider.stripe',
-};
-
 /**
- * How a payment was made, in words: its method type (Stripe's `paymentMethodType`, such as `card`),
- * else the gateway that took it; a type or gateway the catalogue does not know reads as its name.
+ * How a payment was made, in words: its method type (Stripe's `paymentMethodType`, such as `card`);
+ * a type the catalogue does not know reads as its name. Undefined while the gateway has not said (a
+ * declined or unsettled attempt): the gateway's own name (`sandbox`) is not something to show.
  */
-export function paymentMethodLabel(
-  payment: { paymentMethodType?: string | null | undefined; provider?: string | null | undefined },
-  t: (key: MessageKey) => string,
-): string {
-  const type = payment.paymentMethodType ?? undefined;
-  if (type) {
-    const key = METHOD_TYPE_KEYS[type];
-    return key ? t(key) : type;
+export function paymentMethodLabel(type: string | null | undefined, t: (key: MessageKey) => string): string | undefined {
+  if (!type) {
+    return undefined;
   }
-  const provider = payment.provider ?? undefined;
-  if (provider) {
-    const key = PROVIDER_KEYS[provider];
-    return key ? t(key) : provider;
-  }
-  return t('orders.payment.methodType.card');
+  const key = METHOD_TYPE_KEYS[type];
+  return key ? t(key) : type;
 }

@@ -26,6 +26,7 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
       <ul className="payment-attempts">
         {items.map((payment) => {
           const reason = declineKey(payment.failureCode);
+          const method = paymentMethodLabel(payment.paymentMethodType, t);
           return (
             <li key={payment.id} id={`payment-${payment.id}`} className="payment-attempt">
               <p className="payment-attempt-head">
@@ -33,10 +34,9 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
                 <span>{money(payment.amount)}</span>
               </p>
               <p className="muted">
-                {t('orders.checkout.attempt', {
-                  date: dateTime(payment.createdAt),
-                  method: paymentMethodLabel(payment, t),
-                })}
+                {method
+                  ? t('orders.checkout.attempt', { date: dateTime(payment.createdAt), method })
+                  : dateTime(payment.createdAt)}
               </p>
               {payment.status === 'failed' ? (
                 <p className="payment-attempt-reason">

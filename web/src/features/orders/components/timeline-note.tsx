@@ -70,7 +70,7 @@ export function TimelineNote({ entry }: { entry: TimelineEntry }) {
     approver: text(params, 'approver') ?? '',
     approvers: list(params.approvers),
     amount: isMoney(params.amount) ? money(params.amount) : '',
-    method: paymentMethodLabel({ paymentMethodType: text(params, 'method') }, t),
+    method: paymentMethodLabel(text(params, 'method'), t) ?? '',
     until: text(params, 'until') ? dateTime(text(params, 'until')!) : '',
   };
   let extra: ReactNode = null;
@@ -115,9 +115,11 @@ export function TimelineNote({ entry }: { entry: TimelineEntry }) {
     default:
       break;
   }
+  // A payment whose method the gateway did not name says only the amount.
+  const sentence = kind === 'paid' && values.method === '' ? 'orders.timeline.paidAmount' : SENTENCES[kind];
   return (
     <div className="timeline-note" data-kind={kind}>
-      <p>{t(SENTENCES[kind], values)}</p>
+      <p>{t(sentence, values)}</p>
       {extra}
     </div>
   );

@@ -100,8 +100,7 @@ export const ordersEn = {
   'orders.timeline.jobLink': 'Follow the generation',
   'orders.timeline.jobResultLink': 'Open the result',
   'orders.payment.methodType.card': 'card',
-  'orders.payment.provider.sandbox': 'test payment (sandbox)',
-  'orders.payment.provider.stripe': 'Stripe',
+  'orders.timeline.paidAmount': 'Paid {amount}.',
 
   'orders.approval.title': 'Approval',
   'orders.approval.loading': 'Loading the approval request…',
@@ -311,8 +310,7 @@ export const ordersJa: Record<keyof typeof ordersEn, string> = {
   'orders.timeline.jobLink': '生成の進み具合を見る',
   'orders.timeline.jobResultLink': '結果を開く',
   'orders.payment.methodType.card': 'カード',
-  'orders.payment.provider.sandbox': 'テスト決済(サンドボックス)',
-  'orders.payment.provider.stripe': 'Stripe',
+  'orders.timeline.paidAmount': '{amount} をお支払いいただきました。',
 
   'orders.approval.title': '承認',
   'orders.approval.loading': '承認リクエストを読み込み中…',
