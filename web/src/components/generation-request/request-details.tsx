@@ -10,12 +10,12 @@ const LABELS: Partial<Record<string, MessageKey>> = {
   estimatedHours: 'orders.input.estimatedHours',
   learningObjectives: 'orders.input.learningObjectives',
   format: 'orders.input.format',
-  language: 'orders.input.language',
   documentType: 'orders.input.documentType',
   title: 'orders.input.title',
   audience: 'orders.input.audience',
   dataPoints: 'orders.input.dataPoints',
   tone: 'orders.input.tone',
+  language: 'orders.input.language',
   notes: 'orders.input.notes',
 };
 
@@ -80,11 +80,16 @@ function Value({ value }: { value: unknown }) {
   return <>{String(value)}</>;
 }
 
+/** Known fields in the order the request form asks for them (stored JSON keeps no order), then the rest. */
+const ORDER = Object.keys(LABELS);
+const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+
 function Fields({ input }: { input: Record<string, unknown> }) {
   const { t } = useI18n();
+  const entries = Object.entries(input).sort(([a], [b]) => rank(a) - rank(b));
   return (
     <dl className="details">
-      {Object.entries(input).map(([name, value]) => {
+      {entries.map(([name, value]) => {
         const label = LABELS[name];
         return (
           <Fragment key={name}>

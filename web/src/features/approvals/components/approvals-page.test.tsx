@@ -69,6 +69,16 @@ describe('the approvals page', () => {
         .map((item) => item.textContent),
     ).toEqual(['Read a dashboard', 'Clean a spreadsheet', 'Present a forecast']);
     expect(input).toHaveTextContent('Beginner');
+    // In the order the request form asks, not the stored JSON's.
+    expect([...input.querySelectorAll('dt')].map((term) => term.textContent)).toEqual([
+      'Topic',
+      'Target audience',
+      'Level',
+      'Estimated hours',
+      'Learning objectives',
+      'Format',
+      'Language',
+    ]);
     expect(input).toHaveTextContent('Japanese');
     expect(input).not.toHaveTextContent('{');
     expect(within(card).queryByRole('link', { name: /Open order/ })).toBeNull();
