@@ -1,14 +1,51 @@
 /// <reference types="vitest/config" />
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a Brotli copy (`.br`, quality 11) beside every text asset of 1 KB or more, once at build
+ * time; the server's resource chain answers it to browsers that accept br (WebUiConfiguration), and
+ * gzips the rest per response. Node's own zlib: no dependency.
+ */
+function precompress(): Plugin {
+  const TEXT = /\.(js|css|html|svg|json|txt)$/;
+  let outDir = 'dist';
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? files(full) : [full];
+    });
+  return {
+    name: 'miyabi-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      for (const file of files(path.join(outDir, 'assets'))) {
+        const content = readFileSync(file);
+        if (!TEXT.test(file) || content.length < 1024) continue;
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+          }),
+        );
+      }
+    },
+  };
+}
 
 // `npm run dev` serves the UI on :5173 and forwards API, WebSocket and JWKS calls to a running
 // server (MIYABI_SERVER, default http://localhost:8080), so the browser sees one origin as in production.
 const server = process.env.MIYABI_SERVER ?? 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

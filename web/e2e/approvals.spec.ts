@@ -74,15 +74,46 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(item).toContainText('$2,500.00');
     await expect(item).toContainText('AI course');
     await expect(item).toContainText('Default order approval');
-    await expect(item).toContainText(`Order ${orderId.slice(0, 8)}`);
+    await expect(item).toContainText(orderId.slice(0, 8));
     await expect(item).toContainText(customer.name);
+    // What is asked: the product, who asks, and the customer's request in words (not JSON).
+    await expect(item.getByRole('heading', { name: PRODUCT })).toBeVisible();
+    await expect(item.getByRole('link', { name: customer.email })).toHaveAttribute('href', `mailto:${customer.email}`);
+    const asked = item.getByRole('region', { name: 'What the customer asked for' });
+    await expect(asked).toContainText('Enterprise cloud architecture for platform teams');
+    await expect(asked).toContainText('Platform engineers');
+    await expect(asked.getByRole('listitem')).toHaveText([
+      'Design landing zones',
+      'Plan multi-region failover',
+      'Govern cloud costs',
+    ]);
+    await expect(asked).toContainText('Advanced');
+    await expect(asked).not.toContainText('{');
+    // An approver cannot open the customer's order, so it is not offered as a link.
+    await expect(item.getByRole('link', { name: /Open order/ })).toHaveCount(0);
     await shot(page, 'approvals-inbox');
+
+    await header(page).getByLabel('Language').selectOption('ja');
+    await expect(item.getByRole('region', { name: 'お客様の依頼内容' })).toContainText('上級');
+    await expect(item).toContainText('申請者');
+    await shot(page, 'approvals-inbox-ja');
+    await header(page).getByLabel('言語').selectOption('en');
+    await expect(item.getByRole('region', { name: 'What the customer asked for' })).toBeVisible();
   });
 
   await test.step('the approver opens the request: stages and audit trail', async () => {
-    await page.getByTestId(`approval-${approvalId}`).getByRole('link').click();
+    await page
+      .getByTestId(`approval-${approvalId}`)
+      .getByRole('link', { name: /^Approval of / })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/approvals/${approvalId}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Approval request' })).toBeVisible();
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect(summary.getByRole('link', { name: PRODUCT })).toHaveAttribute('href', /\/catalog\/[0-9a-f-]{36}$/);
+    await expect(summary).toContainText(customer.email);
+    await expect(summary.getByRole('region', { name: 'What the customer asked for' })).toContainText(
+      'Plan multi-region failover',
+    );
     const stages = page.getByRole('region', { name: 'Stages' });
     await expect(stages.getByRole('heading', { name: /^Stage 1:/ })).toBeVisible();
     await expect(stages).toContainText('Any one approver decides');
@@ -223,4 +254,62 @@ test('an approver sees a new order in the inbox live and approves it; an admin e
     await expect(admin.getByText(`The policy “${policyName} (edited)” was deleted.`)).toBeVisible();
     await expect(row).toHaveCount(0);
   });
+});
+
+test('after an approver asks for changes, the customer’s order page says so in every box, and in Japanese', async ({
+  page,
+  request,
+  shot,
+}) => {
+  const suffix = uniqueSuffix();
+  const reviewer = account('Rio Reviewer', 'rio', suffix, 'a reviewer passphrase');
+  const buyer = account('Mei Buyer', 'mei', suffix, 'a buyer passphrase');
+  const reviewerSession = await registerApprover(request, reviewer);
+  const buyerSession = await register(request, buyer);
+  const product = await findProduct(request, PRODUCT);
+  const ordered = await request.post('/api/orders', {
+    headers: bearer(buyerSession),
+    data: {
+      productId: product.id,
+      quantity: 1,
+      input: {
+        topic: 'Cloud landing zones for a logistics company',
+        targetAudience: 'Infrastructure team',
+        difficulty: 'intermediate',
+        estimatedHours: 40,
+        learningObjectives: ['Design landing zones', 'Automate account vending', 'Audit network boundaries'],
+        format: 'text',
+        language: 'en',
+      },
+    },
+  });
+  expect(ordered.status(), await ordered.text()).toBe(201);
+  const order = (await ordered.json()) as { id: string; approvalId: string };
+  const decided = await request.post(`/api/approvals/${order.approvalId}/decisions`, {
+    headers: bearer(reviewerSession),
+    data: { decision: 'request_changes', comment: 'Forty hours is too long; aim for twelve.' },
+  });
+  expect(decided.status(), await decided.text()).toBe(200);
+
+  await signIn(page, buyer.email, buyer.password);
+  await page.goto(`/orders/${order.id}`);
+  const status = page.getByTestId('order-status');
+  const approvalBox = page.getByRole('region', { name: 'Approval' });
+  await expect(approvalBox).toContainText('Changes requested');
+  await expect(status).toContainText('Awaiting approval');
+  await expect(status).toContainText('Changes requested');
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('Revise your request');
+  const timeline = page.getByTestId('order-timeline');
+  await expect(timeline.getByRole('listitem').last()).toContainText(`${reviewer.name} asked for changes.`);
+  await expect(timeline.getByRole('listitem').last().locator('blockquote')).toHaveText(
+    'Forty hours is too long; aim for twelve.',
+  );
+  await shot(page, 'order-changes-requested');
+
+  await header(page).getByLabel('Language').selectOption('ja');
+  await expect(status).toContainText('承認待ち');
+  await expect(status.locator('[aria-hidden="true"]')).toContainText('修正依頼');
+  await expect(timeline.getByRole('listitem').last()).toContainText(`${reviewer.name} さんが修正を依頼しました。`);
+  await shot(page, 'order-changes-requested-ja');
+  await header(page).getByLabel('言語').selectOption('en');
 });

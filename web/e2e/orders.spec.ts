@@ -20,6 +20,8 @@ test('a new customer orders a document, pays after a decline, and watches the or
     await page.getByRole('link', { name: 'Order', exact: true }).click();
     await expect(page).toHaveURL(/\/orders\/new\?productId=/);
     await expect(page.getByRole('heading', { level: 1, name: `Order ${PRODUCT}` })).toBeVisible();
+    // The default approval threshold, in the product's currency.
+    await expect(page.getByTestId('approval-note')).toContainText('a total of $1,000.00 or more');
   });
 
   await test.step('the form checks the request before sending it', async () => {
@@ -67,9 +69,20 @@ test('a new customer orders a document, pays after a decline, and watches the or
     await checkout.getByRole('button', { name: 'Pay $58.00' }).click();
     await expect(page.getByText('Payment received. Thank you!')).toBeVisible();
     await expect(checkout).toHaveCount(0);
-    await expect(timeline).toContainText('Paid');
+    await expect(timeline).toContainText('Paid $58.00 by card.');
     await expect(timeline).toContainText('PaymentProcessorAgent (agent 204)');
     await expect(timeline.getByRole('listitem')).not.toHaveCount(entriesBefore);
+    await expect(timeline).toContainText('Generation started.');
+    await expect(timeline.getByRole('link', { name: 'Follow the generation' })).toHaveAttribute(
+      'href',
+      /\/studio\/jobs\/[0-9a-f-]{36}$/,
+    );
+    // Words for people: no internal sentences, ids or gateway names.
+    await expect(timeline).not.toContainText('Queued AI job');
+    await expect(timeline).not.toContainText('(payment ');
+    const attempts = page.getByRole('region', { name: 'Payment attempts' });
+    await expect(attempts).toContainText('· card');
+    await expect(attempts).not.toContainText('sandbox');
 
     const progress = page.getByRole('progressbar', { name: 'Generation progress' });
     await expect(progress).toBeVisible({ timeout: 30_000 });
@@ -80,7 +93,22 @@ test('a new customer orders a document, pays after a decline, and watches the or
     await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 90_000 });
     await expect(status).toContainText('Completed', { timeout: 30_000 });
     await expect(timeline.getByRole('listitem').last()).toContainText('Completed');
+    await expect(timeline.getByRole('listitem').last()).toContainText('Generation finished.');
     await shot(page, 'order-completed');
+  });
+
+  await test.step('in Japanese the timeline and payment attempts are Japanese, dates and amounts for the locale', async () => {
+    await page.getByRole('banner').getByLabel('Language').selectOption('ja');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    const timelineJa = page.getByTestId('order-timeline');
+    await expect(timelineJa).toContainText('$58.00 をカードでお支払いいただきました。');
+    await expect(timelineJa).toContainText('生成を開始しました。');
+    await expect(timelineJa).toContainText('生成が完了しました。');
+    await expect(timelineJa).not.toContainText('Paid');
+    await expect(timelineJa.locator('time').first()).toHaveText(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}$/);
+    await expect(page.getByRole('region', { name: 'お支払いの履歴' })).toContainText('カード');
+    await shot(page, 'order-completed-ja');
+    await page.getByRole('banner').getByLabel('言語').selectOption('en');
   });
 
   await test.step('my orders lists it with its status', async () => {

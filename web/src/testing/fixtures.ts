@@ -69,6 +69,22 @@ export function approvalRequest(overrides: Partial<ApprovalRequest> = {}): Appro
     resourceId: 'c0ffee00-0000-4000-8000-000000000002',
     requesterId: REQUESTER_ID,
     requesterName: 'Ken Customer',
+    requesterEmail: 'ken@example.com',
+    order: {
+      productId: 'b0000000-0000-4000-8000-000000000003',
+      productName: 'Data analysis course',
+      quantity: 1,
+      // In PostgreSQL's JSONB key order (shorter keys first), as the server sends it.
+      input: {
+        topic: 'Data analysis for sales teams',
+        format: 'text',
+        language: 'ja',
+        difficulty: 'beginner',
+        targetAudience: 'Sales managers',
+        estimatedHours: 6,
+        learningObjectives: ['Read a dashboard', 'Clean a spreadsheet', 'Present a forecast'],
+      },
+    },
     policyId: '00000000-0000-4000-8000-000000000205',
     policyName: 'Default order approval',
     amount: { amount: '2500.00', currency: 'USD' },

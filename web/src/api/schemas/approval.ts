@@ -69,6 +69,15 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const approvalOrderSchema = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  quantity: z.number().int(),
+  /** The customer's input of the current round: a generation request, or free-form notes. */
+  input: z.unknown().optional(),
+});
+export type ApprovalOrder = z.infer<typeof approvalOrderSchema>;
+
 export const approvalRequestSchema = z.object({
   id: z.string(),
   resourceType: z.string(),
@@ -76,6 +85,10 @@ export const approvalRequestSchema = z.object({
   requesterId: z.string(),
   /** The requester's display name when the request was opened. */
   requesterName: z.string().nullable(),
+  /** The requester's email when the request was opened. */
+  requesterEmail: z.string().nullable(),
+  /** What the order asks for: approvers may not read the order itself. */
+  order: approvalOrderSchema.nullable(),
   policyId: z.string(),
   policyName: z.string(),
   amount: moneySchema,
@@ -97,3 +110,4 @@ assertSameKeys<ApprovalRequest, ApiSchema<'ApprovalRequest'>>(true);
 assertSameKeys<ApprovalStage, ApiSchema<'ApprovalStage'>>(true);
 assertSameKeys<ApprovalDecision, ApiSchema<'ApprovalDecision'>>(true);
 assertSameKeys<AuditEntry, ApiSchema<'AuditEntry'>>(true);
+assertSameKeys<ApprovalOrder, ApiSchema<'ApprovalOrder'>>(true);

@@ -27,11 +27,47 @@ export function isOrderStatus(value: string | null | undefined): value is OrderS
   return (ORDER_STATUSES as readonly string[]).includes(value ?? '');
 }
 
+/** What a timeline entry records, as data (docs/api.md "Orders", timeline kinds and their params). */
+export const TIMELINE_KINDS = [
+  'order_placed',
+  'approval_required',
+  'no_approval_needed',
+  'changes_requested',
+  'input_revised',
+  'approved',
+  'rejected',
+  'approval_expired',
+  'paid',
+  'ai_job_queued',
+  'ai_job_completed',
+  'ai_job_failed',
+  'ai_job_cancelled',
+  'no_generation_input',
+  'search_access_granting',
+  'search_access_granted',
+  'search_access_failed',
+  'assigned_to_staff',
+  'taken_on_by_staff',
+  'completed_by_staff',
+  'cancelled',
+  'captured_after_failure_refunded',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+assertSameShape<TimelineKind, NonNullable<ApiSchema<'TimelineEntry'>['kind']>>(true);
+
+export function isTimelineKind(value: string | null | undefined): value is TimelineKind {
+  return (TIMELINE_KINDS as readonly string[]).includes(value ?? '');
+}
+
 export const timelineEntrySchema = z.object({
   status: z.enum(ORDER_STATUSES),
   at: z.string(),
   actor: actorSchema,
+  /** The English sentence; what older entries (without a kind) and unknown kinds show. */
   note: z.string().nullable(),
+  // A kind this client does not know yet (a newer server) reads as null: the note stands in.
+  kind: z.string().nullable().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

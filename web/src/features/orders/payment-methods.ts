@@ -54,3 +54,20 @@ const DECLINE_KEYS: Partial<Record<string, MessageKey>> = {
 export function declineKey(code: string | null | undefined): MessageKey | undefined {
   return code ? DECLINE_KEYS[code] : undefined;
 }
+
+const METHOD_TYPE_KEYS: Partial<Record<string, MessageKey>> = {
+  card: 'orders.payment.methodType.card',
+};
+
+/**
+ * How a payment was made, in words: its method type (Stripe's `paymentMethodType`, such as `card`);
+ * a type the catalogue does not know reads as its name. Undefined while the gateway has not said (a
+ * declined or unsettled attempt): the gateway's own name (`sandbox`) is not something to show.
+ */
+export function paymentMethodLabel(type: string | null | undefined, t: (key: MessageKey) => string): string | undefined {
+  if (!type) {
+    return undefined;
+  }
+  const key = METHOD_TYPE_KEYS[type];
+  return key ? t(key) : type;
+}

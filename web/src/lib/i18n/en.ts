@@ -9,6 +9,8 @@ import { studioEn } from './messages/studio';
 
 /** English UI text: the reference catalogue. Every other language must have every key (checked by tsc). */
 export const en = {
+  /** The catalogue's own language tag, for formatting in the language of its words. */
+  'common.locale': 'en',
   'common.loading': 'Loading…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -137,7 +139,7 @@ export const en = {
   'errors.invalidCredentials': 'The email or password is not right.',
   'errors.emailTaken': 'An account with this email already exists. Sign in instead?',
   'errors.rateLimited': 'Too many attempts. Please wait a while and try again.',
-  'errors.rateLimitedFor': 'Too many attempts. Try again in {seconds} seconds.',
+  'errors.rateLimitedFor': 'Too many attempts. Try again in {duration}.',
   'errors.forbidden.title': 'Not allowed',
   'errors.forbidden.body': 'Your account does not have the role this page needs.',
   'errors.notFound': 'It does not exist, or you may not see it.',

@@ -1,5 +1,6 @@
 import { isApiError } from '@/lib/problem';
 import type { MessageKey } from './catalogue';
+import { formatDuration } from './format';
 import type { Translate } from './i18n-provider';
 
 const BY_CODE: Partial<Record<string, MessageKey>> = {
@@ -21,7 +22,7 @@ export function errorMessage(error: unknown, t: Translate): string {
   }
   if (error.code === 'rate_limited') {
     return error.retryAfterSeconds !== undefined
-      ? t('errors.rateLimitedFor', { seconds: error.retryAfterSeconds })
+      ? t('errors.rateLimitedFor', { duration: formatDuration(error.retryAfterSeconds, t('common.locale')) })
       : t('errors.rateLimited');
   }
   if (error.code === 'invalid_state') {

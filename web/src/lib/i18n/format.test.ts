@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogue';
-import { formatMoney } from './format';
+import { ApiError } from '@/lib/problem';
+import { errorMessage } from './error-message';
+import { formatDuration, formatMoney } from './format';
 import { translate } from './i18n-provider';
 
 describe('money', () => {
@@ -31,7 +33,31 @@ describe('the catalogue', () => {
   });
 
   it('fills in placeholders', () => {
-    expect(translate('en', 'errors.rateLimitedFor', { seconds: 30 })).toBe('Too many attempts. Try again in 30 seconds.');
-    expect(translate('ja', 'errors.rateLimitedFor', { seconds: 30 })).toBe('試行回数が多すぎます。30 秒後に再度お試しください。');
+    expect(translate('en', 'errors.rateLimitedFor', { duration: '30 seconds' })).toBe(
+      'Too many attempts. Try again in 30 seconds.',
+    );
+    expect(translate('ja', 'errors.rateLimitedFor', { duration: '30 秒' })).toBe(
+      '試行回数が多すぎます。30 秒後に再度お試しください。',
+    );
+  });
+});
+
+describe('durations', () => {
+  it('says a wait in the words of the locale, never shorter than it is', () => {
+    expect(formatDuration(45, 'en')).toBe('45 seconds');
+    expect(formatDuration(896, 'en')).toBe('15 minutes');
+    expect(formatDuration(896, 'ja')).toBe('15 分');
+    expect(formatDuration(3900, 'en')).toBe('1 hour, 5 minutes');
+    expect(formatDuration(3600, 'ja')).toBe('1 時間');
+  });
+
+  it('words a rate limit with its wait in the UI language', () => {
+    const limited = new ApiError({ status: 429, code: 'rate_limited', title: 'Too Many Requests', retryAfterSeconds: 896 });
+    expect(errorMessage(limited, (key, values) => translate('en', key, values))).toBe(
+      'Too many attempts. Try again in 15 minutes.',
+    );
+    expect(errorMessage(limited, (key, values) => translate('ja', key, values))).toBe(
+      '試行回数が多すぎます。15 分後に再度お試しください。',
+    );
   });
 });

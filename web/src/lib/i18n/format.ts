@@ -39,3 +39,25 @@ export function formatDate(iso: string, locale: string): string {
   }
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
+
+/**
+ * A wait in words for the locale ("15 minutes", "1 hour, 5 minutes", "15 分"): seconds under a
+ * minute, then whole minutes rounded up (a wait is never shorter than said), then hours and minutes.
+ */
+export function formatDuration(seconds: number, locale: string): string {
+  const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const total = Math.max(0, Math.ceil(seconds));
+  if (total < 60) {
+    return unit(total, 'second');
+  }
+  const minutes = Math.ceil(total / 60);
+  if (minutes < 60) {
+    return unit(minutes, 'minute');
+  }
+  const parts = [unit(Math.floor(minutes / 60), 'hour')];
+  if (minutes % 60 > 0) {
+    parts.push(unit(minutes % 60, 'minute'));
+  }
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+}

@@ -10,6 +10,8 @@ import { studioJa } from './messages/studio';
 
 /** 日本語の UI テキスト。キーは en.ts と同じでなければならない（tsc が確認する）。 */
 export const ja: Messages = {
+  /** The catalogue's own language tag, for formatting in the language of its words. */
+  'common.locale': 'ja',
   'common.loading': '読み込み中…',
   'common.save': '保存',
   'common.cancel': 'キャンセル',
@@ -138,7 +140,7 @@ export const ja: Messages = {
   'errors.invalidCredentials': 'メールアドレスまたはパスワードが正しくありません。',
   'errors.emailTaken': 'このメールアドレスのアカウントは既に存在します。ログインしますか？',
   'errors.rateLimited': '試行回数が多すぎます。しばらく待ってから再度お試しください。',
-  'errors.rateLimitedFor': '試行回数が多すぎます。{seconds} 秒後に再度お試しください。',
+  'errors.rateLimitedFor': '試行回数が多すぎます。{duration}後に再度お試しください。',
   'errors.forbidden.title': '権限がありません',
   'errors.forbidden.body': 'このページに必要なロールがアカウントにありません。',
   'errors.notFound': '存在しないか、閲覧する権限がありません。',

@@ -45,6 +45,15 @@ describe('the approval request page', () => {
     const summary = screen.getByRole('region', { name: 'Summary' });
     expect(summary).toHaveTextContent('$2,500.00');
     expect(summary).toHaveTextContent('Ken Customer');
+    expect(within(summary).getByRole('link', { name: 'Data analysis course' })).toHaveAttribute(
+      'href',
+      '/catalog/b0000000-0000-4000-8000-000000000003',
+    );
+    expect(within(summary).getByRole('link', { name: 'ken@example.com' })).toBeVisible();
+    expect(within(summary).getByRole('region', { name: 'What the customer asked for' })).toHaveTextContent(
+      'TopicData analysis for sales teams',
+    );
+    expect(within(summary).queryByRole('link', { name: /Open order/ })).toBeNull();
     expect(summary).toHaveTextContent('1 of 1: Approver review');
     const stages = screen.getByRole('region', { name: 'Stages' });
     expect(stages).toHaveTextContent('Everyone with the role Approver · 1 person asked (including you)');

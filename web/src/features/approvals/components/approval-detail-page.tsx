@@ -41,7 +41,8 @@ export function ApprovalDetailPage() {
   const { t } = useI18n();
   const { approvalId = '' } = useParams();
   const approval = useApproval(approvalId);
-  const me = useUser().data?.id;
+  const user = useUser().data;
+  const me = user?.id;
   const [decided, setDecided] = useState<Decision | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   useApprovalEvents();
@@ -63,7 +64,7 @@ export function ApprovalDetailPage() {
       {request ? (
         <div className="approval-detail">
           <div className="approval-main">
-            <ApprovalSummary request={request} me={me} />
+            <ApprovalSummary request={request} me={user} />
             <div aria-live="polite">{decided ? <Alert tone="success">{t(`approvals.decide.done.${decided}`)}</Alert> : null}</div>
             {refusal ? <Alert tone="error">{refusal}</Alert> : null}
             {canDecide(request, me) ? (

@@ -1,12 +1,12 @@
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { currentStageOf, type ApprovalRequest } from '../api/types';
-import { categoryLabel, requesterLabel } from './labels';
+import { categoryLabel } from './labels';
 
 /**
- * The terms every view of a request shows — category, policy, requester, current stage and its
+ * The terms every view of a request shows — category, policy, current stage and its
  * deadline — as `<dt>`/`<dd>` pairs for the caller's definition list.
  */
-export function ApprovalFacts({ request, me }: { request: ApprovalRequest; me: string | undefined }) {
+export function ApprovalFacts({ request }: { request: ApprovalRequest }) {
   const { t, dateTime } = useI18n();
   const stage = currentStageOf(request);
   return (
@@ -15,8 +15,6 @@ export function ApprovalFacts({ request, me }: { request: ApprovalRequest; me: s
       <dd>{categoryLabel(request.category, t)}</dd>
       <dt>{t('approvals.policy')}</dt>
       <dd>{request.policyName}</dd>
-      <dt>{t('approvals.requester')}</dt>
-      <dd title={request.requesterId}>{requesterLabel(request, me, t)}</dd>
       <dt>{t('approvals.currentStage')}</dt>
       <dd>
         {stage

@@ -1,11 +1,12 @@
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { ApprovalRequest } from '../api/types';
 import { ApprovalFacts } from './approval-facts';
+import { OrderFacts, RequestedInput, type Me } from './approval-order';
 import { subjectLabel } from './labels';
 import { StatusBadge } from './status-badge';
 
-/** What the request is about and where it stands, as a definition list. */
-export function ApprovalSummary({ request, me }: { request: ApprovalRequest; me: string | undefined }) {
+/** What the request is about — product, customer, their input — and where it stands. */
+export function ApprovalSummary({ request, me }: { request: ApprovalRequest; me: Me }) {
   const { t, money, dateTime } = useI18n();
   return (
     <section aria-labelledby="summary-heading" className="card approval-summary">
@@ -14,13 +15,14 @@ export function ApprovalSummary({ request, me }: { request: ApprovalRequest; me:
       </h2>
       <div className="approval-summary-head">
         <p className="approval-subject" title={request.resourceId}>
-          {subjectLabel(request, t)}
+          {request.order?.productName ?? subjectLabel(request, t)}
         </p>
         <StatusBadge status={request.status} />
       </div>
       <p className="price price-large">{money(request.amount)}</p>
       <dl className="details">
-        <ApprovalFacts request={request} me={me} />
+        <OrderFacts request={request} me={me} />
+        <ApprovalFacts request={request} />
         <dt>{t('approvals.round')}</dt>
         <dd>{request.round}</dd>
         <dt>{t('approvals.requestedAt')}</dt>
@@ -32,6 +34,7 @@ export function ApprovalSummary({ request, me }: { request: ApprovalRequest; me:
           </>
         ) : null}
       </dl>
+      <RequestedInput request={request} headingLevel="h3" />
     </section>
   );
 }

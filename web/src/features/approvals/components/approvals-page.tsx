@@ -27,7 +27,7 @@ export function ApprovalsPage() {
   const status = view === 'asked' && isApprovalStatus(statusParam) ? statusParam : undefined;
   const page = pageParam(params.get('page'));
   const statusId = useId();
-  const me = useUser().data?.id;
+  const me = useUser().data;
   const approvals = useApprovals({ view, status, page, size: PAGE_SIZE });
   useApprovalEvents();
 

@@ -235,6 +235,10 @@ describe('the order page', () => {
     const panel = await screen.findByRole('region', { name: 'Approval' });
     expect(await within(panel).findByText('Add a module on cost')).toBeVisible();
     expect(within(panel).getByText('Aki Approver: asked for changes')).toBeVisible();
+    // The summary agrees with the approval box: still awaiting approval, with changes requested.
+    const status = screen.getByTestId('order-status');
+    expect(status).toHaveTextContent('This order is now: Awaiting approval, changes requested');
+    expect(within(status).getByText('Changes requested')).toBeVisible();
     const topic = within(panel).getByLabelText('Topic');
     expect(topic).toHaveValue('Cloud architecture');
     await user.clear(topic);

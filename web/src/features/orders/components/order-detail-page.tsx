@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useApproval } from '@/api/approvals';
 import { generationKindOfCategory } from '@/components/generation-request/schema';
 import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -27,15 +28,33 @@ const CANCELLABLE: readonly OrderStatus[] = ['pending', 'awaiting_approval', 'aw
 
 function OrderSummary({ order }: { order: Order }) {
   const { t, money, number, dateTime } = useI18n();
+  // An approver asking for changes leaves the order awaiting approval (docs/api.md); the summary says
+  // both, as the approval box below does, so the two never disagree.
+  const approval = useApproval(order.status === 'awaiting_approval' ? order.approvalId : null);
+  const changesRequested = approval.data?.status === 'changes_requested';
+  const status = t(`orders.status.${order.status}`);
   return (
     <section className="card order-section" aria-labelledby="order-summary-title">
       <h2 id="order-summary-title">{t('orders.detail.summary')}</h2>
       <p className="order-status-now" aria-live="polite" data-testid="order-status">
-        <span className="visually-hidden">{t('orders.detail.statusNow', { status: t(`orders.status.${order.status}`) })}</span>
+        <span className="visually-hidden">
+          {t('orders.detail.statusNow', {
+            status: changesRequested ? t('orders.detail.statusChangesRequested', { status }) : status,
+          })}
+        </span>
         <span aria-hidden="true">
           <OrderStatusBadge status={order.status} />
+          {changesRequested ? (
+            <>
+              {' '}
+              <span className="approval-status approval-status-changes_requested">
+                {t('orders.approval.status.changes_requested')}
+              </span>
+            </>
+          ) : null}
         </span>
       </p>
+      {changesRequested ? <p className="muted">{t('orders.detail.reviseHint')}</p> : null}
       <dl className="details">
         <dt>{t('orders.field.product')}</dt>
         <dd>

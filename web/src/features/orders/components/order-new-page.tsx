@@ -14,6 +14,12 @@ import type { Order } from '../types';
 import { GenerationOrderForm } from './generation-order-form';
 import { OrderForm } from './order-form';
 
+/**
+ * The default policy's threshold (docs/api.md "Approvals"): it applies to every currency, so the
+ * total is compared in the product's own currency. Policies are admin-only; customers see the default.
+ */
+const DEFAULT_APPROVAL_FROM = '1000';
+
 function ProductHeader({ product }: { product: Product }) {
   const { money, t } = useI18n();
   return (
@@ -22,7 +28,9 @@ function ProductHeader({ product }: { product: Product }) {
         <span className="muted">{t('orders.field.unitPrice')}</span> <strong className="price">{money(product.price)}</strong>
       </p>
       {product.description ? <p className="muted">{product.description}</p> : null}
-      <p className="muted">{t('orders.new.approvalNote')}</p>
+      <p className="muted" data-testid="approval-note">
+        {t('orders.new.approvalNote', { amount: money({ amount: DEFAULT_APPROVAL_FROM, currency: product.price.currency }) })}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import type { TimelineEntry } from '../types';
 import { OrderStatusBadge } from './order-status-badge';
+import { TimelineNote } from './timeline-note';
 
 function ActorLine({ actor }: { actor: TimelineEntry['actor'] }) {
   const { t } = useI18n();
@@ -37,7 +38,7 @@ export function OrderTimeline({ entries }: { entries: readonly TimelineEntry[] }
                 <p className="timeline-actor">
                   <ActorLine actor={entry.actor} />
                 </p>
-                {entry.note ? <p className="timeline-note">{entry.note}</p> : null}
+                <TimelineNote entry={entry} />
               </div>
             </li>
           ))}

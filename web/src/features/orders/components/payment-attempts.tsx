@@ -3,7 +3,7 @@ import { useI18n } from '@/lib/i18n/i18n-provider';
 import { useUser } from '@/lib/auth/get-me';
 import { hasRole } from '@/lib/auth/user';
 import { useOrderPayments } from '../api/get-payments';
-import { declineKey } from '../payment-methods';
+import { declineKey, paymentMethodLabel } from '../payment-methods';
 import type { Payment } from '../types';
 import { RefundForm, RefundHistory } from './refund-panel';
 
@@ -38,17 +38,17 @@ export function PaymentAttempts({ orderId, enabled }: { orderId: string; enabled
       <ul className="payment-attempts">
         {items.map((payment) => {
           const reason = declineKey(payment.failureCode);
+          const method = paymentMethodLabel(payment.paymentMethodType, t);
           return (
-            <li key={payment.id} className="payment-attempt">
+            <li key={payment.id} id={`payment-${payment.id}`} className="payment-attempt">
               <p className="payment-attempt-head">
                 <span className={`payment-status payment-status-${payment.status}`}>{t(STATUS_KEYS[payment.status])}</span>
                 <span>{money(payment.amount)}</span>
               </p>
               <p className="muted">
-                {t('orders.checkout.attempt', {
-                  date: dateTime(payment.createdAt),
-                  method: payment.paymentMethodType ?? payment.provider,
-                })}
+                {method
+                  ? t('orders.checkout.attempt', { date: dateTime(payment.createdAt), method })
+                  : dateTime(payment.createdAt)}
               </p>
               {payment.status === 'failed' ? (
                 <p className="payment-attempt-reason">

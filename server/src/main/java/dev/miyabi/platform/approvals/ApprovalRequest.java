@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param requesterName the requester's display name when the request was opened (null for requests opened before
  *     names were kept and whose account is gone)
+ * @param requesterEmail the requester's email when the request was opened (null only when the account is gone)
+ * @param order what the order asks for (null only for a request whose order is gone)
  * @param currentStage the index of the stage deciding now (null once the request is decided)
  * @param round 1, then one more each time the request is reopened after changes were requested
  * @param audit the whole trail, oldest first; null in listings
@@ -26,6 +28,8 @@ public record ApprovalRequest(
         UUID resourceId,
         UUID requesterId,
         @Nullable String requesterName,
+        @Nullable String requesterEmail,
+        @Nullable ApprovalOrder order,
         UUID policyId,
         String policyName,
         Money amount,

@@ -2,6 +2,8 @@ package dev.miyabi.platform.orders;
 
 import dev.miyabi.platform.shared.Actor;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The placement decision, implemented by the approvals module (which depends on orders, not the
@@ -24,8 +26,10 @@ public interface ApprovalGate {
      * order's approval request reopens it at its first stage and answers true, or throws an {@code
      * ApiException} (409 {@code invalid_state}) when the request is not waiting for changes; a gate that
      * knows nothing of the order answers false.
+     *
+     * @param revisedInput the input as revised and checked (the order still holds the previous one)
      */
-    default boolean reopen(OrderSnapshot order, Actor by) {
+    default boolean reopen(OrderSnapshot order, @Nullable JsonNode revisedInput, Actor by) {
         return false;
     }
 }

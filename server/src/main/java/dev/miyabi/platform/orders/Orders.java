@@ -45,38 +45,38 @@ public interface Orders {
     List<OrderHourlyCounts> hourlyCounts(Instant from, Instant to);
 
     /** {@code awaiting_approval → awaiting_payment}: the approval request was approved. */
-    OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable String note);
+    OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable TimelineNote note);
 
     /** {@code awaiting_approval → rejected}: the approval request was rejected (or expired). */
-    OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable String note);
+    OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable TimelineNote note);
 
     /**
      * An approver asked for changes: the order stays {@code awaiting_approval} until its owner revises it;
      * the timeline records who asked for what.
      */
-    OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable String note);
+    OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable TimelineNote note);
 
     /**
      * Adds a note to the order's timeline, its status unchanged (something its customer and the admins
      * must know, such as a payment captured after it had failed).
      */
-    OrderSnapshot addNote(UUID orderId, Actor actor, String note);
+    OrderSnapshot addNote(UUID orderId, Actor actor, TimelineNote note);
 
     /** {@code awaiting_payment → paid}, recording the payment. */
-    OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note);
+    OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable TimelineNote note);
 
     /** {@code paid → fulfilling}, recording the AI job that fulfils it (null for staff or access grants). */
-    OrderSnapshot startFulfilment(UUID orderId, @Nullable UUID aiJobId, Actor actor, @Nullable String note);
+    OrderSnapshot startFulfilment(UUID orderId, @Nullable UUID aiJobId, Actor actor, @Nullable TimelineNote note);
 
     /** {@code fulfilling → completed}. */
-    OrderSnapshot complete(UUID orderId, Actor actor, @Nullable String note);
+    OrderSnapshot complete(UUID orderId, Actor actor, @Nullable TimelineNote note);
 
     /** {@code paid | fulfilling → failed}: fulfilment failed for good (payments refunds on the event). */
-    OrderSnapshot fail(UUID orderId, Actor actor, @Nullable String note);
+    OrderSnapshot fail(UUID orderId, Actor actor, @Nullable TimelineNote note);
 
     /**
      * {@code → cancelled} on behalf of the platform or an agent: allowed before payment, and after it
      * ({@code paid}, {@code fulfilling}) too — the payments module refunds on the event.
      */
-    OrderSnapshot cancel(UUID orderId, Actor actor, @Nullable String note);
+    OrderSnapshot cancel(UUID orderId, Actor actor, @Nullable TimelineNote note);
 }

@@ -43,6 +43,9 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(entry.path("actor").path("type").asString()).isEqualTo("agent");
         assertThat(entry.path("actor").path("id").asString()).isEqualTo("205");
         assertThat(entry.path("note").asString()).contains("Default order approval", "Approver review");
+        assertThat(entry.path("kind").asString()).isEqualTo("approval_required");
+        assertThat(entry.path("params").path("policyName").asString()).isEqualTo("Default order approval");
+        assertThat(entry.path("params").path("stageName").asString()).isEqualTo("Approver review");
         UUID requestId = UUID.fromString(order.path("approvalId").asString());
         JsonNode request = approval(customer, requestId);
         assertThat(request.path("status").asString()).isEqualTo("pending");
@@ -52,6 +55,12 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(request.path("requesterId").asString())
                 .isEqualTo(customer.id().toString());
         assertThat(request.path("requesterName").asString()).isEqualTo("Test User");
+        assertThat(request.path("requesterEmail").asString()).isEqualTo(customer.email());
+        assertThat(request.path("order").path("productId").asString())
+                .isEqualTo(order.path("productId").asString());
+        assertThat(request.path("order").path("productName").asString())
+                .isEqualTo(order.path("productName").asString());
+        assertThat(request.path("order").path("quantity").asInt()).isEqualTo(1);
         assertThat(request.path("amount").path("amount").asString()).isEqualTo("1000.00");
         assertThat(request.path("stages")).hasSize(1);
         JsonNode stage = request.path("stages").get(0);
@@ -420,6 +429,8 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         UUID requestId = UUID.fromString(order.path("approvalId").asString());
         assertProblem(patch(customer, orderId, Map.of("input", "too early")), 409, "invalid_state");
 
+        assertThat(approval(a, requestId).path("order").path("input").asString())
+                .isEqualTo("Please call me");
         JsonNode changes = decide(a, requestId, "request_changes", "Say which system is affected")
                 .json();
 
@@ -442,6 +453,19 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(entry.path("note").asString()).contains("revised");
         JsonNode reopened = approval(customer, requestId);
         assertThat(reopened.path("status").asString()).isEqualTo("pending");
+        assertThat(approval(a, requestId).path("order").path("input").asString())
+                .as("the approver sees the revised input")
+                .isEqualTo("The billing system is affected");
+        assertThat(api.get("/api/approvals?status=pending&assignedToMe=true")
+                        .token(a.accessToken())
+                        .send()
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("order")
+                        .path("input")
+                        .asString())
+                .isEqualTo("The billing system is affected");
         assertThat(reopened.path("round").asInt()).isEqualTo(2);
         assertThat(reopened.path("currentStage").asInt()).isZero();
         assertThat(reopened.path("stages").get(0).path("decisions")).isEmpty();
@@ -570,6 +594,9 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         assertThat(asked.path("status").asString()).isEqualTo("awaiting_approval");
         assertActor(asked, ann, "Ann Approver");
         assertThat(asked.path("note").asString()).contains("Name the system");
+        assertThat(asked.path("kind").asString()).isEqualTo("changes_requested");
+        assertThat(asked.path("params").path("approver").asString()).isEqualTo("Ann Approver");
+        assertThat(asked.path("params").path("comment").asString()).isEqualTo("Name the system");
 
         // With mode "all" the last approval moves the order; the note names everyone who approved.
         JsonNode both = placeFor(customer, "100.00", "TRY");
@@ -579,6 +606,9 @@ class ApprovalWorkflowIntegrationTests extends ApprovalFixtures {
         JsonNode bothEntry = entry(order(customer, id(both)), "awaiting_payment");
         assertActor(bothEntry, rita, "Rita Reviewer");
         assertThat(bothEntry.path("note").asString()).contains("Ann Approver", "Rita Reviewer");
+        assertThat(bothEntry.path("kind").asString()).isEqualTo("approved");
+        assertThat(bothEntry.path("params").path("approvers").valueStream().map(JsonNode::asString))
+                .containsExactly("Ann Approver", "Rita Reviewer");
     }
 
     @Test

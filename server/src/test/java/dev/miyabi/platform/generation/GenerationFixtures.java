@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
@@ -57,7 +58,11 @@ public abstract class GenerationFixtures extends IntegrationTest {
                 api.post("/api/orders").token(customer.accessToken()).json(body).send();
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         UUID orderId = UUID.fromString(placed.text("id"));
-        orders.markPaid(orderId, UUID.randomUUID(), Actor.agent("204", "PaymentProcessorAgent"), "Test payment");
+        orders.markPaid(
+                orderId,
+                UUID.randomUUID(),
+                Actor.agent("204", "PaymentProcessorAgent"),
+                TimelineNote.of(TimelineNote.Kind.PAID, "Test payment"));
         return orderId;
     }
 

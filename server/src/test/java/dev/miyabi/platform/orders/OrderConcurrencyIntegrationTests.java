@@ -53,7 +53,7 @@ class OrderConcurrencyIntegrationTests extends OrderFixtures {
         List<Integer> statuses = race(i -> () -> {
             if (i % 2 == 0) {
                 try {
-                    orders.markPaid(id, payments.get(i / 2), agent(), "Paid");
+                    orders.markPaid(id, payments.get(i / 2), agent(), TimelineNote.of(TimelineNote.Kind.PAID, "Paid"));
                     return 200;
                 } catch (IllegalOrderTransitionException refused) {
                     return 409;

@@ -32,6 +32,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         assertThat(statuses(cancelled.json())).containsExactly("pending", "awaiting_payment", "cancelled");
         JsonNode entry = cancelled.json().path("timeline").get(2);
         assertThat(entry.path("note").asString()).isEqualTo("Ordered the wrong plan");
+        assertThat(entry.path("kind").asString()).isEqualTo("cancelled");
+        assertThat(entry.path("params").path("reason").asString()).isEqualTo("Ordered the wrong plan");
+        assertThat(cancelled.json().path("timeline").get(0).path("kind").asString())
+                .isEqualTo("order_placed");
         assertThat(entry.path("actor").path("id").asString())
                 .isEqualTo(customer.id().toString());
         assertThat(entry.path("actor").path("type").asString()).isEqualTo("user");
@@ -58,8 +62,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         UUID cancelled = awaitingApproval(customer, product);
         UUID approvalOf = approvalId(approved);
 
-        OrderSnapshot afterApproval =
-                orders.approve(approvalOf, Actor.agent("205", "ApprovalWorkflowAgent"), "Approved by Ann");
+        OrderSnapshot afterApproval = orders.approve(
+                approvalOf,
+                Actor.agent("205", "ApprovalWorkflowAgent"),
+                TimelineNote.of(TimelineNote.Kind.APPROVED, "Approved by Ann"));
         assertThat(afterApproval.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(orders.findByApproval(approvalOf)).map(OrderSnapshot::id).contains(approved);
         assertThatThrownBy(() -> orders.approve(approvalOf, agent(), null))
@@ -67,7 +73,11 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         assertThatThrownBy(() -> orders.reject(approvalOf, agent(), null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
 
-        assertThat(orders.reject(approvalId(rejected), agent(), "Over budget").status())
+        assertThat(orders.reject(
+                                approvalId(rejected),
+                                agent(),
+                                TimelineNote.of(TimelineNote.Kind.REJECTED, "Over budget"))
+                        .status())
                 .isEqualTo(OrderStatus.REJECTED);
         assertProblem(
                 api.post("/api/orders/" + rejected + "/cancel")
@@ -104,7 +114,8 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         // A support order: once paid, the fulfilment hands it to staff, and it waits there.
         UUID paid = placed(customer, createProduct("99.00", "technical_support"));
         UUID paymentId = UUID.randomUUID();
-        OrderSnapshot afterPayment = orders.markPaid(paid, paymentId, agent(), "Paid by card");
+        OrderSnapshot afterPayment =
+                orders.markPaid(paid, paymentId, agent(), TimelineNote.of(TimelineNote.Kind.PAID, "Paid by card"));
         assertThat(afterPayment.paymentId()).isEqualTo(paymentId);
         assertThatThrownBy(() -> orders.markPaid(paid, UUID.randomUUID(), agent(), null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
@@ -146,7 +157,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         assertThat(inOneTransaction(() -> {
                             orders.markPaid(completed, UUID.randomUUID(), agent(), null);
                             return orders.startFulfilment(
-                                    completed, job, Actor.agent("201", "CourseGeneratorAgent"), "Job queued");
+                                    completed,
+                                    job,
+                                    Actor.agent("201", "CourseGeneratorAgent"),
+                                    TimelineNote.of(TimelineNote.Kind.AI_JOB_QUEUED, "Job queued"));
                         })
                         .aiJobId())
                 .isEqualTo(job);
@@ -162,7 +176,10 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
                         .send(),
                 409,
                 "invalid_state");
-        OrderSnapshot done = orders.complete(completed, Actor.agent("201", "CourseGeneratorAgent"), "Course ready");
+        OrderSnapshot done = orders.complete(
+                completed,
+                Actor.agent("201", "CourseGeneratorAgent"),
+                TimelineNote.of(TimelineNote.Kind.AI_JOB_COMPLETED, "Course ready"));
         assertThat(done.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(done.completedAt()).isNotNull();
         assertThatThrownBy(() -> orders.fail(completed, agent(), null))
@@ -183,7 +200,11 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
             orders.markPaid(failed, UUID.randomUUID(), agent(), null);
             return orders.startFulfilment(failed, UUID.randomUUID(), agent(), null);
         });
-        assertThat(orders.fail(failed, agent(), "Generation failed 3 times").status())
+        assertThat(orders.fail(
+                                failed,
+                                agent(),
+                                TimelineNote.of(TimelineNote.Kind.AI_JOB_FAILED, "Generation failed 3 times"))
+                        .status())
                 .isEqualTo(OrderStatus.FAILED);
         assertThatThrownBy(() -> orders.complete(failed, agent(), null))
                 .isInstanceOf(IllegalOrderTransitionException.class);
@@ -207,7 +228,11 @@ class OrderTransitionsIntegrationTests extends OrderFixtures {
         orders.markPaid(fromPaid, UUID.randomUUID(), agent(), null);
         inOneTransaction(() -> {
             orders.markPaid(fromFulfilling, UUID.randomUUID(), agent(), null);
-            return orders.startFulfilment(fromFulfilling, null, Actor.system(), "Task created for staff");
+            return orders.startFulfilment(
+                    fromFulfilling,
+                    null,
+                    Actor.system(),
+                    TimelineNote.of(TimelineNote.Kind.AI_JOB_QUEUED, "Task created for staff"));
         });
         String admin = adminSession().accessToken();
 

@@ -258,7 +258,7 @@ class OrdersIntegrationTests extends OrderFixtures {
         UUID second = placed(customer, product);
         UUID third = placed(customer, product);
         UUID foreign = placed(other, product);
-        orders.cancel(second, agent(), "test");
+        orders.cancel(second, agent(), TimelineNote.of(TimelineNote.Kind.CANCELLED, "test"));
 
         JsonNode page = api.get("/api/orders?size=2")
                 .token(customer.accessToken())

@@ -12,6 +12,7 @@ import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
@@ -244,7 +245,8 @@ class RealtimeDomainEventsIntegrationTests extends IntegrationTest {
         try (WsClient aliceWs = WsClient.authenticated(port, alice.accessToken())) {
             aliceWs.subscribe(List.of("order:" + order), logEnd());
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                orders.cancel(order, Actor.system(), "about to roll back");
+                orders.cancel(
+                        order, Actor.system(), TimelineNote.of(TimelineNote.Kind.CANCELLED, "about to roll back"));
                 status.setRollbackOnly();
             });
             assertThat(aliceWs.drain(Duration.ofMillis(500))).isEmpty();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The server serves the web UI: the index page for browser navigations to client-side routes,
@@ -98,5 +100,36 @@ class WebUiIntegrationTests extends IntegrationTest {
         assertThat(asset.header("Cache-Control"))
                 .hasValueSatisfying(
                         value -> assertThat(value).contains("max-age=31536000").contains("immutable"));
+    }
+
+    @Test
+    void assetsGoBrotliCompressedToBrowsersThatAcceptIt() throws IOException {
+        String path = "META-INF/resources/assets/index-test.js";
+        byte[] plain = new ClassPathResource(path).getContentAsByteArray();
+        byte[] brotli = new ClassPathResource(path + ".br").getContentAsByteArray();
+
+        // Chromium's header: gzip is named first, yet the prebuilt Brotli copy is the one served.
+        Api.BinaryResponse br = api.get("/assets/index-test.js")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd")
+                .sendForBytes();
+
+        assertThat(br.status()).isEqualTo(200);
+        assertThat(br.header("Content-Encoding")).contains("br");
+        assertThat(br.headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Accept-Encoding"));
+        assertThat(br.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(br.header("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("immutable"));
+        assertThat(br.body()).isEqualTo(brotli);
+
+        // Without Brotli the file itself (server.compression gzips it from 1 KB on).
+        for (String accept : new String[] {"gzip", "identity"}) {
+            Api.BinaryResponse other = api.get("/assets/index-test.js")
+                    .header("Accept-Encoding", accept)
+                    .sendForBytes();
+            assertThat(other.header("Content-Encoding")).as(accept).isEmpty();
+            assertThat(other.body()).as(accept).isEqualTo(plain);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.miyabi.platform.approvals.ApprovalEscalated;
 import dev.miyabi.platform.approvals.ApprovalEvent;
 import dev.miyabi.platform.approvals.ApprovalExpired;
 import dev.miyabi.platform.approvals.ApprovalMode;
+import dev.miyabi.platform.approvals.ApprovalOrder;
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalRequested;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The approval request aggregate: its stages, decisions and audit trail, and every rule about them.
@@ -124,6 +126,8 @@ final class Approval {
     private final UUID resourceId;
     private final UUID requesterId;
     private final @Nullable String requesterName;
+    private final @Nullable String requesterEmail;
+    private @Nullable ApprovalOrder order;
     private final UUID policyId;
     private final String policyName;
     private final Money amount;
@@ -150,6 +154,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            @Nullable ApprovalOrder order,
             UUID policyId,
             String policyName,
             Money amount,
@@ -170,6 +176,8 @@ final class Approval {
         this.resourceId = resourceId;
         this.requesterId = requesterId;
         this.requesterName = requesterName;
+        this.requesterEmail = requesterEmail;
+        this.order = order;
         this.policyId = policyId;
         this.policyName = policyName;
         this.amount = amount;
@@ -200,6 +208,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            ApprovalOrder order,
             Money amount,
             @Nullable String category,
             ApprovalPolicy policy,
@@ -234,6 +244,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policy.id(),
                 policy.name(),
                 amount,
@@ -277,6 +289,8 @@ final class Approval {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            @Nullable ApprovalOrder order,
             UUID policyId,
             String policyName,
             Money amount,
@@ -297,6 +311,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policyId,
                 policyName,
                 amount,
@@ -520,9 +536,21 @@ final class Approval {
         return "escalated to " + admins + " admin" + (admins == 1 ? "" : "s");
     }
 
-    /** The requester revised what was asked for: a request at {@code changes_requested} starts over at its first stage. */
-    void reopen(UUID userId, Actor requester, Approvers approvers, Actor agent, Instant now) {
+    /**
+     * The requester revised what was asked for: a request at {@code changes_requested} starts over at its first
+     * stage, showing the revised input.
+     */
+    void reopen(
+            UUID userId,
+            @Nullable JsonNode revisedInput,
+            Actor requester,
+            Approvers approvers,
+            Actor agent,
+            Instant now) {
         checkReopen(userId);
+        if (order != null) {
+            order = new ApprovalOrder(order.productId(), order.productName(), order.quantity(), revisedInput);
+        }
         round++;
         for (Stage stage : stages) {
             stage.status = StageStatus.WAITING;
@@ -686,6 +714,8 @@ final class Approval {
                 resourceId,
                 requesterId,
                 requesterName,
+                requesterEmail,
+                order,
                 policyId,
                 policyName,
                 amount,
@@ -734,6 +764,16 @@ final class Approval {
     @Nullable
     String requesterName() {
         return requesterName;
+    }
+
+    @Nullable
+    String requesterEmail() {
+        return requesterEmail;
+    }
+
+    @Nullable
+    ApprovalOrder order() {
+        return order;
     }
 
     UUID resourceId() {

@@ -2,6 +2,7 @@ package dev.miyabi.platform.approvals.internal;
 
 import dev.miyabi.platform.approvals.ApprovalDecision;
 import dev.miyabi.platform.approvals.ApprovalMode;
+import dev.miyabi.platform.approvals.ApprovalOrder;
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.AuditEntry;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code approval_requests}, {@code approval_stages}, {@code approval_decisions} and {@code
@@ -41,7 +43,8 @@ import org.springframework.stereotype.Repository;
 class ApprovalRequests {
 
     private static final String COLUMNS = """
-            r.id, r.resource_type, r.resource_id, r.requester_id, r.requester_name, r.policy_id, r.policy_name, r.amount, r.currency,
+            r.id, r.resource_type, r.resource_id, r.requester_id, r.requester_name, r.requester_email, r.product_id,
+            r.product_name, r.quantity, r.input::text AS input, r.policy_id, r.policy_name, r.amount, r.currency,
             r.category, r.status, r.current_stage, r.round, r.version, r.created_at, r.updated_at, r.decided_at""";
 
     /** Who sees which requests in a listing. */
@@ -54,18 +57,26 @@ class ApprovalRequests {
             @Nullable UUID resourceId) {}
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ApprovalRequests(JdbcClient jdbc) {
+    ApprovalRequests(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private @Nullable String inputText(ApprovalOrder order) {
+        return order.input() == null ? null : json.writeValueAsString(order.input());
     }
 
     void insert(Approval approval) {
+        ApprovalOrder order = approval.order();
         jdbc.sql("""
-                        INSERT INTO approval_requests (id, resource_type, resource_id, requester_id, requester_name, policy_id,
-                            policy_name,
+                        INSERT INTO approval_requests (id, resource_type, resource_id, requester_id, requester_name,
+                            requester_email, product_id, product_name, quantity, input, policy_id, policy_name,
                             amount, currency, category, status, current_stage, round, version, created_at, updated_at,
                             decided_at)
-                        VALUES (:id, :resourceType, :resourceId, :requesterId, :requesterName, :policyId, :policyName, :amount, :currency,
+                        VALUES (:id, :resourceType, :resourceId, :requesterId, :requesterName, :requesterEmail, :productId,
+                            :productName, :quantity, CAST(:input AS JSONB), :policyId, :policyName, :amount, :currency,
                             :category, :status, :currentStage, :round, :version, :createdAt, :updatedAt, :decidedAt)
                         """)
                 .param("id", approval.id())
@@ -73,6 +84,11 @@ class ApprovalRequests {
                 .param("resourceId", approval.resourceId())
                 .param("requesterId", approval.requesterId())
                 .param("requesterName", approval.requesterName())
+                .param("requesterEmail", approval.requesterEmail())
+                .param("productId", order == null ? null : order.productId())
+                .param("productName", order == null ? null : order.productName())
+                .param("quantity", order == null ? null : order.quantity())
+                .param("input", order == null ? null : inputText(order))
                 .param("policyId", approval.policyId())
                 .param("policyName", approval.policyName())
                 .param("amount", approval.amount().amount())
@@ -116,10 +132,12 @@ class ApprovalRequests {
     void save(Approval approval) {
         int updated = jdbc.sql("""
                         UPDATE approval_requests SET status = :status, current_stage = :currentStage, round = :round,
-                            version = :version, updated_at = :updatedAt, decided_at = :decidedAt
+                            version = :version, updated_at = :updatedAt, decided_at = :decidedAt,
+                            input = CAST(:input AS JSONB)
                         WHERE id = :id AND version = :savedVersion
                         """)
                 .param("id", approval.id())
+                .param("input", approval.order() == null ? null : inputText(approval.order()))
                 .param("status", approval.status().value())
                 .param("currentStage", approval.currentStage())
                 .param("round", approval.round())
@@ -306,7 +324,7 @@ class ApprovalRequests {
         List<Head> heads = jdbc.sql("SELECT " + COLUMNS + " FROM approval_requests r" + where.getKey() + " ORDER BY "
                         + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query(ApprovalRequests::head)
+                .query(this::head)
                 .list();
         if (heads.isEmpty()) {
             return List.of();
@@ -387,6 +405,8 @@ class ApprovalRequests {
             UUID resourceId,
             UUID requesterId,
             @Nullable String requesterName,
+            @Nullable String requesterEmail,
+            @Nullable ApprovalOrder order,
             UUID policyId,
             String policyName,
             Money amount,
@@ -406,6 +426,8 @@ class ApprovalRequests {
                     resourceId,
                     requesterId,
                     requesterName,
+                    requesterEmail,
+                    order,
                     policyId,
                     policyName,
                     amount,
@@ -426,7 +448,7 @@ class ApprovalRequests {
     private Optional<Approval> load(String sql, Map<String, Object> params) {
         return jdbc.sql(sql)
                 .params(params)
-                .query(ApprovalRequests::head)
+                .query(this::head)
                 .optional()
                 .map(head -> head.restore(
                         stagesOf(List.of(head.id())).getOrDefault(head.id(), List.of()),
@@ -508,13 +530,23 @@ class ApprovalRequests {
                 .list();
     }
 
-    private static Head head(ResultSet rs, int n) throws SQLException {
+    private Head head(ResultSet rs, int n) throws SQLException {
+        UUID productId = rs.getObject("product_id", UUID.class);
+        String input = rs.getString("input");
         return new Head(
                 rs.getObject("id", UUID.class),
                 rs.getString("resource_type"),
                 rs.getObject("resource_id", UUID.class),
                 rs.getObject("requester_id", UUID.class),
                 rs.getString("requester_name"),
+                rs.getString("requester_email"),
+                productId == null
+                        ? null
+                        : new ApprovalOrder(
+                                productId,
+                                rs.getString("product_name"),
+                                rs.getInt("quantity"),
+                                input == null ? null : json.readTree(input)),
                 rs.getObject("policy_id", UUID.class),
                 rs.getString("policy_name"),
                 new Money(rs.getBigDecimal("amount"), rs.getString("currency")),

@@ -1,6 +1,7 @@
 package dev.miyabi.platform.approvals.internal;
 
 import dev.miyabi.platform.agents.AgentType;
+import dev.miyabi.platform.approvals.ApprovalOrder;
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequest;
 import dev.miyabi.platform.approvals.ApprovalStatus;
@@ -13,6 +14,7 @@ import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.DomainConflict;
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the ApprovalWorkflowAgent does, each in the caller's transaction (or its own): open a request
@@ -85,12 +88,15 @@ class ApprovalWorkflow implements Approvals {
     public ApprovalRequest open(UUID orderId, UUID policyId) {
         OrderSnapshot order = orders.find(orderId).orElseThrow(() -> ApiException.notFound("Order"));
         ApprovalPolicy policy = policies.findAny(policyId).orElseThrow(() -> ApiException.notFound("Approval policy"));
+        Optional<UserSummary> requester = users.find(order.userId());
         Approval approval = Approval.open(
                 UUID.randomUUID(),
                 ORDER,
                 order.id(),
                 order.userId(),
-                users.find(order.userId()).map(UserSummary::displayName).orElse(null),
+                requester.map(UserSummary::displayName).orElse(null),
+                requester.map(UserSummary::email).orElse(null),
+                new ApprovalOrder(order.productId(), order.productName(), order.quantity(), order.input()),
                 order.total(),
                 order.category().value(),
                 policy,
@@ -129,25 +135,42 @@ class ApprovalWorkflow implements Approvals {
         // The order's timeline names the approver whose decision moved it, not the agent that applied it.
         Actor by = Actor.user(approverId, approver.displayName());
         switch (outcome) {
-            case APPROVED ->
+            case APPROVED -> {
+                List<String> approvers = approval.approverNamesOfStage(stage == null ? 0 : stage);
+                int stages = approval.stages().size();
                 orders.approve(
                         requestId,
                         by,
-                        "Approved by " + String.join(", ", approval.approverNamesOfStage(stage == null ? 0 : stage))
-                                + (approval.stages().size() > 1
-                                        ? " (" + approval.stages().size() + " stages of '" + approval.policyName()
-                                                + "')"
-                                        : " ('" + approval.policyName() + "')"));
+                        TimelineNote.of(
+                                        TimelineNote.Kind.APPROVED,
+                                        "Approved by " + String.join(", ", approvers)
+                                                + (stages > 1
+                                                        ? " (" + stages + " stages of '" + approval.policyName() + "')"
+                                                        : " ('" + approval.policyName() + "')"))
+                                .with("approvers", approvers)
+                                .with("stages", stages)
+                                .with("policyName", approval.policyName()));
+            }
             case REJECTED ->
                 orders.reject(
                         requestId,
                         by,
-                        "Rejected by " + approver.displayName() + (comment == null ? "" : ": " + comment));
+                        TimelineNote.of(
+                                        TimelineNote.Kind.REJECTED,
+                                        "Rejected by " + approver.displayName()
+                                                + (comment == null ? "" : ": " + comment))
+                                .with("approver", approver.displayName())
+                                .with("comment", comment));
             case CHANGES_REQUESTED ->
                 orders.changesRequested(
                         requestId,
                         by,
-                        "Changes requested by " + approver.displayName() + (comment == null ? "" : ": " + comment));
+                        TimelineNote.of(
+                                        TimelineNote.Kind.CHANGES_REQUESTED,
+                                        "Changes requested by " + approver.displayName()
+                                                + (comment == null ? "" : ": " + comment))
+                                .with("approver", approver.displayName())
+                                .with("comment", comment));
             default -> {}
         }
         return approval.view(true);
@@ -161,7 +184,10 @@ class ApprovalWorkflow implements Approvals {
         requests.save(approval);
         publish(approval);
         if (outcome == Approval.Outcome.EXPIRED) {
-            orders.reject(requestId, Actor.system(), "Approval expired: nobody decided in time");
+            orders.reject(
+                    requestId,
+                    Actor.system(),
+                    TimelineNote.of(TimelineNote.Kind.APPROVAL_EXPIRED, "Approval expired: nobody decided in time"));
         }
         return approval.view(true);
     }
@@ -178,7 +204,10 @@ class ApprovalWorkflow implements Approvals {
         requests.save(approval);
         publish(approval);
         if (outcome == Approval.Outcome.EXPIRED) {
-            orders.reject(requestId, Actor.system(), "Approval expired: no one may decide it");
+            orders.reject(
+                    requestId,
+                    Actor.system(),
+                    TimelineNote.of(TimelineNote.Kind.APPROVAL_EXPIRED, "Approval expired: no one may decide it"));
         }
         return approval.view(true);
     }
@@ -191,12 +220,12 @@ class ApprovalWorkflow implements Approvals {
                 .isPresent();
     }
 
-    /** Reopens the request of an order whose owner revised it after changes were requested. */
+    /** Reopens the request of an order whose owner revised its input after changes were requested. */
     @Transactional
-    public ApprovalRequest reopen(UUID requestId, UUID userId) {
+    public ApprovalRequest reopen(UUID requestId, UUID userId, @Nullable JsonNode revisedInput) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
         String name = users.find(userId).map(UserSummary::displayName).orElse("Unknown user");
-        approval.reopen(userId, Actor.user(userId, name), this::withRole, AGENT, now());
+        approval.reopen(userId, revisedInput, Actor.user(userId, name), this::withRole, AGENT, now());
         requests.save(approval);
         publish(approval);
         return approval.view(true);

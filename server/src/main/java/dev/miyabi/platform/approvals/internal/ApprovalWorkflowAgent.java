@@ -12,6 +12,7 @@ import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.orders.ApprovalGate;
 import dev.miyabi.platform.orders.ApprovalRequired;
 import dev.miyabi.platform.orders.OrderSnapshot;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -57,14 +59,21 @@ class ApprovalWorkflowAgent implements Agent, ApprovalGate {
                         + order.total().currency() + ")",
                 order.id(),
                 () -> workflow.open(order.id(), policy.get().id()));
+        ApprovalStage first = opened.stages().getFirst();
         return Optional.of(new ApprovalRequired(
                 opened.id(),
                 ApprovalWorkflow.AGENT,
-                "Approval required by policy '" + policy.get().name() + "': " + summary(opened)));
+                TimelineNote.of(
+                                TimelineNote.Kind.APPROVAL_REQUIRED,
+                                "Approval required by policy '" + policy.get().name() + "': " + summary(opened))
+                        .with("policyName", policy.get().name())
+                        .with("stages", opened.stages().size())
+                        .with("stageName", first.name())
+                        .with("approvers", first.approvers().size())));
     }
 
     @Override
-    public boolean reopen(OrderSnapshot order, Actor by) {
+    public boolean reopen(OrderSnapshot order, @Nullable JsonNode revisedInput, Actor by) {
         Optional<Approval> approval = workflow.lockForOrder(order.id());
         if (approval.isEmpty()) {
             return false;
@@ -73,7 +82,7 @@ class ApprovalWorkflowAgent implements Agent, ApprovalGate {
         track(
                 "Reopen approval " + approval.get().id() + " of order " + order.id() + " after changes",
                 order.id(),
-                () -> workflow.reopen(approval.get().id(), userId));
+                () -> workflow.reopen(approval.get().id(), userId, revisedInput));
         return true;
     }
 

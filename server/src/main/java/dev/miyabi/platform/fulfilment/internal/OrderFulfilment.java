@@ -21,6 +21,7 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.database.AdvisoryLocks;
 import java.util.Optional;
@@ -110,12 +111,20 @@ class OrderFulfilment {
         JsonNode input = order.input();
         if (input == null) {
             fulfilments.insert(order.id(), FulfilmentRoute.AI_JOB, null, null);
-            orders.fail(order.id(), agent.actor(), "The order has no generation input");
+            orders.fail(
+                    order.id(),
+                    agent.actor(),
+                    TimelineNote.of(TimelineNote.Kind.NO_GENERATION_INPUT, "The order has no generation input"));
             return;
         }
         Job job = jobs.enqueue(NewJob.of(type, input, order.userId()).forOrder(order.id()));
         fulfilments.insert(order.id(), FulfilmentRoute.AI_JOB, job.id(), null);
-        orders.startFulfilment(order.id(), job.id(), agent.actor(), "Queued AI job " + job.id());
+        orders.startFulfilment(
+                order.id(),
+                job.id(),
+                agent.actor(),
+                TimelineNote.of(TimelineNote.Kind.AI_JOB_QUEUED, "Queued AI job " + job.id())
+                        .with("jobId", job.id()));
         log.info(
                 "Order {} ({}) is fulfilled by AI job {}",
                 order.id(),
@@ -126,7 +135,11 @@ class OrderFulfilment {
     private void grantSearchAccess(OrderSnapshot order) {
         Actor agent = AgentType.CONTENT_SEARCH.actor();
         fulfilments.insert(order.id(), FulfilmentRoute.SEARCH_ACCESS, null, null);
-        orders.startFulfilment(order.id(), null, agent, "Granting search access");
+        orders.startFulfilment(
+                order.id(),
+                null,
+                agent,
+                TimelineNote.of(TimelineNote.Kind.SEARCH_ACCESS_GRANTING, "Granting search access"));
         ObjectNode input = JsonNodeFactory.instance
                 .objectNode()
                 .put("orderId", order.id().toString())
@@ -140,17 +153,23 @@ class OrderFulfilment {
         fulfilments.linkTask(order.id(), execution.task().id());
         if (execution.result().succeeded()) {
             JsonNode grant = execution.result().data();
+            String until = grant == null ? null : grant.path("expiresAt").asString(null);
             orders.complete(
                     order.id(),
                     agent,
-                    "Search access until "
-                            + (grant == null ? "?" : grant.path("expiresAt").asString()));
+                    TimelineNote.of(
+                                    TimelineNote.Kind.SEARCH_ACCESS_GRANTED,
+                                    "Search access until " + (until == null ? "?" : until))
+                            .with("until", until));
         } else {
+            String error = note(String.valueOf(execution.result().error()));
             orders.fail(
                     order.id(),
                     agent,
-                    note("Search access could not be granted: "
-                            + execution.result().error()));
+                    TimelineNote.of(
+                                    TimelineNote.Kind.SEARCH_ACCESS_FAILED,
+                                    note("Search access could not be granted: " + error))
+                            .with("error", error));
         }
     }
 
@@ -173,7 +192,12 @@ class OrderFulfilment {
         AgentTask task = orchestrator.submit(
                 AgentTaskRequest.of(desk, title(prefix, order), input).withResource("order", order.id()));
         fulfilments.insert(order.id(), FulfilmentRoute.STAFF_TASK, null, task.id());
-        orders.startFulfilment(order.id(), null, Actor.system(), "Assigned to staff: agent task " + task.id());
+        orders.startFulfilment(
+                order.id(),
+                null,
+                Actor.system(),
+                TimelineNote.of(TimelineNote.Kind.ASSIGNED_TO_STAFF, "Assigned to staff: agent task " + task.id())
+                        .with("taskId", task.id()));
     }
 
     /** An admin completed (or failed) a staff-fulfilled order: its board task follows. */
@@ -227,7 +251,11 @@ class OrderFulfilment {
     void on(JobCompleted event) {
         forOrderJob(event.job()).ifPresent(order -> {
             if (order.status() == OrderStatus.FULFILLING) {
-                orders.complete(order.id(), agentOf(event.job()).actor(), "AI job " + event.jobId() + " completed");
+                orders.complete(
+                        order.id(),
+                        agentOf(event.job()).actor(),
+                        TimelineNote.of(TimelineNote.Kind.AI_JOB_COMPLETED, "AI job " + event.jobId() + " completed")
+                                .with("jobId", event.jobId()));
             }
         });
     }
@@ -239,8 +267,16 @@ class OrderFulfilment {
                 orders.fail(
                         order.id(),
                         agentOf(event.job()).actor(),
-                        note("AI job " + event.jobId() + " failed: "
-                                + event.job().error()));
+                        TimelineNote.of(
+                                        TimelineNote.Kind.AI_JOB_FAILED,
+                                        note("AI job " + event.jobId() + " failed: "
+                                                + event.job().error()))
+                                .with("jobId", event.jobId())
+                                .with(
+                                        "error",
+                                        event.job().error() == null
+                                                ? null
+                                                : note(event.job().error())));
             }
         });
     }
@@ -257,7 +293,13 @@ class OrderFulfilment {
                                 users.find(event.cancelledBy())
                                         .map(UserSummary::displayName)
                                         .orElse("Unknown user"));
-                orders.cancel(order.id(), by, "AI job " + event.jobId() + " was cancelled");
+                orders.cancel(
+                        order.id(),
+                        by,
+                        TimelineNote.of(
+                                        TimelineNote.Kind.AI_JOB_CANCELLED,
+                                        "AI job " + event.jobId() + " was cancelled")
+                                .with("jobId", event.jobId()));
             }
         });
     }

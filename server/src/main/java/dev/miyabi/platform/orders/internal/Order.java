@@ -11,6 +11,7 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.TimelineEntry;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.Money;
 import java.time.Instant;
@@ -134,7 +135,8 @@ class Order {
                 null,
                 List.of());
         order.savedEntries = 0;
-        order.timeline.add(new TimelineEntry(OrderStatus.PENDING, now, by, "Order placed"));
+        order.timeline.add(TimelineEntry.of(
+                OrderStatus.PENDING, now, by, TimelineNote.of(TimelineNote.Kind.ORDER_PLACED, "Order placed")));
         order.events.add(new OrderPlaced(order.snapshot()));
         return order;
     }
@@ -166,7 +168,7 @@ class Order {
      * The owner revised the input while the order awaits approval (the caller checked the input and that
      * the approval request takes it). The status stays; the timeline records the revision.
      */
-    void reviseInput(@Nullable JsonNode revised, Actor by, @Nullable String note, Instant now) {
+    void reviseInput(@Nullable JsonNode revised, Actor by, @Nullable TimelineNote note, Instant now) {
         if (status != OrderStatus.AWAITING_APPROVAL) {
             throw new IllegalOrderTransitionException(
                     status,
@@ -176,7 +178,7 @@ class Order {
         this.input = revised;
         updatedAt = now;
         version++;
-        timeline.add(new TimelineEntry(status, now, by, note));
+        timeline.add(TimelineEntry.of(status, now, by, note));
         events.add(new OrderInputRevised(snapshot(), timeline.getLast()));
     }
 
@@ -184,72 +186,72 @@ class Order {
      * An approver asked for changes: the status stays {@code awaiting_approval} until the owner revises the
      * input; the timeline records the request.
      */
-    void recordChangesRequested(Actor by, @Nullable String note, Instant now) {
+    void recordChangesRequested(Actor by, @Nullable TimelineNote note, Instant now) {
         if (status != OrderStatus.AWAITING_APPROVAL) {
             throw new IllegalOrderTransitionException(
                     status, OrderStatus.AWAITING_APPROVAL, "only an order awaiting approval can be asked for changes");
         }
         updatedAt = now;
         version++;
-        timeline.add(new TimelineEntry(status, now, by, note));
+        timeline.add(TimelineEntry.of(status, now, by, note));
         events.add(new OrderChangesRequested(snapshot(), timeline.getLast()));
     }
 
     /** A note on the timeline; the status stays. */
-    void addNote(Actor by, String note, Instant now) {
+    void addNote(Actor by, TimelineNote note, Instant now) {
         updatedAt = now;
         version++;
-        timeline.add(new TimelineEntry(status, now, by, note));
+        timeline.add(TimelineEntry.of(status, now, by, note));
     }
 
     /** {@code pending → awaiting_approval}: an approval policy applies; the request is recorded. */
-    void requireApproval(UUID approvalRequestId, Actor by, @Nullable String note, Instant now) {
+    void requireApproval(UUID approvalRequestId, Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.PENDING), OrderStatus.AWAITING_APPROVAL, by, note, now);
         this.approvalId = approvalRequestId;
         registerChange(from);
     }
 
     /** {@code pending → awaiting_payment}: no approval is needed. */
-    void awaitPayment(Actor by, @Nullable String note, Instant now) {
+    void awaitPayment(Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.PENDING), OrderStatus.AWAITING_PAYMENT, by, note, now);
         registerChange(from);
     }
 
     /** {@code awaiting_approval → awaiting_payment}. */
-    void approve(Actor by, @Nullable String note, Instant now) {
+    void approve(Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.AWAITING_APPROVAL), OrderStatus.AWAITING_PAYMENT, by, note, now);
         registerChange(from);
     }
 
     /** {@code awaiting_approval → rejected}. */
-    void reject(Actor by, @Nullable String note, Instant now) {
+    void reject(Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.AWAITING_APPROVAL), OrderStatus.REJECTED, by, note, now);
         registerChange(from);
     }
 
     /** {@code awaiting_payment → paid}, recording the payment. */
-    void markPaid(UUID payment, Actor by, @Nullable String note, Instant now) {
+    void markPaid(UUID payment, Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.AWAITING_PAYMENT), OrderStatus.PAID, by, note, now);
         this.paymentId = payment;
         registerChange(from);
     }
 
     /** {@code paid → fulfilling}, recording the AI job when one does the work. */
-    void startFulfilment(@Nullable UUID job, Actor by, @Nullable String note, Instant now) {
+    void startFulfilment(@Nullable UUID job, Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.PAID), OrderStatus.FULFILLING, by, note, now);
         this.aiJobId = job;
         registerChange(from);
     }
 
     /** {@code fulfilling → completed}. */
-    void complete(Actor by, @Nullable String note, Instant now) {
+    void complete(Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(EnumSet.of(OrderStatus.FULFILLING), OrderStatus.COMPLETED, by, note, now);
         this.completedAt = now;
         registerChange(from);
     }
 
     /** {@code paid | fulfilling → failed}: fulfilment failed for good. */
-    void fail(Actor by, @Nullable String note, Instant now) {
+    void fail(Actor by, @Nullable TimelineNote note, Instant now) {
         OrderStatus from = move(AFTER_PAYMENT, OrderStatus.FAILED, by, note, now);
         registerChange(from);
     }
@@ -259,7 +261,7 @@ class Order {
      * ({@code paid}, {@code fulfilling}) only when {@code afterPaymentAllowed} (an admin or the
      * platform — the payment is refunded on the event).
      */
-    void cancel(Actor by, boolean afterPaymentAllowed, @Nullable String note, Instant now) {
+    void cancel(Actor by, boolean afterPaymentAllowed, @Nullable TimelineNote note, Instant now) {
         if (!afterPaymentAllowed && AFTER_PAYMENT.contains(status)) {
             throw new IllegalOrderTransitionException(
                     status, OrderStatus.CANCELLED, "after payment only an admin can cancel (and refund) it");
@@ -272,7 +274,8 @@ class Order {
         registerChange(from);
     }
 
-    private OrderStatus move(Set<OrderStatus> from, OrderStatus to, Actor by, @Nullable String note, Instant now) {
+    private OrderStatus move(
+            Set<OrderStatus> from, OrderStatus to, Actor by, @Nullable TimelineNote note, Instant now) {
         if (!from.contains(status)) {
             throw new IllegalOrderTransitionException(
                     status,
@@ -291,7 +294,7 @@ class Order {
         status = to;
         updatedAt = now;
         version++;
-        timeline.add(new TimelineEntry(to, now, by, note));
+        timeline.add(TimelineEntry.of(to, now, by, note));
         return previous;
     }
 

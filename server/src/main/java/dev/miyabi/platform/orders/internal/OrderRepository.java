@@ -5,6 +5,7 @@ import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.TimelineEntry;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +42,8 @@ class OrderRepository {
             input::text AS input, approval_id, payment_id, ai_job_id, version, created_at, updated_at, completed_at""";
 
     private final JdbcClient jdbc;
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {};
+
     private final JsonMapper json;
 
     OrderRepository(JdbcClient jdbc, JsonMapper json) {
@@ -146,7 +150,7 @@ class OrderRepository {
         }
         Map<UUID, List<TimelineEntry>> timelines = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT order_id, status, at, actor_type, actor_id, actor_name, note
+                        SELECT order_id, status, at, actor_type, actor_id, actor_name, note, kind, params::text AS params
                         FROM order_timeline WHERE order_id IN (:ids) ORDER BY order_id, id
                         """)
                 .param("ids", rows.stream().map(OrderSnapshot::id).toList())
@@ -252,8 +256,10 @@ class OrderRepository {
     private void insertEntries(UUID orderId, List<TimelineEntry> entries) {
         for (TimelineEntry entry : entries) {
             jdbc.sql("""
-                            INSERT INTO order_timeline (order_id, status, at, actor_type, actor_id, actor_name, note)
-                            VALUES (:orderId, :status, :at, :actorType, :actorId, :actorName, :note)
+                            INSERT INTO order_timeline (order_id, status, at, actor_type, actor_id, actor_name, note, kind,
+                                params)
+                            VALUES (:orderId, :status, :at, :actorType, :actorId, :actorName, :note, :kind,
+                                CAST(:params AS JSONB))
                             """)
                     .param("orderId", orderId)
                     .param("status", entry.status().value())
@@ -262,13 +268,15 @@ class OrderRepository {
                     .param("actorId", entry.actor().id())
                     .param("actorName", entry.actor().name())
                     .param("note", entry.note())
+                    .param("kind", entry.kind() == null ? null : entry.kind().value())
+                    .param("params", entry.params().isEmpty() ? null : json.writeValueAsString(entry.params()))
                     .update();
         }
     }
 
     private OrderSnapshot withTimeline(OrderSnapshot row) {
         List<TimelineEntry> timeline = jdbc.sql("""
-                        SELECT status, at, actor_type, actor_id, actor_name, note
+                        SELECT status, at, actor_type, actor_id, actor_name, note, kind, params::text AS params
                         FROM order_timeline WHERE order_id = :orderId ORDER BY id
                         """)
                 .param("orderId", row.id())
@@ -324,14 +332,17 @@ class OrderRepository {
                 List.of());
     }
 
-    private static TimelineEntry entry(ResultSet rs) throws SQLException {
+    private TimelineEntry entry(ResultSet rs) throws SQLException {
         Actor.Type type = Actor.Type.valueOf(rs.getString("actor_type").toUpperCase(java.util.Locale.ROOT));
         String name = rs.getString("actor_name");
+        String params = rs.getString("params");
         return new TimelineEntry(
                 OrderStatus.parse(rs.getString("status")).orElseThrow(),
                 instant(rs, "at"),
                 new Actor(type, rs.getString("actor_id"), name == null ? type.value() : name),
-                rs.getString("note"));
+                rs.getString("note"),
+                TimelineNote.Kind.parse(rs.getString("kind")).orElse(null),
+                params == null ? Map.of() : json.readValue(params, PARAMS));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import dev.miyabi.platform.orders.OrderHourlyCounts;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
@@ -114,7 +115,8 @@ class OrderService implements Orders {
                     approval.get().note(),
                     now());
         } else {
-            order.awaitPayment(Actor.system(), "No approval needed", now());
+            order.awaitPayment(
+                    Actor.system(), TimelineNote.of(TimelineNote.Kind.NO_APPROVAL_NEEDED, "No approval needed"), now());
         }
         orders.save(order);
         publish(order);
@@ -148,9 +150,14 @@ class OrderService implements Orders {
         Order order = orders.lock(orderId)
                 .filter(o -> visible(o.userId(), user))
                 .orElseThrow(() -> ApiException.notFound("Order"));
-        String note = reason != null
-                ? reason
-                : user.id().equals(order.userId()) ? "Cancelled by the customer" : "Cancelled by an admin";
+        TimelineNote note = TimelineNote.of(
+                        TimelineNote.Kind.CANCELLED,
+                        reason != null
+                                ? reason
+                                : user.id().equals(order.userId())
+                                        ? "Cancelled by the customer"
+                                        : "Cancelled by an admin")
+                .with("reason", reason);
         order.cancel(userActor(user.id()), user.isAdmin(), note, now());
         return store(order);
     }
@@ -170,9 +177,14 @@ class OrderService implements Orders {
         }
         Actor actor = userActor(admin.id());
         if (order.status() == OrderStatus.PAID) {
-            order.startFulfilment(null, actor, "Taken on by staff", now());
+            order.startFulfilment(
+                    null, actor, TimelineNote.of(TimelineNote.Kind.TAKEN_ON_BY_STAFF, "Taken on by staff"), now());
         }
-        order.complete(actor, note == null ? "Completed by staff" : note, now());
+        order.complete(
+                actor,
+                TimelineNote.of(TimelineNote.Kind.COMPLETED_BY_STAFF, note == null ? "Completed by staff" : note)
+                        .with("note", note),
+                now());
         return store(order);
     }
 
@@ -198,13 +210,17 @@ class OrderService implements Orders {
         }
         JsonNode checked = inputs.check(current.category(), input);
         Actor actor = userActor(user.id());
-        boolean reopened = approvalGates.orderedStream().anyMatch(gate -> gate.reopen(current, actor));
+        boolean reopened = approvalGates.orderedStream().anyMatch(gate -> gate.reopen(current, checked, actor));
         if (!reopened) {
             throw new InvalidStateTransition(
                     current.status().value(), "The order has no approval request waiting for changes");
         }
         Order order = orders.lock(orderId).orElseThrow(() -> ApiException.notFound("Order"));
-        order.reviseInput(checked, actor, "Input revised; approval reopened", now());
+        order.reviseInput(
+                checked,
+                actor,
+                TimelineNote.of(TimelineNote.Kind.INPUT_REVISED, "Input revised; approval reopened"),
+                now());
         return store(order);
     }
 
@@ -254,7 +270,7 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
-    public OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable String note) {
+    public OrderSnapshot approve(UUID approvalId, Actor actor, @Nullable TimelineNote note) {
         Order order = orders.lockByApproval(approvalId).orElseThrow(() -> ApiException.notFound("Order"));
         order.approve(actor, note, now());
         return store(order);
@@ -262,7 +278,7 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
-    public OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable String note) {
+    public OrderSnapshot reject(UUID approvalId, Actor actor, @Nullable TimelineNote note) {
         Order order = orders.lockByApproval(approvalId).orElseThrow(() -> ApiException.notFound("Order"));
         order.reject(actor, note, now());
         return store(order);
@@ -270,7 +286,7 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
-    public OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable String note) {
+    public OrderSnapshot changesRequested(UUID approvalId, Actor actor, @Nullable TimelineNote note) {
         Order order = orders.lockByApproval(approvalId).orElseThrow(() -> ApiException.notFound("Order"));
         order.recordChangesRequested(actor, note, now());
         return store(order);
@@ -278,37 +294,38 @@ class OrderService implements Orders {
 
     @Override
     @Transactional
-    public OrderSnapshot addNote(UUID orderId, Actor actor, String note) {
+    public OrderSnapshot addNote(UUID orderId, Actor actor, TimelineNote note) {
         return change(orderId, order -> order.addNote(actor, note, now()));
     }
 
     @Override
     @Transactional
-    public OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable String note) {
+    public OrderSnapshot markPaid(UUID orderId, UUID paymentId, Actor actor, @Nullable TimelineNote note) {
         return change(orderId, order -> order.markPaid(paymentId, actor, note, now()));
     }
 
     @Override
     @Transactional
-    public OrderSnapshot startFulfilment(UUID orderId, @Nullable UUID aiJobId, Actor actor, @Nullable String note) {
+    public OrderSnapshot startFulfilment(
+            UUID orderId, @Nullable UUID aiJobId, Actor actor, @Nullable TimelineNote note) {
         return change(orderId, order -> order.startFulfilment(aiJobId, actor, note, now()));
     }
 
     @Override
     @Transactional
-    public OrderSnapshot complete(UUID orderId, Actor actor, @Nullable String note) {
+    public OrderSnapshot complete(UUID orderId, Actor actor, @Nullable TimelineNote note) {
         return change(orderId, order -> order.complete(actor, note, now()));
     }
 
     @Override
     @Transactional
-    public OrderSnapshot fail(UUID orderId, Actor actor, @Nullable String note) {
+    public OrderSnapshot fail(UUID orderId, Actor actor, @Nullable TimelineNote note) {
         return change(orderId, order -> order.fail(actor, note, now()));
     }
 
     @Override
     @Transactional
-    public OrderSnapshot cancel(UUID orderId, Actor actor, @Nullable String note) {
+    public OrderSnapshot cancel(UUID orderId, Actor actor, @Nullable TimelineNote note) {
         return change(orderId, order -> order.cancel(actor, true, note, now()));
     }
 

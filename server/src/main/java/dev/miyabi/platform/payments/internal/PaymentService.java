@@ -5,6 +5,7 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.payments.Payment;
 import dev.miyabi.platform.payments.PaymentFailed;
 import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
@@ -170,10 +171,15 @@ class PaymentService implements Payments {
                     paid.orderId(),
                     paid.id(),
                     by,
-                    "Paid " + paid.amount().amount().toPlainString() + " "
-                            + paid.amount().currency() + " by "
-                            + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType()) + " (payment "
-                            + paid.id() + via + ")");
+                    TimelineNote.of(
+                                    TimelineNote.Kind.PAID,
+                                    "Paid " + paid.amount().amount().toPlainString() + " "
+                                            + paid.amount().currency() + " by "
+                                            + (paid.paymentMethodType() == null ? "card" : paid.paymentMethodType())
+                                            + " (payment " + paid.id() + via + ")")
+                            .with("amount", paid.amount())
+                            .with("paymentId", paid.id())
+                            .with("method", paid.paymentMethodType()));
             return new Settlement(paid, null);
         }
         // The order stopped being payable (cancelled) while the charge ran: the money goes back.
@@ -473,10 +479,16 @@ class PaymentService implements Payments {
         orders.addNote(
                 payment.orderId(),
                 Actor.system(),
-                "Payment " + paymentId + " was captured at " + payment.provider() + " after it had failed; its "
-                        + payment.amount().amount().toPlainString() + " "
-                        + payment.amount().currency()
-                        + " are refunded automatically (refund " + refund.id() + ")");
+                TimelineNote.of(
+                                TimelineNote.Kind.CAPTURED_AFTER_FAILURE_REFUNDED,
+                                "Payment " + paymentId + " was captured at " + payment.provider()
+                                        + " after it had failed; its "
+                                        + payment.amount().amount().toPlainString() + " "
+                                        + payment.amount().currency()
+                                        + " are refunded automatically (refund " + refund.id() + ")")
+                        .with("amount", payment.amount())
+                        .with("paymentId", paymentId)
+                        .with("refundId", refund.id()));
         return Optional.of(refund);
     }
 

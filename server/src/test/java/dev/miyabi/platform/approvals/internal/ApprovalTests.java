@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.miyabi.platform.approvals.ApprovalDecided;
 import dev.miyabi.platform.approvals.ApprovalMode;
+import dev.miyabi.platform.approvals.ApprovalOrder;
 import dev.miyabi.platform.approvals.ApprovalPolicy;
 import dev.miyabi.platform.approvals.ApprovalRequested;
 import dev.miyabi.platform.approvals.ApprovalStatus;
@@ -306,7 +307,7 @@ class ApprovalTests {
         assertThat(decide(approval, second, Decision.REQUEST_CHANGES)).isEqualTo(Approval.Outcome.CHANGES_REQUESTED);
         assertThatThrownBy(() -> approval.checkReopen(UUID.randomUUID())).isInstanceOf(DomainException.class);
 
-        approval.reopen(REQUESTER, Actor.user(REQUESTER, "Requester"), DIRECTORY, AGENT, T0.plusSeconds(60));
+        approval.reopen(REQUESTER, null, Actor.user(REQUESTER, "Requester"), DIRECTORY, AGENT, T0.plusSeconds(60));
 
         assertThat(approval.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(approval.round()).isEqualTo(2);
@@ -377,6 +378,8 @@ class ApprovalTests {
                 UUID.randomUUID(),
                 REQUESTER,
                 "Requester",
+                "requester@example.com",
+                new ApprovalOrder(UUID.randomUUID(), "Strategy workshop", 1, null),
                 Money.of("100.00", "USD"),
                 "business_consulting",
                 policy(stages),

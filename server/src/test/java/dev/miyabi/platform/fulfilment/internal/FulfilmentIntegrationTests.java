@@ -52,6 +52,12 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
             JsonNode failed = order.path("timeline").get(order.path("timeline").size() - 1);
             assertThat(failed.path("actor").path("id").asString()).isEqualTo("201");
             assertThat(failed.path("note").asString()).contains("failed", "Scripted failure");
+            assertThat(failed.path("kind").asString()).isEqualTo("ai_job_failed");
+            assertThat(failed.path("params").path("jobId").asString()).isEqualTo(jobId.toString());
+            assertThat(failed.path("params").path("error").asString()).contains("Scripted failure");
+            JsonNode queued = order.path("timeline").get(order.path("timeline").size() - 2);
+            assertThat(queued.path("kind").asString()).isEqualTo("ai_job_queued");
+            assertThat(queued.path("params").path("jobId").asString()).isEqualTo(jobId.toString());
             // A job whose order failed (and was refunded) is not run again for free.
             assertProblem(
                     api.post("/api/ai/jobs/" + jobId + "/retry")

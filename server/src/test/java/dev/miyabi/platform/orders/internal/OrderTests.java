@@ -13,6 +13,7 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.orders.TimelineEntry;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.Money;
 import java.time.Instant;
@@ -52,7 +53,8 @@ class OrderTests {
                     "requireApproval",
                     OrderStatus.AWAITING_APPROVAL,
                     EnumSet.of(OrderStatus.PENDING),
-                    o -> o.requireApproval(ID, AGENT, "policy", T1)),
+                    o -> o.requireApproval(
+                            ID, AGENT, TimelineNote.of(TimelineNote.Kind.APPROVAL_REQUIRED, "policy"), T1)),
             new Intent(
                     "awaitPayment",
                     OrderStatus.AWAITING_PAYMENT,
@@ -62,12 +64,12 @@ class OrderTests {
                     "approve",
                     OrderStatus.AWAITING_PAYMENT,
                     EnumSet.of(OrderStatus.AWAITING_APPROVAL),
-                    o -> o.approve(AGENT, "ok", T1)),
+                    o -> o.approve(AGENT, TimelineNote.of(TimelineNote.Kind.APPROVED, "ok"), T1)),
             new Intent(
                     "reject",
                     OrderStatus.REJECTED,
                     EnumSet.of(OrderStatus.AWAITING_APPROVAL),
-                    o -> o.reject(AGENT, "no", T1)),
+                    o -> o.reject(AGENT, TimelineNote.of(TimelineNote.Kind.REJECTED, "no"), T1)),
             new Intent(
                     "markPaid",
                     OrderStatus.PAID,
@@ -87,12 +89,13 @@ class OrderTests {
                     "fail",
                     OrderStatus.FAILED,
                     EnumSet.of(OrderStatus.PAID, OrderStatus.FULFILLING),
-                    o -> o.fail(AGENT, "gave up", T1)),
+                    o -> o.fail(AGENT, TimelineNote.of(TimelineNote.Kind.AI_JOB_FAILED, "gave up"), T1)),
             new Intent(
                     "cancel by customer",
                     OrderStatus.CANCELLED,
                     EnumSet.of(OrderStatus.PENDING, OrderStatus.AWAITING_APPROVAL, OrderStatus.AWAITING_PAYMENT),
-                    o -> o.cancel(CUSTOMER, false, "changed my mind", T1)),
+                    o -> o.cancel(
+                            CUSTOMER, false, TimelineNote.of(TimelineNote.Kind.CANCELLED, "changed my mind"), T1)),
             new Intent(
                     "cancel by admin",
                     OrderStatus.CANCELLED,
@@ -197,7 +200,11 @@ class OrderTests {
         assertThat(placed.total()).isEqualTo(Money.of("59.97", "USD"));
         assertThat(placed.productName()).isEqualTo(product.name());
         assertThat(placed.timeline())
-                .containsExactly(new TimelineEntry(OrderStatus.PENDING, T0, CUSTOMER, "Order placed"));
+                .containsExactly(TimelineEntry.of(
+                        OrderStatus.PENDING,
+                        T0,
+                        CUSTOMER,
+                        TimelineNote.of(TimelineNote.Kind.ORDER_PLACED, "Order placed")));
         assertThat(order.pullEvents()).containsExactly(new OrderPlaced(placed));
     }
 
@@ -217,7 +224,7 @@ class OrderTests {
         Order order = Order.restore(stored(OrderStatus.PAID, 3));
 
         order.startFulfilment(null, AGENT, null, T1);
-        order.complete(AGENT, "done", T1);
+        order.complete(AGENT, TimelineNote.of(TimelineNote.Kind.AI_JOB_COMPLETED, "done"), T1);
 
         List<OrderEvent> events = order.pullEvents();
         assertThat(events).extracting(e -> e.order().version()).containsExactly(4L, 5L);
@@ -245,7 +252,7 @@ class OrderTests {
     void eventsSurviveTheEventRegistrysJsonRoundTrip() {
         JsonMapper json = JsonMapper.builder().build();
         Order order = Order.restore(stored(OrderStatus.AWAITING_PAYMENT, 1));
-        order.markPaid(ID, AGENT, "paid by card", T1);
+        order.markPaid(ID, AGENT, TimelineNote.of(TimelineNote.Kind.PAID, "paid by card"), T1);
         OrderStatusChanged event = (OrderStatusChanged) order.pullEvents().getFirst();
 
         OrderStatusChanged read = json.readValue(json.writeValueAsString(event), OrderStatusChanged.class);
@@ -285,6 +292,10 @@ class OrderTests {
                 T0,
                 T0,
                 null,
-                List.of(new TimelineEntry(OrderStatus.PENDING, T0, CUSTOMER, "Order placed")));
+                List.of(TimelineEntry.of(
+                        OrderStatus.PENDING,
+                        T0,
+                        CUSTOMER,
+                        TimelineNote.of(TimelineNote.Kind.ORDER_PLACED, "Order placed"))));
     }
 }

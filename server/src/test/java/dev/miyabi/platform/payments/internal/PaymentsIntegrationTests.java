@@ -68,6 +68,13 @@ class PaymentsIntegrationTests extends CommerceFixtures {
         assertThat(paidEntry.path("actor").path("type").asString()).isEqualTo("agent");
         assertThat(paidEntry.path("actor").path("id").asString()).isEqualTo("204");
         assertThat(paidEntry.path("note").asString()).contains("99.50 USD", paymentId.toString());
+        assertThat(paidEntry.path("kind").asString()).isEqualTo("paid");
+        assertThat(paidEntry.path("params").path("amount").path("amount").asString())
+                .isEqualTo("99.50");
+        assertThat(paidEntry.path("params").path("amount").path("currency").asString())
+                .isEqualTo("USD");
+        assertThat(paidEntry.path("params").path("paymentId").asString()).isEqualTo(paymentId.toString());
+        assertThat(paidEntry.path("params").path("method").asString()).isEqualTo("card");
 
         assertThat(sandbox.find(ChargeRequest.keyFor(paymentId)).orElseThrow().calls())
                 .isEqualTo(1);

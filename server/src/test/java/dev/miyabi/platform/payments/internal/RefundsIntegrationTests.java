@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
@@ -153,7 +154,10 @@ class RefundsIntegrationTests extends CommerceFixtures {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> order(customer, orderId).path("status").asString(), "fulfilling"::equals);
 
-        orders.fail(orderId, Actor.agent("201", "CourseGeneratorAgent"), "The course job failed for good");
+        orders.fail(
+                orderId,
+                Actor.agent("201", "CourseGeneratorAgent"),
+                TimelineNote.of(TimelineNote.Kind.AI_JOB_FAILED, "The course job failed for good"));
 
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(

@@ -8,6 +8,7 @@ import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.orders.Orders;
+import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
@@ -85,7 +86,11 @@ class MetricsSummaryIntegrationTests extends CommerceFixtures {
 
         UUID completed = order(customer, product);
         order(customer, product);
-        orders.markPaid(completed, UUID.randomUUID(), Actor.system(), "paid in the test");
+        orders.markPaid(
+                completed,
+                UUID.randomUUID(),
+                Actor.system(),
+                TimelineNote.of(TimelineNote.Kind.PAID, "paid in the test"));
         Api.Response done = api.post("/api/orders/" + completed + "/complete")
                 .token(admin.accessToken())
                 .send();
