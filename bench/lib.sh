@@ -28,6 +28,7 @@ server_jar() {
     fi
   done
   jar=server/target/miyabi-server.jar
+  if [ -n "${SERVER_JAR:-}" ]; then jar=$SERVER_JAR; return 0; fi
   if [ ! -f "$jar" ] || [ -n "$(find server/src pom.xml server/pom.xml -newer "$jar" -type f -print -quit)" ]; then
     echo "Building the server jar..."
     ./mvnw -q -B -DskipTests -pl server -am package

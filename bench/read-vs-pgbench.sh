@@ -11,7 +11,9 @@
 #       jar when needed, starts it on a free port, measures, stops it and drops both databases.
 #
 # Settings: PRODUCTS (2000), CONNECTIONS ("64 1000"), DURATION (20s), WARMUP (5s), THREADS (2),
-#           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m).
+#           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m),
+#           BENCH_PORT (the server's port; a free one by default), SERVER_JAR (a jar to measure instead of
+#           server/target/miyabi-server.jar, e.g. a copy of an earlier build for a before/after run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -45,7 +47,7 @@ require curl curl
 require python3 python3
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-port=$(free_port)
+port=${BENCH_PORT:-$(free_port)}
 BASE_URL=http://127.0.0.1:$port
 psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $bench_db" -c "CREATE DATABASE $pgbench_db"
 server_jar
