@@ -3,6 +3,7 @@
 # pgbench -S (one-row reads by primary key) and, with wrk, GET /api/products/{id}, GET /api/products?q=,
 # the first listing page and an authenticated GET /api/orders, each at 64 and at 1 000 connections.
 # Prints req/s, p50/p99, non-2xx and socket errors (timeouts included), the ratio to pgbench's TPS,
+# the server's CPU time per request (user + system; the figure that other load on the machine changes least)
 # and the server's peak RSS during each run.
 #
 #   bench/read-vs-pgbench.sh
@@ -93,9 +94,13 @@ pgbench_tps=$(pgbench -h 127.0.0.1 -U postgres -S -n -c "$PGBENCH_CLIENTS" -j "$
   | awk '/^tps = / {printf "%.0f", $3}')
 echo "pgbench -S: $pgbench_tps TPS"
 
-# with_peak_rss OUT COMMAND...: runs the command with its output in OUT; prints the server's peak RSS (MB).
+# The server's CPU time so far (user + system), in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# with_peak_rss OUT COMMAND...: runs the command with its output in OUT; prints the server's peak RSS (MB)
+# and the CPU ticks the server used meanwhile.
 with_peak_rss() {
-  local out_file=$1 peak_file=$work/peak; shift; echo 0 >"$peak_file"
+  local out_file=$1 peak_file=$work/peak ticks; shift; echo 0 >"$peak_file"; ticks=$(server_ticks)
   ( while kill -0 "$server_pid" 2>/dev/null; do
       rss=$(ps -o rss= -p "$server_pid" | tr -d ' '); [ "${rss:-0}" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file"
       sleep 0.5
@@ -103,24 +108,26 @@ with_peak_rss() {
   local sampler=$!
   "$@" >"$out_file" 2>&1 || true
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
-  echo $(( $(cat "$peak_file") / 1024 ))
+  echo "$(( $(cat "$peak_file") / 1024 )) $(( $(server_ticks) - ticks ))"
 }
 
 results=$work/results.md
-printf '| request | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs pgbench -S | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n' >"$results"
+printf '| request | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs pgbench -S | server CPU µs/req | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n' >"$results"
 run() {
   local label=$1 connections=$2 url=$3; shift 3
   wrk -t"$THREADS" -c"$connections" -d"$WARMUP" --timeout 10s -s bench/latency.lua "$url" "$@" >/dev/null 2>&1 || true
-  local out rss
-  rss=$(with_peak_rss "$work/wrk.out" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s \
+  local out rss ticks
+  read -r rss ticks < <(with_peak_rss "$work/wrk.out" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s \
     -s bench/latency.lua "$url" "$@")
   out=$(grep '^RESULT' "$work/wrk.out" | tail -n 1)
-  python3 - "$label" "$connections" "$pgbench_tps" "$rss" "$out" >>"$results" <<'PY'
+  python3 - "$label" "$connections" "$pgbench_tps" "$rss" "$out" "$ticks" "$(getconf CLK_TCK)" >>"$results" <<'PY'
 import sys
-label, connections, pgbench, rss, line = sys.argv[1:6]
+label, connections, pgbench, rss, line, ticks, tck = sys.argv[1:8]
 values = dict(item.split("=") for item in line.split()[1:])
+# CPU per request does not depend on what else runs on the machine (unlike req/s and latency).
+cpu = 1e6 * int(ticks) / int(tck) / max(1, int(values['requests']))
 print(f"| {label} | {connections} | {float(values['rps']):.0f} | {float(values['p50_ms']):.1f} | {float(values['p99_ms']):.1f}"
-      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {rss} |")
+      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {cpu:.0f} | {rss} |")
 PY
   tail -n 1 "$results"
 }
