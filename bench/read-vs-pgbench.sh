@@ -13,6 +13,7 @@
 #
 # Settings: PRODUCTS (2000), CONNECTIONS ("64 1000"), DURATION (20s), WARMUP (5s), THREADS (2),
 #           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m),
+#           JVM_OPTIONS (the JVM's @argument file: server/jvm.options, as run.sh),
 #           BENCH_PORT (the server's port; a free one by default), SERVER_JAR (a jar to measure instead of
 #           server/target/miyabi-server.jar, e.g. a copy of an earlier build for a before/after run).
 set -euo pipefail
@@ -55,8 +56,7 @@ server_jar
 password="bench-$(date +%s%N)"
 log "Starting the server on $BASE_URL (database $bench_db)"
 started=$(date +%s%N)
-# shellcheck disable=SC2086
-JAVA_TOOL_OPTIONS="${SERVER_OPTS:-}" start_server "$work/server.log" MIYABI_ADMIN_EMAIL=admin@bench.test \
+start_server "$work/server.log" MIYABI_ADMIN_EMAIL=admin@bench.test \
   MIYABI_ADMIN_PASSWORD="$password"
 echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms; RSS idle $(( $(ps -o rss= -p "$server_pid") / 1024 )) MB"
 
