@@ -102,7 +102,9 @@ server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 with_peak_rss() {
   local out_file=$1 peak_file=$work/peak ticks; shift; echo 0 >"$peak_file"; ticks=$(server_ticks)
   ( while kill -0 "$server_pid" 2>/dev/null; do
-      rss=$(ps -o rss= -p "$server_pid" | tr -d ' '); [ "${rss:-0}" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file"
+      rss=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+      # Replaced, not rewritten in place: killing the sampler mid-write must not leave the file empty.
+      [ "${rss:-0}" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file.new" && mv "$peak_file.new" "$peak_file"
       sleep 0.5
     done ) &
   local sampler=$!
@@ -119,15 +121,19 @@ run() {
   local out rss ticks
   read -r rss ticks < <(with_peak_rss "$work/wrk.out" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s \
     -s bench/latency.lua "$url" "$@")
-  out=$(grep '^RESULT' "$work/wrk.out" | tail -n 1)
+  out=$(grep '^RESULT' "$work/wrk.out" | tail -n 1 || true)
   python3 - "$label" "$connections" "$pgbench_tps" "$rss" "$out" "$ticks" "$(getconf CLK_TCK)" >>"$results" <<'PY'
 import sys
 label, connections, pgbench, rss, line, ticks, tck = sys.argv[1:8]
+if not line:
+    print(f"| {label} | {connections} | wrk gave no result | | | | | | | {rss} |")
+    sys.exit()
 values = dict(item.split("=") for item in line.split()[1:])
-# CPU per request does not depend on what else runs on the machine (unlike req/s and latency).
-cpu = 1e6 * int(ticks) / int(tck) / max(1, int(values['requests']))
+# CPU per request depends less on what else runs on the machine than req/s and latency do.
+requests = int(values['requests'])
+cpu = f"{1e6 * int(ticks) / int(tck) / requests:.0f}" if requests else "—"
 print(f"| {label} | {connections} | {float(values['rps']):.0f} | {float(values['p50_ms']):.1f} | {float(values['p99_ms']):.1f}"
-      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {cpu:.0f} | {rss} |")
+      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {cpu} | {rss} |")
 PY
   tail -n 1 "$results"
 }
