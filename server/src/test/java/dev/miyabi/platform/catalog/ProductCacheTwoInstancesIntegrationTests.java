@@ -60,25 +60,12 @@ class ProductCacheTwoInstancesIntegrationTests extends IntegrationTest {
                         return null;
                     }));
                 }
-                for (int update = 1; update <= UPDATES; update++) {
-                    // Alternate the writer, so each instance's cache sees changes made here and made elsewhere.
-                    Api writer = instances.get(update % 2);
-                    Api.Response replaced = writer.put("/api/products/" + id)
-                            .token(admin)
-                            .header("If-Match", "\"" + (update - 1) + "\"")
-                            .json(body("Cached product v" + update, "10.00"))
-                            .send();
-                    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
-                    long version = replaced.json().path("version").asLong();
-                    acknowledged.set(version);
-                    // Right after the acknowledgement, on both instances: the new version, not the cached one.
-                    for (Api reader : instances) {
-                        Api.Response read = reader.get("/api/products/" + id).send();
-                        assertThat(read.json().path("version").asLong()).isEqualTo(version);
-                        assertThat(read.text("name")).isEqualTo("Cached product v" + update);
-                    }
+                try {
+                    writeAndReadBack(instances, id, admin, acknowledged);
+                } finally {
+                    // Also when an assertion fails: the readers stop, so the pool can close and the test ends.
+                    writing.set(false);
                 }
-                writing.set(false);
                 for (Future<?> reader : readers) {
                     reader.get();
                 }
@@ -106,6 +93,28 @@ class ProductCacheTwoInstancesIntegrationTests extends IntegrationTest {
         }
     }
 
+    /** Replaces the product UPDATES times, alternating the writer; after each acknowledgement both serve it. */
+    private static void writeAndReadBack(List<Api> instances, String id, String admin, AtomicLong acknowledged) {
+        for (int update = 1; update <= UPDATES; update++) {
+            // Alternate the writer, so each instance's cache sees changes made here and made elsewhere.
+            Api writer = instances.get(update % 2);
+            Api.Response replaced = writer.put("/api/products/" + id)
+                    .token(admin)
+                    .header("If-Match", "\"" + (update - 1) + "\"")
+                    .json(body("Cached product v" + update, "10.00"))
+                    .send();
+            assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+            long version = replaced.json().path("version").asLong();
+            acknowledged.set(version);
+            // Right after the acknowledgement, on both instances: the new version, not the cached one.
+            for (Api reader : instances) {
+                Api.Response read = reader.get("/api/products/" + id).send();
+                assertThat(read.json().path("version").asLong()).isEqualTo(version);
+                assertThat(read.text("name")).isEqualTo("Cached product v" + update);
+            }
+        }
+    }
+
     private String create(String admin) {
         Api.Response created = api.post("/api/products")
                 .token(admin)
@@ -113,7 +122,7 @@ class ProductCacheTwoInstancesIntegrationTests extends IntegrationTest {
                 .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
-        // Both instances cache it before the first change.
+        // Cached on A before the first change (the readers cache it on B).
         assertThat(api.get("/api/products/" + id).send().status()).isEqualTo(200);
         return id;
     }

@@ -118,10 +118,6 @@ class ProductCache {
         }
     }
 
-    int size() {
-        return entries.size();
-    }
-
     /**
      * Reads of {@code catalog_changes.version}, one at a time, each shared by every caller that arrived while
      * the previous one ran (group commit, applied to reads). A caller waits for a read that starts after it
