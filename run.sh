@@ -2,7 +2,8 @@
 # Runs the Miyabi platform from a fresh clone: builds the server jar when needed, then starts it.
 # With no configuration it uses an embedded PostgreSQL in ./.miyabi, the offline LLM and sandbox
 # payments; the first start prints the generated admin password. Arguments go to the server
-# (e.g. ./run.sh --server.port=9090). Environment variables: see README.md, "Configuration".
+# (e.g. ./run.sh --server.port=9090). Environment variables: see README.md, "Configuration"; JVM options:
+# server/jvm.options, plus JAVA_OPTS (e.g. JAVA_OPTS=-Xmx1g ./run.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,4 +28,6 @@ if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -not -p
   echo "Building the server (tests skipped; run ./mvnw verify for them)..."
   ./mvnw -q -B -DskipTests package
 fi
-exec "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"
+# JVM options: server/jvm.options (heap ceiling and the modules the server needs), then JAVA_OPTS, which wins.
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" @server/jvm.options ${JAVA_OPTS:-} -jar "$jar" "$@"

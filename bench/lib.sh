@@ -28,6 +28,7 @@ server_jar() {
     fi
   done
   jar=server/target/miyabi-server.jar
+  if [ -n "${SERVER_JAR:-}" ]; then jar=$SERVER_JAR; return 0; fi
   if [ ! -f "$jar" ] || [ -n "$(find server/src pom.xml server/pom.xml -newer "$jar" -type f -print -quit)" ]; then
     echo "Building the server jar..."
     ./mvnw -q -B -DskipTests -pl server -am package
@@ -35,14 +36,15 @@ server_jar() {
 }
 
 # start_server LOG [ENV=VALUE...]: starts the jar on $port against $bench_db with the given settings
-# added, sets server_pid, and waits until it is ready.
+# added and the JVM options of run.sh (JVM_OPTIONS, a java @argument file: server/jvm.options by default),
+# then SERVER_OPTS; sets server_pid, and waits until it is ready.
 start_server() {
   local log_file=$1; shift
+  # shellcheck disable=SC2086
   env MIYABI_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$bench_db" MIYABI_DATABASE_USER=postgres \
     MIYABI_HOME="$work/home" MIYABI_DEMO_ENABLED=false PORT="$port" LOGGING_LEVEL_ROOT=warn \
     MIYABI_PAYMENTS_PROVIDER=sandbox MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS=100000 "$@" \
-    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -jar "$jar" >"$log_file" 2>&1 &
+    "$JAVA_HOME/bin/java" "@${JVM_OPTIONS:-server/jvm.options}" ${SERVER_OPTS:-} -jar "$jar" >"$log_file" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
     kill -0 "$server_pid" 2>/dev/null || { cat "$log_file" >&2; exit 1; }

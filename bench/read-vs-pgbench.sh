@@ -3,6 +3,7 @@
 # pgbench -S (one-row reads by primary key) and, with wrk, GET /api/products/{id}, GET /api/products?q=,
 # the first listing page and an authenticated GET /api/orders, each at 64 and at 1 000 connections.
 # Prints req/s, p50/p99, non-2xx and socket errors (timeouts included), the ratio to pgbench's TPS,
+# the server's CPU time per request (user + system; the figure that other load on the machine changes least)
 # and the server's peak RSS during each run.
 #
 #   bench/read-vs-pgbench.sh
@@ -11,7 +12,10 @@
 #       jar when needed, starts it on a free port, measures, stops it and drops both databases.
 #
 # Settings: PRODUCTS (2000), CONNECTIONS ("64 1000"), DURATION (20s), WARMUP (5s), THREADS (2),
-#           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m).
+#           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m),
+#           JVM_OPTIONS (the JVM's @argument file: server/jvm.options, as run.sh),
+#           BENCH_PORT (the server's port; a free one by default), SERVER_JAR (a jar to measure instead of
+#           server/target/miyabi-server.jar, e.g. a copy of an earlier build for a before/after run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -45,15 +49,14 @@ require curl curl
 require python3 python3
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-port=$(free_port)
+port=${BENCH_PORT:-$(free_port)}
 BASE_URL=http://127.0.0.1:$port
 psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -c "CREATE DATABASE $bench_db" -c "CREATE DATABASE $pgbench_db"
 server_jar
 password="bench-$(date +%s%N)"
 log "Starting the server on $BASE_URL (database $bench_db)"
 started=$(date +%s%N)
-# shellcheck disable=SC2086
-JAVA_TOOL_OPTIONS="${SERVER_OPTS:-}" start_server "$work/server.log" MIYABI_ADMIN_EMAIL=admin@bench.test \
+start_server "$work/server.log" MIYABI_ADMIN_EMAIL=admin@bench.test \
   MIYABI_ADMIN_PASSWORD="$password"
 echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms; RSS idle $(( $(ps -o rss= -p "$server_pid") / 1024 )) MB"
 
@@ -91,34 +94,46 @@ pgbench_tps=$(pgbench -h 127.0.0.1 -U postgres -S -n -c "$PGBENCH_CLIENTS" -j "$
   | awk '/^tps = / {printf "%.0f", $3}')
 echo "pgbench -S: $pgbench_tps TPS"
 
-# with_peak_rss OUT COMMAND...: runs the command with its output in OUT; prints the server's peak RSS (MB).
+# The server's CPU time so far (user + system), in clock ticks.
+server_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
+# with_peak_rss OUT COMMAND...: runs the command with its output in OUT; prints the server's peak RSS (MB)
+# and the CPU ticks the server used meanwhile.
 with_peak_rss() {
-  local out_file=$1 peak_file=$work/peak; shift; echo 0 >"$peak_file"
+  local out_file=$1 peak_file=$work/peak ticks; shift; echo 0 >"$peak_file"; ticks=$(server_ticks)
   ( while kill -0 "$server_pid" 2>/dev/null; do
-      rss=$(ps -o rss= -p "$server_pid" | tr -d ' '); [ "${rss:-0}" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file"
+      rss=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+      # Replaced, not rewritten in place: killing the sampler mid-write must not leave the file empty.
+      [ "${rss:-0}" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file.new" && mv "$peak_file.new" "$peak_file"
       sleep 0.5
     done ) &
   local sampler=$!
   "$@" >"$out_file" 2>&1 || true
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
-  echo $(( $(cat "$peak_file") / 1024 ))
+  echo "$(( $(cat "$peak_file") / 1024 )) $(( $(server_ticks) - ticks ))"
 }
 
 results=$work/results.md
-printf '| request | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs pgbench -S | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n' >"$results"
+printf '| request | connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | vs pgbench -S | server CPU µs/req | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n' >"$results"
 run() {
   local label=$1 connections=$2 url=$3; shift 3
   wrk -t"$THREADS" -c"$connections" -d"$WARMUP" --timeout 10s -s bench/latency.lua "$url" "$@" >/dev/null 2>&1 || true
-  local out rss
-  rss=$(with_peak_rss "$work/wrk.out" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s \
+  local out rss ticks
+  read -r rss ticks < <(with_peak_rss "$work/wrk.out" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s \
     -s bench/latency.lua "$url" "$@")
-  out=$(grep '^RESULT' "$work/wrk.out" | tail -n 1)
-  python3 - "$label" "$connections" "$pgbench_tps" "$rss" "$out" >>"$results" <<'PY'
+  out=$(grep '^RESULT' "$work/wrk.out" | tail -n 1 || true)
+  python3 - "$label" "$connections" "$pgbench_tps" "$rss" "$out" "$ticks" "$(getconf CLK_TCK)" >>"$results" <<'PY'
 import sys
-label, connections, pgbench, rss, line = sys.argv[1:6]
+label, connections, pgbench, rss, line, ticks, tck = sys.argv[1:8]
+if not line:
+    print(f"| {label} | {connections} | wrk gave no result | | | | | | | {rss} |")
+    sys.exit()
 values = dict(item.split("=") for item in line.split()[1:])
+# CPU per request depends less on what else runs on the machine than req/s and latency do.
+requests = int(values['requests'])
+cpu = f"{1e6 * int(ticks) / int(tck) / requests:.0f}" if requests else "—"
 print(f"| {label} | {connections} | {float(values['rps']):.0f} | {float(values['p50_ms']):.1f} | {float(values['p99_ms']):.1f}"
-      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {rss} |")
+      f" | {values['non2xx']} | {values['socket_errors']} | {100 * float(values['rps']) / float(pgbench):.1f} % | {cpu} | {rss} |")
 PY
   tail -n 1 "$results"
 }

@@ -26,11 +26,13 @@ class ProductService implements Catalog {
 
     private final Products products;
     private final ProductCounts counts;
+    private final ProductCache cache;
     private final ApplicationEventPublisher events;
 
-    ProductService(Products products, ProductCounts counts, ApplicationEventPublisher events) {
+    ProductService(Products products, ProductCounts counts, ProductCache cache, ApplicationEventPublisher events) {
         this.products = products;
         this.counts = counts;
+        this.cache = cache;
         this.events = events;
     }
 
@@ -46,19 +48,22 @@ class ProductService implements Catalog {
         return products.after(after, limit);
     }
 
-    /** A product as the caller may see it: customers and anonymous callers see active products only. */
-    @Transactional(readOnly = true)
+    /**
+     * A product as the caller may see it: customers and anonymous callers see active products only. Served from
+     * {@link ProductCache}: never older than a change acknowledged before this call.
+     */
     public Product get(UUID id, boolean admin) {
-        return products.findById(id)
+        return cache.find(id)
                 .filter(product -> admin || product.status() == ProductStatus.ACTIVE)
                 .orElseThrow(() -> ApiException.notFound("Product"));
     }
 
     /**
      * A page of products and the total. A page that is not full tells the total by itself; otherwise
-     * it is counted, or taken from {@link ProductCounts} when the same filters were counted moments ago.
+     * it is counted, or taken from {@link ProductCounts} when the same filters were counted moments ago. No
+     * transaction: the page is one statement, and a total may be taken from moments ago anyway — a transaction
+     * would only add its round trips to the busiest read.
      */
-    @Transactional(readOnly = true)
     public PageResponse<Product> list(ProductSearch search, PageQuery page) {
         List<Product> items = products.page(search, page);
         long total = items.size() < page.size() && (!items.isEmpty() || page.offset() == 0)
@@ -77,7 +82,7 @@ class ProductService implements Catalog {
     public Product create(ProductDraft draft) {
         Product product = products.insert(draft);
         events.publishEvent(new ProductCreated(product));
-        counts.forgetAfterCommit();
+        changed(product);
         return product;
     }
 
@@ -100,7 +105,7 @@ class ProductService implements Catalog {
                     null);
         }
         events.publishEvent(new ProductUpdated(replaced.get()));
-        counts.forgetAfterCommit();
+        changed(replaced.get());
         return replaced.get();
     }
 
@@ -110,9 +115,15 @@ class ProductService implements Catalog {
         Optional<Product> archived = products.archive(id);
         if (archived.isPresent()) {
             events.publishEvent(new ProductArchived(archived.get()));
-            counts.forgetAfterCommit();
+            changed(archived.get());
         } else if (products.findById(id).isEmpty()) {
             throw ApiException.notFound("Product");
         }
+    }
+
+    /** After the commit, before the caller answers: this instance's counts and cached product forget it. */
+    private void changed(Product product) {
+        counts.forgetAfterCommit();
+        cache.evictAfterCommit(product.id(), products.catalogCounter());
     }
 }

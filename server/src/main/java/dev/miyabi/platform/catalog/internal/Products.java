@@ -70,6 +70,26 @@ class Products {
                 .optional();
     }
 
+    /** A product with the {@code catalog_changes} counter of the snapshot it was read in. */
+    record AsOf(Product product, long counter) {}
+
+    /** The product and the change counter, read in one statement (so from one snapshot). */
+    Optional<AsOf> findWithCounter(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT version FROM catalog_changes) AS counter"
+                        + " FROM products WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> new AsOf(map(rs, row), rs.getLong("counter")))
+                .optional();
+    }
+
+    /**
+     * The count of product-writing statements committed so far (in a transaction that wrote products: including
+     * its own); see V110.
+     */
+    long catalogCounter() {
+        return jdbc.sql("SELECT version FROM catalog_changes").query(Long.class).single();
+    }
+
     /** Replaces the fields when the version matches (any version when null); empty otherwise. */
     Optional<Product> replace(UUID id, ProductDraft draft, @Nullable Long expectedVersion) {
         String versionCheck = expectedVersion == null ? "" : " AND version = :version";

@@ -16,6 +16,17 @@ import java.time.Duration;
  */
 final class LlmMetrics {
 
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(120)
+    };
+
     private final MeterRegistry registry;
 
     LlmMetrics(MeterRegistry registry) {
@@ -26,7 +37,8 @@ final class LlmMetrics {
         Timer.builder("miyabi.llm.requests")
                 .description("Requests to LLM providers")
                 .tags("provider", provider, "model", model, "operation", operation, "task", task, "outcome", outcome)
-                .publishPercentileHistogram()
+                // A few buckets that fit calls of seconds to minutes, not ~70 per tag set (model × task × outcome).
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
                 .record(duration);
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
     private static final List<String> KEPT_HEADERS =
             List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String CLAIM_ATTRIBUTE = IdempotencyInterceptor.class.getName() + ".claim";
     private static final int MAX_KEY_LENGTH = 255;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyInterceptor.class);
@@ -68,7 +70,8 @@ class IdempotencyInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (!(handler instanceof HandlerMethod method)) {
+        // Reads are idempotent by nature; only changes carry the protocol (and the annotation lookup).
+        if (SAFE_METHODS.contains(request.getMethod()) || !(handler instanceof HandlerMethod method)) {
             return true;
         }
         Idempotent idempotent = method.getMethodAnnotation(Idempotent.class);

@@ -33,6 +33,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** A request without a body (no length, not chunked: every GET in practice) has nothing to limit. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

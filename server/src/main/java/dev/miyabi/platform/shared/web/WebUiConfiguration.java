@@ -83,7 +83,7 @@ class WebUiConfiguration implements WebMvcConfigurer {
                 return false;
             }
             for (String owned : SERVER_PATHS) {
-                if (path.equals(owned) || path.startsWith(owned + "/")) {
+                if (path.startsWith(owned) && (path.length() == owned.length() || path.charAt(owned.length()) == '/')) {
                     return false;
                 }
             }
