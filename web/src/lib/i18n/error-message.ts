@@ -25,7 +25,8 @@ export function errorMessage(error: unknown, t: Translate): string {
       ? t('errors.rateLimitedFor', { duration: formatDuration(error.retryAfterSeconds, t('common.locale')) })
       : t('errors.rateLimited');
   }
-  if (error.code === 'invalid_state') {
+  // The server's sentence names the exact state, but only in English; other languages get the general one.
+  if (error.code === 'invalid_state' && t('common.locale') === 'en') {
     return error.message;
   }
   const key = BY_CODE[error.code];

@@ -60,4 +60,16 @@ describe('durations', () => {
       '試行回数が多すぎます。15 分後に再度お試しください。',
     );
   });
+
+  it("says a refused state change in the reader's language, with the server's own sentence in English", () => {
+    const refused = new ApiError({
+      status: 409,
+      code: 'invalid_state',
+      detail: 'Order is completed; it can no longer be cancelled',
+    });
+    expect(errorMessage(refused, (key, values) => translate('en', key, values))).toBe(
+      'Order is completed; it can no longer be cancelled',
+    );
+    expect(errorMessage(refused, (key, values) => translate('ja', key, values))).toBe('現在の状態ではこの操作はできません。');
+  });
 });
