@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
@@ -8,8 +7,9 @@ import { pageParam } from '@/lib/page';
 import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
-import { isOrderStatus, ORDER_STATUSES } from '../types';
+import { isOrderStatus } from '../types';
 import { OrderStatusBadge } from './order-status-badge';
+import { OrderStatusFilter } from './order-status-filter';
 
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,28 +23,13 @@ export function AdminOrdersPage() {
   const userParam = params.get('userId');
   const userId = userParam && UUID.test(userParam) ? userParam : undefined;
   const page = pageParam(params.get('page'));
-  const statusId = useId();
   const orders = useOrders({ status, userId, page, size: PAGE_SIZE });
   useOrdersLive();
 
   return (
     <Page title={userId ? t('orders.admin.filteredByCustomer', { id: userId.slice(0, 8) }) : t('orders.admin.title')}>
       <form className="order-filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={statusId}>{t('orders.list.filter')}</label>
-          <select
-            id={statusId}
-            value={status ?? ''}
-            onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
-          >
-            <option value="">{t('orders.list.allStatuses')}</option>
-            {ORDER_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`orders.status.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrderStatusFilter status={status} onChange={(next) => update({ status: next, page: undefined })} />
         {userId ? (
           <button type="button" className="btn btn-ghost" onClick={() => update({ userId: undefined, page: undefined })}>
             {t('orders.admin.clearCustomer')}

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
@@ -9,8 +8,9 @@ import { useUser } from '@/lib/auth/get-me';
 import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
-import { isOrderStatus, ORDER_STATUSES } from '../types';
+import { isOrderStatus } from '../types';
 import { OrderStatusBadge } from './order-status-badge';
+import { OrderStatusFilter } from './order-status-filter';
 
 const PAGE_SIZE = 10;
 
@@ -21,7 +21,6 @@ export function OrdersPage() {
   const statusParam = params.get('status');
   const status = isOrderStatus(statusParam) ? statusParam : undefined;
   const page = pageParam(params.get('page'));
-  const statusId = useId();
   // Asks for the caller's own orders by id: an admin's "My orders" are theirs too (all orders: /admin/orders).
   const userId = useUser().data?.id;
   const orders = useOrders({ status, userId, page, size: PAGE_SIZE }, userId !== undefined);
@@ -30,21 +29,7 @@ export function OrdersPage() {
   return (
     <Page title={t('orders.title')}>
       <form className="order-filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor={statusId}>{t('orders.list.filter')}</label>
-          <select
-            id={statusId}
-            value={status ?? ''}
-            onChange={(event) => update({ status: event.target.value || undefined, page: undefined })}
-          >
-            <option value="">{t('orders.list.allStatuses')}</option>
-            {ORDER_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t(`orders.status.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrderStatusFilter status={status} onChange={(next) => update({ status: next, page: undefined })} />
       </form>
       <ListStates
         query={orders}
