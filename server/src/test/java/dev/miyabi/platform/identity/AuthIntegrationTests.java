@@ -501,7 +501,7 @@ class AuthIntegrationTests extends IntegrationTest {
             statuses.add(login.get().status());
         }
         // Every guess is checked (401) or, past the hashing queue, refused at once with 503 and Retry-After.
-        assertThat(statuses).containsOnly(401, 503).contains(401);
+        assertThat(statuses).isSubsetOf(401, 503).contains(401);
         for (Future<Api.Response> login : logins) {
             if (login.get().status() == 503) {
                 assertProblem(login.get(), 503, "service_unavailable");
