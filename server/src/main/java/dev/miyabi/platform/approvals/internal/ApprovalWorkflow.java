@@ -181,15 +181,7 @@ class ApprovalWorkflow implements Approvals {
     public ApprovalRequest timeOut(UUID requestId) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
         Approval.Outcome outcome = approval.timeOut(this::withRole, Actor.system(), now());
-        requests.save(approval);
-        publish(approval);
-        if (outcome == Approval.Outcome.EXPIRED) {
-            orders.reject(
-                    requestId,
-                    Actor.system(),
-                    TimelineNote.of(TimelineNote.Kind.APPROVAL_EXPIRED, "Approval expired: nobody decided in time"));
-        }
-        return approval.view(true);
+        return settle(approval, outcome, "Approval expired: nobody decided in time");
     }
 
     /**
@@ -201,13 +193,16 @@ class ApprovalWorkflow implements Approvals {
     public ApprovalRequest handOver(UUID requestId) {
         Approval approval = requests.lock(requestId).orElseThrow(() -> ApiException.notFound("Approval request"));
         Approval.Outcome outcome = approval.handOver(this::withRole, Actor.system(), now());
+        return settle(approval, outcome, "Approval expired: no one may decide it");
+    }
+
+    /** Saves what the timer did to the request; an expired request rejects its order. */
+    private ApprovalRequest settle(Approval approval, Approval.Outcome outcome, String expiredNote) {
         requests.save(approval);
         publish(approval);
         if (outcome == Approval.Outcome.EXPIRED) {
             orders.reject(
-                    requestId,
-                    Actor.system(),
-                    TimelineNote.of(TimelineNote.Kind.APPROVAL_EXPIRED, "Approval expired: no one may decide it"));
+                    approval.id(), Actor.system(), TimelineNote.of(TimelineNote.Kind.APPROVAL_EXPIRED, expiredNote));
         }
         return approval.view(true);
     }
