@@ -113,6 +113,9 @@ final class TestServer {
         env.put("MIYABI_PAYMENTS_PROVIDER", "sandbox");
         // Every test registers from 127.0.0.1.
         env.put("MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS", "100000");
+        // The studio's monthly trial allowance (100 000 tokens) is the server's to test; these tests
+        // generate long courses to watch their progress.
+        env.put("MIYABI_LLM_BUDGET_MONTHLY_TOKENS_PER_USER", "0");
         // One lesson at a time, so a course takes long enough for its progress to be watched.
         env.put("MIYABI_GENERATION_PARALLEL_STEPS", "1");
         env.put("LOGGING_LEVEL_ROOT", "WARN");
