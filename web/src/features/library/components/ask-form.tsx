@@ -67,9 +67,7 @@ export function AskForm() {
       </form>
       {failed ? (
         <Alert tone="error">
-          {isApiError(asking.error) && asking.error.code === 'budget_exceeded'
-            ? t('library.ask.error.budget')
-            : errorMessage(asking.error, t)}
+          {errorMessage(asking.error, t)}
         </Alert>
       ) : null}
       {asking.data && !asking.isPending ? <AnswerView answer={asking.data} /> : null}

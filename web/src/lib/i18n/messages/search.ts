@@ -94,7 +94,6 @@ export const searchEn = {
   'library.ask.citationRef': 'Source {n}',
   'library.ask.generatedBy': 'Written by {by} · {tokens} tokens',
   'library.ask.error.empty': 'Enter a question.',
-  'library.ask.error.budget': 'Your monthly AI budget has no room for this answer. It renews at the start of the next period.',
 } as const;
 
 export const searchJa: Record<keyof typeof searchEn, string> = {
@@ -185,5 +184,4 @@ export const searchJa: Record<keyof typeof searchEn, string> = {
   'library.ask.citationRef': '出典 {n}',
   'library.ask.generatedBy': '作成: {by} · {tokens} トークン',
   'library.ask.error.empty': '質問を入力してください。',
-  'library.ask.error.budget': '今月の AI 予算では、この回答を作成できません。次の期間の初めに更新されます。',
 };

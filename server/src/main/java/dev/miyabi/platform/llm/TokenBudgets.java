@@ -10,8 +10,8 @@ import java.util.UUID;
  * allowance is theirs if an admin set one, else the largest set for one of their roles, else the
  * configured default; admins are unlimited. Studio work is admitted by {@link #reserve}, which holds the
  * job's estimate until {@link #settle} at its end, so queued and running jobs count and concurrent
- * submissions of one user cannot overshoot together. Jobs of paid orders are never reserved and their
- * tokens never count.
+ * submissions of one user cannot overshoot together. Only those jobs count: jobs of paid orders are never
+ * reserved, and search answers come with a paid search plan, so neither counts.
  */
 public interface TokenBudgets {
 
@@ -19,17 +19,9 @@ public interface TokenBudgets {
     BudgetStatus status(UUID userId);
 
     /**
-     * Refuses synchronous work (no job) that does not fit what remains.
-     *
-     * @throws dev.miyabi.platform.shared.ApiException 429 {@code budget_exceeded} with {@code Retry-After}
-     *     until the month rolls over and {@code tokenBudget} (limit, used, reserved, remaining, requested,
-     *     resetsAt)
-     */
-    void check(UUID userId, long estimatedTokens);
-
-    /**
-     * Admits a job against its owner's budget: locks the user's budget row, refuses (as {@link #check})
-     * when the estimate does not fit, else reserves it for the job (re-opening the reservation of a job
+     * Admits a job against its owner's budget: locks the user's budget row, refuses when the estimate does
+     * not fit (429 {@code budget_exceeded} with {@code Retry-After} until the month rolls over and
+     * {@code tokenBudget}: limit, used, reserved, remaining, requested, resetsAt), else reserves it for the job (re-opening the reservation of a job
      * being retried). Must run inside the transaction that queues or re-queues the job, which holds the
      * lock until it commits.
      */

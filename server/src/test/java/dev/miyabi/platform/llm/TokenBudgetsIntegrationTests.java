@@ -33,7 +33,7 @@ class TokenBudgetsIntegrationTests extends IntegrationTest {
     TransactionTemplate transactions;
 
     @Test
-    void everyProviderCountsThisMonthButPaidJobsAndLastMonthDoNot() {
+    void studioJobsCountThisMonthWhatEverTheProviderButPaidWorkAndLastMonthDoNot() {
         UUID user = register().id();
         Instant monthStart = ZonedDateTime.now(ZoneOffset.UTC)
                 .withDayOfMonth(1)
@@ -41,30 +41,30 @@ class TokenBudgetsIntegrationTests extends IntegrationTest {
                 .toInstant();
         UUID studioJob = UUID.randomUUID();
         transactions.executeWithoutResult(status -> budgets.reserve(user, studioJob, 10_000));
-        recordUsage(user, null, "anthropic", 20_000, 9_000, Instant.now()); // a search answer
+        recordUsage(user, null, "anthropic", 20_000, 9_000, Instant.now()); // a search answer (paid plan)
         recordUsage(user, studioJob, "offline", 30_000, 30_000, Instant.now()); // offline counts too
         recordUsage(user, UUID.randomUUID(), "anthropic", 500_000, 500_000, Instant.now()); // a paid order's job
-        recordUsage(user, null, "anthropic", 400_000, 100_000, monthStart.minusSeconds(60)); // last month
+        recordUsage(user, studioJob, "anthropic", 400_000, 100_000, monthStart.minusSeconds(60)); // last month
 
         BudgetStatus status = budgets.status(user);
-        assertThat(status.used()).isEqualTo(89_000);
+        assertThat(status.used()).isEqualTo(60_000);
         assertThat(status.reserved()).isZero(); // the job spent more than its estimate
-        assertThat(status.remaining()).isEqualTo(11_000);
+        assertThat(status.remaining()).isEqualTo(40_000);
         assertThat(status.resetsAt())
                 .isEqualTo(monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
 
-        budgets.check(user, 11_000);
-        assertThatThrownBy(() -> budgets.check(user, 11_001))
+        admit(user, 40_000);
+        assertThatThrownBy(() -> admit(user, 40_001))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
                     assertThat(e.code()).isEqualTo(ErrorCodes.BUDGET_EXCEEDED);
                     Duration untilReset = Duration.between(Instant.now(), status.resetsAt());
                     assertThat(e.retryAfter()).isBetween(untilReset.minusMinutes(1), untilReset.plusMinutes(1));
                     assertThat(e.properties().get("tokenBudget").toString())
-                            .contains("limit=100000", "used=89000", "remaining=11000", "requested=11001");
+                            .contains("limit=100000", "used=60000", "remaining=40000", "requested=40001");
                 })
                 .hasMessageContaining("resets at");
-        budgets.check(register().id(), 100_000); // another user is not affected
+        admit(register().id(), 100_000); // another user is not affected
     }
 
     @Test
@@ -224,6 +224,14 @@ class TokenBudgetsIntegrationTests extends IntegrationTest {
                 api.get("/api/ai/budget").token(user.accessToken()).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
+    }
+
+    /** Admits a new job of {@code tokens}, then rolls back: the budget is as it was. */
+    private void admit(UUID user, long tokens) {
+        transactions.executeWithoutResult(status -> {
+            budgets.reserve(user, UUID.randomUUID(), tokens);
+            status.setRollbackOnly();
+        });
     }
 
     private void recordUsage(UUID user, @Nullable UUID job, String provider, long input, long output, Instant at) {

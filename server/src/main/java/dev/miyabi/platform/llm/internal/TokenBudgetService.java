@@ -39,8 +39,7 @@ class TokenBudgetService implements TokenBudgets {
     static final Set<String> BUDGETED_ROLES = Set.of(Role.CUSTOMER.value(), Role.APPROVER.value());
 
     /**
-     * Tokens counted this month (the user's calls outside jobs, and those of jobs admitted against the
-     * budget) and held by open reservations (each its estimate less what its job spent since it was made).
+     * Tokens counted this month (those of the user's jobs admitted against the budget) and held by open reservations (each its estimate less what its job spent since it was made).
      * Served by idx_llm_usage_user_month, the reservations' primary key and idx_llm_usage_job.
      */
     private static final String USED_AND_RESERVED = """
@@ -48,8 +47,7 @@ class TokenBudgetService implements TokenBudgets {
               (SELECT COALESCE(SUM(u.input_tokens + u.output_tokens), 0)
                  FROM llm_usage u
                 WHERE u.user_id = :userId AND u.created_at >= :since
-                  AND (u.job_id IS NULL
-                       OR EXISTS (SELECT 1 FROM llm_budget_reservations r WHERE r.job_id = u.job_id))) AS used,
+                  AND EXISTS (SELECT 1 FROM llm_budget_reservations r WHERE r.job_id = u.job_id)) AS used,
               (SELECT COALESCE(SUM(GREATEST(r.tokens - (
                         (SELECT COALESCE(SUM(u.input_tokens + u.output_tokens), 0) FROM llm_usage u
                           WHERE u.job_id = r.job_id) - r.spent_before), 0)), 0)
@@ -77,16 +75,6 @@ class TokenBudgetService implements TokenBudgets {
     public BudgetStatus status(UUID userId) {
         UserSummary user = users.find(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
         return status(userId, user.roles());
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public void check(UUID userId, long estimatedTokens) {
-        requireEstimate(estimatedTokens);
-        BudgetStatus status = status(userId);
-        if (!status.fits(estimatedTokens)) {
-            throw refused(status, estimatedTokens);
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.llm.LlmGateway;
 import dev.miyabi.platform.llm.StructuredRequest;
 import dev.miyabi.platform.llm.StructuredResult;
-import dev.miyabi.platform.llm.TokenBudgets;
 import dev.miyabi.platform.search.SearchAnswer;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.json.JsonSchemas;
@@ -29,8 +28,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code POST /api/search/answers}: the top passages the asker may see (the same hybrid search and
- * visibility as {@code GET /api/search}) go to the LLM gateway (task {@value #TASK}, budget and usage as for
- * every model call), which writes an answer citing them as {@code [n]}. Every answer is a ContentSearchAgent
+ * visibility as {@code GET /api/search}) go to the LLM gateway (task {@value #TASK}; usage recorded as for every
+ * model call), which writes an answer citing them as {@code [n]}. Answers need a paid search plan, so, like the
+ * jobs of paid orders, they are not counted against the studio's monthly allowance. Every answer is a ContentSearchAgent
  * (203) task on the board. Without a model the offline provider quotes the passages ({@link
  * OfflineAnswerWriter}).
  */
@@ -46,7 +46,6 @@ class AnswerService {
     private final SearchService search;
     private final SearchLibrary library;
     private final LlmGateway llm;
-    private final TokenBudgets budgets;
     private final JsonSchemas schemas;
     private final SearchTasks tasks;
     private final SearchProperties settings;
@@ -55,14 +54,12 @@ class AnswerService {
             SearchService search,
             SearchLibrary library,
             LlmGateway llm,
-            TokenBudgets budgets,
             JsonSchemas schemas,
             SearchTasks tasks,
             SearchProperties settings) {
         this.search = search;
         this.library = library;
         this.llm = llm;
-        this.budgets = budgets;
         this.schemas = schemas;
         this.tasks = tasks;
         this.settings = settings;
@@ -77,7 +74,6 @@ class AnswerService {
         if (text.length() > MAX_QUESTION) {
             throw ApiException.validation("question", "must be at most " + MAX_QUESTION + " characters");
         }
-        budgets.check(user.id(), LlmGateway.estimateTokens(text) + 2_000);
         Set<SourceType> kinds = EnumSet.allOf(SourceType.class);
         List<HybridSearch.Found> passages = search.find(
                 new SearchService.Searcher(user.id(), user.isAdmin()), text, kinds, settings.answerPassages());

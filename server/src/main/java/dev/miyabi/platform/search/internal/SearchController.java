@@ -76,8 +76,9 @@ class SearchController {
     @Operation(
             summary = "Answer a question from the passages the caller may see, with numbered citations",
             description = "Needs an active search plan (403 search_access_required). The answer is written by the"
-                    + " LLM gateway (offline: quoted from the passages) and counts against the monthly token budget"
-                    + " (429 budget_exceeded). question: 1-1000 characters (400 validation_failed).")
+                    + " LLM gateway (offline: quoted from the passages); answers are part of the paid plan, not counted"
+                    + " against the studio's monthly token allowance. question: 1-1000 characters (400"
+                    + " validation_failed).")
     SearchAnswer answer(@RequestBody AnswerRequest body, CurrentUser user) {
         return answers.answer(user, body.question());
     }

@@ -348,6 +348,13 @@ class SearchIntegrationTests extends SearchFixtures {
         Session owner = register();
         Session other = register();
         grantSearchPlan(owner);
+        // Answers come with the paid plan: the studio's trial allowance neither limits nor counts them.
+        assertThat(api.put("/api/admin/token-budgets/users/" + owner.id())
+                        .token(adminSession().accessToken())
+                        .json(Map.of("monthlyTokens", 1))
+                        .send()
+                        .status())
+                .isEqualTo(200);
         grantSearchPlan(other);
         String word = unique("comet");
         String uploadId = upload(
@@ -404,6 +411,10 @@ class SearchIntegrationTests extends SearchFixtures {
                         .send()
                         .status())
                 .isEqualTo(200);
+        JsonNode budget =
+                api.get("/api/ai/budget").token(owner.accessToken()).send().json();
+        assertThat(budget.path("used").asLong()).as(budget.toString()).isZero();
+        assertThat(budget.path("remaining").asLong()).as(budget.toString()).isEqualTo(1);
         // The answers are ContentSearchAgent tasks on the board.
         JsonNode tasks = api.get("/api/agents/tasks?agent=content_search&size=100")
                 .token(adminSession().accessToken())
