@@ -478,7 +478,8 @@ final class EnglishCourseText extends CourseText {
 
     private static String focusTitle(List<String> focus) {
         if (focus.size() == 1) {
-            return shorten(upper(focus.getFirst()), 180);
+            String title = shorten(upper(focus.getFirst()), 180);
+            return title.length() < 3 ? "Working with " + title : title; // titles have at least 3 characters
         }
         String joined = upper(list(focus));
         return joined.length() <= 120 ? joined : shorten(upper(focus.getFirst()), 120) + " and related skills";

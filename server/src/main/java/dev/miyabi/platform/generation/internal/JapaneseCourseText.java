@@ -369,7 +369,8 @@ final class JapaneseCourseText extends CourseText {
 
     private static String focusTitle(List<String> focus) {
         if (focus.size() == 1) {
-            return shorten(focus.getFirst(), 180);
+            String title = shorten(focus.getFirst(), 180);
+            return title.length() < 3 ? title + "を身につける" : title; // titles have at least 3 characters
         }
         String joined = String.join("・", focus);
         return joined.length() <= 80 ? joined : shorten(focus.getFirst(), 80) + "ほか";

@@ -72,6 +72,15 @@ class OfflineCourseWriterTests {
         assertThat(titles).contains("Foundations of Python for data analysis", "Capstone");
     }
 
+    @ParameterizedTest
+    @CsvSource({"en, Go for services, AI, ML", "ja, 囲碁の打ち方, 型, 道"})
+    void objectivesOfOneOrTwoCharactersStillGiveAValidCourse(
+            String language, String topic, String first, String second) {
+        ObjectNode course = offline.generate(input(topic, language, 2, "beginner", "text", List.of(first, second)));
+
+        assertThat(schemas.validate("course-output", course)).isEmpty();
+    }
+
     @Test
     void theTextIsAboutTheRequestNotFiller() {
         ObjectNode course = offline.generate(input(
