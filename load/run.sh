@@ -13,7 +13,9 @@
 # Further arguments go to Maven, e.g. -Dload.users=500 -Dload.rampSeconds=120 (see LoadSettings.java).
 #
 # Settings: LOAD_PORT (a free port), LOAD_DATABASE (miyabi_load_<pid>; dropped at the end),
-#           SERVER_OPTS (JVM options of the server, e.g. -Xmx512m), SERVER_ENV (extra VAR=value settings).
+#           JVM_OPTIONS (the server's java @argument file: server/jvm.options, as run.sh), SERVER_OPTS (more
+#           JVM options after it, e.g. -Xmx512m), SERVER_ENV (extra VAR=value settings), SERVER_JAR (a jar to
+#           run instead of building server/target/miyabi-server.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,10 +43,10 @@ if ! "${JAVA_HOME:-/nonexistent}/bin/java" -version 2>&1 | grep -qE 'version "(2
   exit 1
 fi
 
-jar=server/target/miyabi-server.jar
+jar=${SERVER_JAR:-server/target/miyabi-server.jar}
 sources=(pom.xml server/pom.xml server/src web/pom.xml web/package.json web/package-lock.json web/index.html
   web/vite.config.ts web/tsconfig.json web/openapi.json web/src web/public)
-if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -not -path web/src/api/schema.d.ts -print -quit 2>/dev/null)" ]; then
+if [ -z "${SERVER_JAR:-}" ] && { [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -newer "$jar" -type f -not -path web/src/api/schema.d.ts -print -quit 2>/dev/null)" ]; }; then
   echo "Building the server jar (tests skipped)..."
   ./mvnw -q -B -ntp -DskipTests -pl server -am package
 fi
@@ -78,8 +80,7 @@ env MIYABI_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$database" MIYABI_DATA
   MIYABI_ADMIN_EMAIL="$admin_email" MIYABI_ADMIN_PASSWORD="$admin_password" \
   MIYABI_PAYMENTS_PROVIDER=sandbox MIYABI_PAYMENTS_SANDBOX_LATENCY=0ms MIYABI_LLM_PROVIDER=offline \
   MIYABI_AUTH_REGISTRATIONS_PER_ADDRESS=1000000 LOGGING_LEVEL_ROOT=warn ${SERVER_ENV:-} \
-  "$JAVA_HOME/bin/java" ${SERVER_OPTS:-} --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-  -jar "$jar" >"$work/server.log" 2>&1 &
+  "$JAVA_HOME/bin/java" "@${JVM_OPTIONS:-server/jvm.options}" ${SERVER_OPTS:-} -jar "$jar" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 180); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
