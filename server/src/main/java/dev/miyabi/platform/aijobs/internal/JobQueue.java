@@ -230,6 +230,16 @@ class JobQueue {
     }
 
     /**
+     * Runs {@code write} in one transaction that first locks the job under the lease: empty (and nothing
+     * written) when the lease is lost.
+     */
+    <T> Optional<T> underLease(UUID id, UUID token, java.util.function.Supplier<T> write) {
+        return inTransaction(() -> jobs.lockUnderLease(id, token)
+                ? Optional.of(Objects.requireNonNull(write.get(), "write returned null"))
+                : Optional.<T>empty());
+    }
+
+    /**
      * Runs {@code write} and stores its output as a finished step in one transaction that first locks the
      * job under the lease: empty (and nothing written) when the lease is lost. An exception from {@code
      * write} rolls everything back and is thrown as it is.
