@@ -144,13 +144,6 @@ class JobQueue {
         });
     }
 
-    Optional<Job> addUsage(UUID id, JobUsage usage) {
-        return inTransaction(() -> jobs.addUsage(id, null, usage).map(row -> {
-            publish(new JobUpdated(row.job()));
-            return row.job();
-        }));
-    }
-
     // --- worker operations: all fenced by the lease token ---
 
     /**
