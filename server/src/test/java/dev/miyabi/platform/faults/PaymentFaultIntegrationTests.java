@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * a charge the provider never made leaves the order payable again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentFaultTests extends CommerceFixtures {
+class PaymentFaultIntegrationTests extends CommerceFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration BOUND = Duration.ofSeconds(10);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (the first or its replay) or 409 {@code idempotency_key_in_use} while the first still runs, never a 5xx;
  * the same key with another body is 422 {@code idempotency_key_reuse}.
  */
-class ConcurrentRetriesFaultTests extends CommerceFixtures {
+class ConcurrentRetriesIntegrationTests extends CommerceFixtures {
 
     private static final int CLIENTS = 50;
 
