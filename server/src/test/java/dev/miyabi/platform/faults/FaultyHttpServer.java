@@ -89,12 +89,6 @@ final class FaultyHttpServer implements AutoCloseable {
         return abandonedStalls.get();
     }
 
-    /** Connections the server still holds open (stalled or idle keep-alive). */
-    int openConnections() {
-        open.removeIf(Socket::isClosed);
-        return open.size();
-    }
-
     @Override
     public void close() throws IOException {
         closed = true;
@@ -108,6 +102,7 @@ final class FaultyHttpServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket connection = socket.accept();
+                open.removeIf(Socket::isClosed);
                 open.add(connection);
                 Thread.ofVirtual().name("faulty-http-connection").start(() -> serve(connection));
             } catch (IOException e) {
