@@ -72,9 +72,6 @@ public interface AiJobs {
     /** {@link #retry(UUID, CurrentUser)} on the system's behalf (no ownership check). */
     Job retry(UUID id);
 
-    /** Adds LLM usage (tokens, cost, provider/model) to a job in any status. */
-    Job addUsage(UUID id, JobUsage usage);
-
     /** Tokens the user's jobs spent since {@code since} (e.g. the start of the month, for budgets). */
     Job.TokenUsage usageSince(UUID userId, Instant since);
 

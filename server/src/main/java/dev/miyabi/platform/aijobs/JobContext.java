@@ -3,6 +3,7 @@ package dev.miyabi.platform.aijobs;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,6 +64,14 @@ public interface JobContext {
      * @param key as for {@link #step(String, Callable)}
      */
     JsonNode storeStep(String key, Callable<JsonNode> write) throws Exception;
+
+    /**
+     * Runs {@code write} in one transaction that first locks the job's row under this attempt's lease and
+     * returns its (non-null) result: a worker whose lease was taken over writes nothing and gets a {@link
+     * JobAbortedException}. For a short write about the job's outcome that is not a step (nothing is stored
+     * with the job).
+     */
+    <T> T underLease(Supplier<T> write);
 
     /** Whether a finished step with this key is stored. */
     boolean hasStep(String key);

@@ -168,7 +168,7 @@ class DefaultOrchestrator implements Orchestrator {
         if (agent.isEmpty()) {
             AgentResult missing = AgentResult.failed("No agent is registered for "
                     + task.agentType().value() + " (" + task.agentType().id() + ") on this instance");
-            return new AgentExecution(board.finish(task.id(), missing), missing);
+            return new AgentExecution(finish(task, missing, job), missing);
         }
         long started = System.nanoTime();
         AgentResult result;
@@ -191,7 +191,7 @@ class DefaultOrchestrator implements Orchestrator {
             result = AgentResult.failed(describe(e));
         }
         result = result.withDuration((System.nanoTime() - started) / 1_000_000);
-        AgentTask finished = board.finish(task.id(), result);
+        AgentTask finished = finish(task, result, job);
         log.info(
                 "Agent {} finished task {} ({}): {} in {} ms",
                 task.agentType().value(),
@@ -203,6 +203,11 @@ class DefaultOrchestrator implements Orchestrator {
             throw new JobAbortedException(job.jobId(), JobAbortedException.Reason.CANCELLED);
         }
         return new AgentExecution(finished, result);
+    }
+
+    /** Records the result; inside a job only while its attempt holds the lease (else JobAbortedException). */
+    private AgentTask finish(AgentTask task, AgentResult result, @Nullable JobContext job) {
+        return job == null ? board.finish(task.id(), result) : job.underLease(() -> board.finish(task.id(), result));
     }
 
     private static AgentResult stored(AgentTask task) {

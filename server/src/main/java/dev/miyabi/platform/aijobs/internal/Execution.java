@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -168,6 +169,12 @@ final class Execution implements JobContext, JobQueue.Leased {
         JsonNode result = queue.storeStep(job.id(), leaseToken, key, write).orElseThrow(this::leaseLost);
         finishedSteps.put(key, result);
         return result.deepCopy();
+    }
+
+    @Override
+    public <T> T underLease(Supplier<T> write) {
+        requireRunning();
+        return queue.underLease(job.id(), leaseToken, write).orElseThrow(this::leaseLost);
     }
 
     @Override

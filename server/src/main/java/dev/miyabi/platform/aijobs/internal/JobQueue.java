@@ -144,13 +144,6 @@ class JobQueue {
         });
     }
 
-    Optional<Job> addUsage(UUID id, JobUsage usage) {
-        return inTransaction(() -> jobs.addUsage(id, null, usage).map(row -> {
-            publish(new JobUpdated(row.job()));
-            return row.job();
-        }));
-    }
-
     // --- worker operations: all fenced by the lease token ---
 
     /**
@@ -227,6 +220,16 @@ class JobQueue {
             publish(new JobUpdated(row.job()));
             return row.job();
         }));
+    }
+
+    /**
+     * Runs {@code write} in one transaction that first locks the job under the lease: empty (and nothing
+     * written) when the lease is lost.
+     */
+    <T> Optional<T> underLease(UUID id, UUID token, java.util.function.Supplier<T> write) {
+        return inTransaction(() -> jobs.lockUnderLease(id, token)
+                ? Optional.of(Objects.requireNonNull(write.get(), "write returned null"))
+                : Optional.<T>empty());
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobFilter;
 import dev.miyabi.platform.aijobs.JobHourlyCounts;
 import dev.miyabi.platform.aijobs.JobStatus;
-import dev.miyabi.platform.aijobs.JobUsage;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
@@ -126,12 +125,6 @@ class JobService implements AiJobs {
     @Transactional
     public Job retry(UUID id) {
         return queue.retry(id);
-    }
-
-    @Override
-    @Transactional
-    public Job addUsage(UUID id, JobUsage usage) {
-        return queue.addUsage(id, usage).orElseThrow(() -> ApiException.notFound("Job"));
     }
 
     @Override

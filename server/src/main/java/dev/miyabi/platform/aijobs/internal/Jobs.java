@@ -441,8 +441,8 @@ class Jobs {
                 .single();
     }
 
-    /** Adds usage; with a {@code token}, only to the running job whose lease it holds (empty otherwise). */
-    Optional<Row> addUsage(UUID id, @Nullable UUID token, JobUsage usage) {
+    /** Adds usage to the running job whose lease {@code token} holds (empty otherwise). */
+    Optional<Row> addUsage(UUID id, UUID token, JobUsage usage) {
         return jdbc.sql("""
                         UPDATE ai_jobs SET input_tokens = input_tokens + :in, output_tokens = output_tokens + :out,
                             estimated_cost = estimated_cost + :cost,
@@ -450,8 +450,7 @@ class Jobs {
                             generated_by_model = CASE WHEN CAST(:provider AS TEXT) IS NULL THEN generated_by_model
                                 ELSE :model END,
                             %s
-                        WHERE id = :id AND (CAST(:token AS UUID) IS NULL
-                            OR (lease_token = CAST(:token AS UUID) AND status = 'running'))
+                        WHERE id = :id AND lease_token = :token AND status = 'running'
                         RETURNING %s
                         """.formatted(TOUCH, COLUMNS))
                 .param("id", id)

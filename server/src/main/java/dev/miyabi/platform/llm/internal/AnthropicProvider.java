@@ -62,9 +62,7 @@ final class AnthropicProvider extends LangChain4jProvider {
 
     private static ProviderHttpClient.Builder http(
             LlmProperties.Anthropic settings, LlmProperties.Timeouts timeouts, Clock clock) {
-        return ProviderHttpClient.builder(clock, settings.baseUrl().startsWith("https:"))
-                .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request());
+        return ProviderHttpClient.builder(clock, settings.baseUrl().startsWith("https:"), timeouts);
     }
 
     @Override

@@ -41,9 +41,7 @@ final class OpenAiProvider extends LangChain4jProvider {
 
     private static ProviderHttpClient.Builder http(
             LlmProperties.OpenAi settings, LlmProperties.Timeouts timeouts, Clock clock) {
-        return ProviderHttpClient.builder(clock, settings.effectiveBaseUrl().startsWith("https:"))
-                .connectTimeout(timeouts.connect())
-                .readTimeout(timeouts.request());
+        return ProviderHttpClient.builder(clock, settings.effectiveBaseUrl().startsWith("https:"), timeouts);
     }
 
     @Override

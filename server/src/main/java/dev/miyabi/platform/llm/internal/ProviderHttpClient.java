@@ -46,8 +46,8 @@ final class ProviderHttpClient implements HttpClient {
         this.clock = builder.clock;
     }
 
-    static Builder builder(Clock clock, boolean http2) {
-        return new Builder(clock, http2);
+    static Builder builder(Clock clock, boolean http2, LlmProperties.Timeouts timeouts) {
+        return new Builder(clock, http2, timeouts);
     }
 
     @Override
@@ -125,16 +125,23 @@ final class ProviderHttpClient implements HttpClient {
         return status >= 200 && status < 300;
     }
 
+    /**
+     * Keeps the module's timeouts: LangChain4j's model builders set their own defaults on the HTTP client
+     * builder (the OpenAI one 15 s to connect and 60 s to read, whatever was configured), so those calls
+     * change nothing.
+     */
     static final class Builder implements HttpClientBuilder {
 
         private final Clock clock;
         private final boolean http2;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration readTimeout = Duration.ofSeconds(120);
+        private final Duration connectTimeout;
+        private final Duration readTimeout;
 
-        private Builder(Clock clock, boolean http2) {
+        private Builder(Clock clock, boolean http2, LlmProperties.Timeouts timeouts) {
             this.clock = clock;
             this.http2 = http2;
+            this.connectTimeout = timeouts.connect();
+            this.readTimeout = timeouts.request();
         }
 
         @Override
@@ -144,7 +151,6 @@ final class ProviderHttpClient implements HttpClient {
 
         @Override
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
             return this;
         }
 
@@ -155,7 +161,6 @@ final class ProviderHttpClient implements HttpClient {
 
         @Override
         public Builder readTimeout(Duration timeout) {
-            this.readTimeout = timeout;
             return this;
         }
 

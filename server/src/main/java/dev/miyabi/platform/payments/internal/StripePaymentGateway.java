@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -277,15 +281,31 @@ class StripePaymentGateway implements PaymentGateway {
             builder.header("Idempotency-Key", idempotencyKey);
         }
         HttpResponse<String> response;
+        // The request's timeout ends at the answer's headers; waiting on the exchange bounds its body too.
+        CompletableFuture<HttpResponse<String>> exchange =
+                http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
+            response = exchange.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             throw new GatewayException(
                     "timeout", "Stripe did not answer " + method + " " + path(pathAndQuery) + " in time", true, e);
-        } catch (IOException e) {
-            throw new GatewayException(
-                    "network", "Network error on " + method + " " + path(pathAndQuery) + ": " + e, true, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new GatewayException(
+                        "timeout",
+                        "Stripe did not answer " + method + " " + path(pathAndQuery) + " in time",
+                        true,
+                        cause);
+            }
+            if (cause instanceof IOException) {
+                throw new GatewayException(
+                        "network", "Network error on " + method + " " + path(pathAndQuery) + ": " + cause, true, cause);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new GatewayException("interrupted", "Interrupted while calling Stripe", false, e);
         }

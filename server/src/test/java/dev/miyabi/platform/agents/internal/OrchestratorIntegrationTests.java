@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -67,6 +69,7 @@ class OrchestratorIntegrationTests extends IntegrationTest {
     private final AtomicReference<Orchestrator> orchestratorRef = new AtomicReference<>();
     private final List<Agent> agents = new ArrayList<>();
     private QueueFixture queue;
+    private JobHandler viaAgent;
     private AgentTaskBoard board;
     private DefaultOrchestrator orchestrator;
     private UUID user;
@@ -77,7 +80,7 @@ class OrchestratorIntegrationTests extends IntegrationTest {
                 .param("email", "agents-" + UUID.randomUUID() + "@example.test")
                 .query(UUID.class)
                 .single();
-        JobHandler viaAgent = new JobHandler() {
+        viaAgent = new JobHandler() {
             @Override
             public String type() {
                 return jobType;
@@ -363,6 +366,77 @@ class OrchestratorIntegrationTests extends IntegrationTest {
         assertThat(completed.status()).isEqualTo(AgentTaskStatus.COMPLETED);
         assertThat(completed.retryCount()).isEqualTo(1);
         assertThat(outlines).hasValue(1);
+    }
+
+    @Test
+    void aWorkerThatLostItsJobsLeaseRecordsNothingOnTheBoard() throws Exception {
+        CountDownLatch staleInAgent = new CountDownLatch(1);
+        CountDownLatch thawStale = new CountDownLatch(1);
+        CountDownLatch ownerInAgent = new CountDownLatch(1);
+        CountDownLatch releaseOwner = new CountDownLatch(1);
+        agents(agent(AgentType.COURSE_GENERATOR, (task, context) -> {
+            try {
+                if (context.job().orElseThrow().attempt() == 1) {
+                    staleInAgent.countDown();
+                    thawStale.await();
+                    return AgentResult.success(NODES.objectNode().put("by", "stale"));
+                }
+                ownerInAgent.countDown();
+                releaseOwner.await();
+                return AgentResult.success(NODES.objectNode().put("by", "owner"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }));
+        // Instance A hangs in the agent; its heartbeat never runs, so its 1 s lease runs out and B takes over.
+        QueueFixture stale = QueueFixture.settings()
+                .instanceId("stale-" + UUID.randomUUID())
+                .workers(1)
+                .lease(Duration.ofSeconds(1))
+                .heartbeat(Duration.ofHours(1))
+                .recovery(Duration.ofHours(1))
+                .handler(viaAgent)
+                .build(jdbc, transactions, dataSource)
+                .start();
+        QueueFixture owner = null;
+        try {
+            Job job = stale.jobs.enqueue(NewJob.of(jobType, NODES.objectNode().put("topic", "Rust"), user));
+            assertThat(staleInAgent.await(20, TimeUnit.SECONDS)).isTrue();
+            owner = QueueFixture.settings()
+                    .instanceId("owner-" + UUID.randomUUID())
+                    .lease(Duration.ofSeconds(10))
+                    .heartbeat(Duration.ofMillis(500))
+                    .recovery(Duration.ofMillis(200))
+                    .handler(viaAgent)
+                    .build(jdbc, transactions, dataSource)
+                    .start();
+            assertThat(ownerInAgent.await(20, TimeUnit.SECONDS)).isTrue();
+            UUID taskId = orchestrator.findByJob(job.id()).orElseThrow().id();
+
+            // The stale worker's agent returns while B's attempt is still running: the board must not hear of it.
+            thawStale.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stale.running() == 0);
+            AgentTask meanwhile = orchestrator.find(taskId).orElseThrow();
+            assertThat(meanwhile.status()).isEqualTo(AgentTaskStatus.WORKING);
+            assertThat(meanwhile.result()).isNull();
+
+            releaseOwner.countDown();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jobStatus(job.id()) == JobStatus.COMPLETED);
+            AgentTask finished = orchestrator.find(taskId).orElseThrow();
+            assertThat(finished.status()).isEqualTo(AgentTaskStatus.COMPLETED);
+            assertThat(finished.result()).isEqualTo(NODES.objectNode().put("by", "owner"));
+            assertThat(taskEvents(taskId))
+                    .extracting(e -> e.task().status().value())
+                    .containsExactly("submitted", "working", "completed");
+        } finally {
+            thawStale.countDown();
+            releaseOwner.countDown();
+            stale.close();
+            if (owner != null) {
+                owner.close();
+            }
+        }
     }
 
     @Test

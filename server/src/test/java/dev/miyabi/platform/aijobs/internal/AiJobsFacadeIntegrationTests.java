@@ -184,14 +184,21 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void usageAddsUpPerJobAndPerOwner() {
-        QueueFixture queue = queue();
+    void usageRecordedByTheWorkerAddsUpPerJobAndPerOwner() {
+        QueueFixture queue = start(QueueFixture.settings().handler(handler(type, job -> {
+            if (job.userId().equals(alice.id())) {
+                job.recordUsage(new JobUsage(1200, 300, new BigDecimal("0.012500"), "anthropic", "claude"));
+                job.recordUsage(JobUsage.tokens(800, 200));
+            }
+            return JobOutcome.completed(NODES.objectNode());
+        })));
         Job job = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), alice.id()));
-        queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), bob.id()));
+        Job other = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), bob.id()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> queue.jobs.find(job.id()).orElseThrow().status() == JobStatus.COMPLETED
+                        && queue.jobs.find(other.id()).orElseThrow().status() == JobStatus.COMPLETED);
 
-        queue.jobs.addUsage(job.id(), new JobUsage(1200, 300, new BigDecimal("0.012500"), "anthropic", "claude"));
-        Job updated = queue.jobs.addUsage(job.id(), JobUsage.tokens(800, 200));
-
+        Job updated = queue.jobs.find(job.id()).orElseThrow();
         assertThat(updated.tokenUsage()).isEqualTo(new Job.TokenUsage(2000, 500));
         assertThat(updated.estimatedCost()).isEqualByComparingTo("0.0125");
         assertThat(updated.generatedBy()).isEqualTo(new Job.GeneratedBy("anthropic", "claude"));
@@ -200,8 +207,8 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
                 .isEqualTo(new Job.TokenUsage(2000, 500));
         assertThat(queue.jobs.usageSince(alice.id(), job.createdAt().plusSeconds(60)))
                 .isEqualTo(new Job.TokenUsage(0, 0));
-        apiError(
-                () -> queue.jobs.addUsage(UUID.randomUUID(), JobUsage.tokens(1, 1)), HttpStatus.NOT_FOUND, "not_found");
+        assertThat(queue.jobs.usageSince(bob.id(), job.createdAt().minusSeconds(1)))
+                .isEqualTo(new Job.TokenUsage(0, 0));
         assertThat(queue.jobs.countByStatus()).containsKeys(JobStatus.values());
     }
 

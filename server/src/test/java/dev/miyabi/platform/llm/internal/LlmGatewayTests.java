@@ -441,6 +441,22 @@ class LlmGatewayTests {
     }
 
     @Test
+    void aSlowOpenAiAnswerTimesOutAtTheConfiguredTimeoutAndIsRetried() {
+        // LangChain4j's OpenAI model sets a 60 s read timeout of its own on the HTTP client; ours must win.
+        TestSettings settings = only("openai");
+        settings.requestTimeout = Duration.ofMillis(300);
+        openai.then(delayed(openAiCompletion("too late", 1, 1), Duration.ofSeconds(8)))
+                .then(openAiCompletion(VALID_DOCUMENT, 9, 4));
+        long start = System.nanoTime();
+
+        StructuredResult result = gateway(settings).structured(greeting());
+
+        assertThat(result.json()).isEqualTo(JSON.readTree(VALID_DOCUMENT));
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(6000);
+    }
+
+    @Test
     void anInterruptedCallerStopsWaitingAndDoesNotFallBack() throws InterruptedException {
         anthropic.then(anthropicError(429, "rate_limit_error", "Slow down", "Retry-After", "8"));
         LlmGateway gateway = gateway(anthropicThenOpenAi());
