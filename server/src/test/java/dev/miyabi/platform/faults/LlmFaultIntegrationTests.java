@@ -69,9 +69,9 @@ class LlmFaultIntegrationTests extends IntegrationTest {
                 "--miyabi.jobs.workers=8",
                 "--miyabi.jobs.max-attempts=3",
                 "--miyabi.jobs.poll-interval=200ms",
-                // Long enough for the retry's wait to be seen.
-                "--miyabi.jobs.backoff-base=1s",
-                "--miyabi.jobs.backoff-max=2s",
+                // Long enough for the retry's wait to be seen by a 50 ms poll on a busy CI machine.
+                "--miyabi.jobs.backoff-base=3s",
+                "--miyabi.jobs.backoff-max=5s",
                 "--miyabi.generation.max-attempts=3",
                 "--spring.datasource.hikari.maximum-pool-size=12");
         db = instance.getBean(JdbcClient.class);
