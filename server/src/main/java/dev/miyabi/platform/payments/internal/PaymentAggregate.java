@@ -165,7 +165,7 @@ class PaymentAggregate {
         BigDecimal refundable = amount.amount().subtract(committed);
         BigDecimal refund = requested == null ? refundable : requested;
         if (refund.signum() <= 0 || refund.compareTo(refundable) > 0) {
-            throw new RefundExceedsCaptured(refund, new Money(refundable, amount.currency()), amount);
+            throw new RefundExceedsCaptured(refund, refundable, amount);
         }
         return request(new Money(refund, amount.currency()), reason, requestedBy, automatic, at);
     }

@@ -13,14 +13,13 @@ import java.util.Map;
  */
 class RefundExceedsCaptured extends NotProcessable {
 
-    RefundExceedsCaptured(BigDecimal requested, Money refundable, Money captured) {
+    RefundExceedsCaptured(BigDecimal requested, BigDecimal refundable, Money captured) {
         super(
                 ErrorCodes.REFUND_EXCEEDS_CAPTURED,
                 "A refund of " + requested.toPlainString() + " " + captured.currency()
-                        + " exceeds what can still be refunded: "
-                        + refundable.amount().toPlainString() + " of "
+                        + " exceeds what can still be refunded: " + refundable.toPlainString() + " of "
                         + captured.amount().toPlainString() + " captured",
                 List.of(),
-                Map.of("capturedAmount", captured, "refundableAmount", refundable));
+                Map.of("capturedAmount", captured, "refundableAmount", new Money(refundable, captured.currency())));
     }
 }

@@ -97,6 +97,9 @@ class PaymentAggregateTests {
                         () -> payment.refund(new BigDecimal("20.01"), new BigDecimal("10.00"), null, null, false, T1))
                 .isInstanceOfSatisfying(RefundExceedsCaptured.class, e -> {
                     assertThat(e.code()).isEqualTo("refund_exceeds_captured");
+                    assertThat(e.getMessage())
+                            .isEqualTo("A refund of 20.01 USD exceeds what can still be refunded: 20.00 of 30.00"
+                                    + " captured");
                     assertThat(e.properties())
                             .containsEntry("capturedAmount", money("30.00"))
                             .containsEntry("refundableAmount", money("20.00"));
@@ -114,6 +117,17 @@ class PaymentAggregateTests {
         assertThat(rest.automatic()).isTrue();
         assertThat(payment.snapshot().status()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(payment.pullEvents()).singleElement().isInstanceOf(RefundRequested.class);
+    }
+
+    @Test
+    void theRefusalNamesTheAmountsAsBeforeInACurrencyWithoutMinorUnits() {
+        PaymentAggregate payment = start(order(OrderStatus.AWAITING_PAYMENT, Money.of("3000", "JPY")), CUSTOMER);
+        payment.capture("pi_1", "card", T1);
+
+        // What is committed comes from a DECIMAL(10,2) sum, so it carries two decimals.
+        assertThatThrownBy(
+                        () -> payment.refund(new BigDecimal("2001"), new BigDecimal("1000.00"), null, null, false, T1))
+                .hasMessage("A refund of 2001 JPY exceeds what can still be refunded: 2000.00 of 3000 captured");
     }
 
     @Test
@@ -178,6 +192,10 @@ class PaymentAggregateTests {
     }
 
     private static OrderSnapshot order(OrderStatus status) {
+        return order(status, money("30.00"));
+    }
+
+    private static OrderSnapshot order(OrderStatus status, Money total) {
         return new OrderSnapshot(
                 UUID.randomUUID(),
                 CUSTOMER.id(),
@@ -185,8 +203,8 @@ class PaymentAggregateTests {
                 "Consulting",
                 ProductCategory.values()[0],
                 3,
-                money("10.00"),
-                money("30.00"),
+                total,
+                total,
                 status,
                 null,
                 null,
