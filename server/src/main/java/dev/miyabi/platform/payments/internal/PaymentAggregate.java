@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 class PaymentAggregate {
 
+    /** A gateway's failure message is kept to this many characters. */
+    static final int MAX_MESSAGE = 1000;
+
     private final UUID id;
     private final UUID orderId;
     private final UUID userId;
@@ -125,11 +128,12 @@ class PaymentAggregate {
         events.add(new PaymentSucceeded(snapshot()));
     }
 
-    /** {@code processing → failed}: the gateway declined the charge, with its code and message. */
+    /** {@code processing → failed}: the gateway declined the charge, with its code and message (cut to 1000). */
     void decline(@Nullable String providerRef, String code, @Nullable String message, Instant at) {
         settle(PaymentStatus.FAILED, providerRef, at);
         this.failureCode = code;
-        this.failureMessage = message;
+        this.failureMessage =
+                message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
         events.add(new PaymentFailed(snapshot()));
     }
 

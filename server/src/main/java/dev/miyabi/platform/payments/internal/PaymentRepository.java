@@ -189,7 +189,7 @@ class PaymentRepository {
                 .param("ref", p.providerRef())
                 .param("type", p.paymentMethodType())
                 .param("code", p.failureCode())
-                .param("message", truncate(p.failureMessage()))
+                .param("message", p.failureMessage())
                 .param("refunded", p.refundedAmount().amount())
                 .param("settledAt", p.settledAt() == null ? null : Timestamp.from(p.settledAt()))
                 .param("version", p.version())

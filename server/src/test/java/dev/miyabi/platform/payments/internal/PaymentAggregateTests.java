@@ -90,6 +90,17 @@ class PaymentAggregateTests {
     }
 
     @Test
+    void aLongGatewayMessageIsKeptToItsFirstThousandCharacters() {
+        PaymentAggregate payment = started();
+
+        payment.decline("pi_1", "card_declined", "x".repeat(1500), T1);
+
+        assertThat(payment.snapshot().failureMessage()).hasSize(1000);
+        assertThat(((PaymentFailed) payment.pullEvents().getFirst()).payment().failureMessage())
+                .hasSize(1000);
+    }
+
+    @Test
     void refundsNeverExceedWhatIsLeftOfTheCapture() {
         PaymentAggregate payment = captured();
 
