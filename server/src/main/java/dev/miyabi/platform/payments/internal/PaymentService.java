@@ -33,10 +33,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payment and refund records and their rules, one transaction per change: who may pay what, at most one
- * live payment per order, applying the gateway's answers (a captured payment moves its order to {@code
- * paid} in the same transaction), and refunds never exceeding what was captured. Gateway calls happen
- * outside these transactions ({@link PaymentProcessor}).
+ * Payments and refunds, one transaction per change: each loads the payment under its row lock, lets the
+ * {@link PaymentAggregate} apply the rule (who may pay, applying the gateway's answers, refunds never
+ * exceeding what was captured), saves it and publishes its events. Here: at most one live payment per
+ * order, and a captured payment moves its order to {@code paid} in the same transaction. Gateway calls
+ * happen outside these transactions ({@link PaymentProcessor}).
  */
 @Service
 class PaymentService implements Payments {
