@@ -4,8 +4,8 @@ import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.LimitReached;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.sql.Timestamp;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -55,8 +54,7 @@ class TokenBudgetsIntegrationTests extends IntegrationTest {
 
         admit(user, 40_000);
         assertThatThrownBy(() -> admit(user, 40_001))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                .isInstanceOfSatisfying(LimitReached.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCodes.BUDGET_EXCEEDED);
                     Duration untilReset = Duration.between(Instant.now(), status.resetsAt());
                     assertThat(e.retryAfter()).isBetween(untilReset.minusMinutes(1), untilReset.plusMinutes(1));
@@ -94,7 +92,7 @@ class TokenBudgetsIntegrationTests extends IntegrationTest {
         assertThat(budgets.status(user).used()).isEqualTo(15_000);
         assertThatThrownBy(() ->
                         transactions.executeWithoutResult(status -> budgets.reserve(user, UUID.randomUUID(), 55_001)))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(LimitReached.class);
         assertThat(budgets.status(user).reserved()).isEqualTo(30_000);
     }
 

@@ -8,6 +8,7 @@ import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -81,10 +81,10 @@ class JobService implements AiJobs {
     public JsonNode output(UUID id, CurrentUser caller) {
         Job job = visible(id, caller);
         if (job.status() != JobStatus.COMPLETED) {
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
+            throw new DomainConflict(
                     ErrorCodes.JOB_NOT_COMPLETED,
-                    "The job is " + job.status().value() + "; its result exists once it is completed");
+                    "The job is " + job.status().value() + "; its result exists once it is completed",
+                    Map.of());
         }
         return queue.jobs().output(id).orElseThrow(() -> ApiException.notFound("Job result"));
     }

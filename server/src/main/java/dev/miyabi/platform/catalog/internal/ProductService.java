@@ -7,6 +7,7 @@ import dev.miyabi.platform.catalog.ProductCreated;
 import dev.miyabi.platform.catalog.ProductStatus;
 import dev.miyabi.platform.catalog.ProductUpdated;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,14 +95,11 @@ class ProductService implements Catalog {
         Optional<Product> replaced = products.replace(id, draft, expectedVersion);
         if (replaced.isEmpty()) {
             Product current = products.findById(id).orElseThrow(() -> ApiException.notFound("Product"));
-            throw new ApiException(
-                    HttpStatus.CONFLICT,
+            throw new DomainConflict(
                     ErrorCodes.VERSION_CONFLICT,
                     "The product was changed since version " + expectedVersion + "; it is at version "
                             + current.version() + " now. Reload it and apply your change again",
-                    List.of(),
-                    Map.of("currentVersion", current.version()),
-                    null);
+                    Map.of("currentVersion", current.version()));
         }
         events.publishEvent(new ProductUpdated(replaced.get()));
         changed(replaced.get());

@@ -8,8 +8,10 @@ import dev.miyabi.platform.generation.GenerationJobs;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.llm.TokenBudgets;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
+import dev.miyabi.platform.shared.NotProcessable;
 import dev.miyabi.platform.shared.json.JsonSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -67,8 +68,11 @@ class GenerationRequests {
     public Job retry(CurrentUser user, UUID id) {
         Job job = jobs.get(id, user);
         if (job.orderId() != null && job.status() == JobStatus.FAILED) {
-            throw ApiException.invalidState("The job fulfilled order " + job.orderId()
-                    + ", which failed with it and was refunded; place a new order instead");
+            throw new DomainConflict(
+                    ErrorCodes.INVALID_STATE,
+                    "The job fulfilled order " + job.orderId()
+                            + ", which failed with it and was refunded; place a new order instead",
+                    Map.of());
         }
         if (job.status() == JobStatus.FAILED && GenerationJobs.types().contains(job.type())) {
             budgets.reserve(job.userId(), job.id(), estimateTokens(job.type(), job.input()));
@@ -114,13 +118,8 @@ class GenerationRequests {
         return 1_500 + 800 + sections * (1_500 + 1_200L);
     }
 
-    private static ApiException invalid(List<FieldViolation> violations) {
-        return new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ErrorCodes.INVALID_INPUT,
-                "The input does not fit the job type's schema",
-                violations,
-                Map.of(),
-                null);
+    private static NotProcessable invalid(List<FieldViolation> violations) {
+        return new NotProcessable(
+                ErrorCodes.INVALID_INPUT, "The input does not fit the job type's schema", violations, Map.of());
     }
 }

@@ -2,12 +2,13 @@ package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.LimitReached;
+import dev.miyabi.platform.shared.NotAuthenticated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,7 +72,7 @@ class AccountService {
         rateCounters
                 .count("reset_address", client.address(), settings.resetRequestsPerAddress(), RESET_WINDOW)
                 .ifPresent(wait -> {
-                    throw ApiException.rateLimited(
+                    throw new LimitReached(
                             ErrorCodes.RATE_LIMITED, "Too many password-reset requests from this address", wait);
                 });
         String normalized = AuthService.normalize(email);
@@ -141,7 +142,7 @@ class AccountService {
         return ApiException.validation("token", "is invalid, expired or already used; ask for a new link");
     }
 
-    private static ApiException accountGone() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "The account no longer exists");
+    private static NotAuthenticated accountGone() {
+        return new NotAuthenticated(ErrorCodes.UNAUTHORIZED, "The account no longer exists");
     }
 }

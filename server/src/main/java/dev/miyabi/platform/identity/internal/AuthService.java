@@ -2,18 +2,21 @@ package dev.miyabi.platform.identity.internal;
 
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.LimitReached;
+import dev.miyabi.platform.shared.NotAuthenticated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,14 +92,14 @@ class AuthService {
                         properties.auth().registrationsPerAddress(),
                         properties.auth().registrationWindow())
                 .ifPresent(wait -> {
-                    throw ApiException.rateLimited(
+                    throw new LimitReached(
                             ErrorCodes.RATE_LIMITED, "Too many accounts were created from this address", wait);
                 });
         String hash = hashing.encode(password);
         return transactions.execute(status -> {
             UserAccount user = users.insert(normalized, name.trim(), hash, EnumSet.of(Role.CUSTOMER))
-                    .orElseThrow(() -> new ApiException(
-                            HttpStatus.CONFLICT, ErrorCodes.EMAIL_TAKEN, "An account with this email already exists"));
+                    .orElseThrow(() -> new DomainConflict(
+                            ErrorCodes.EMAIL_TAKEN, "An account with this email already exists", Map.of()));
             return openSession(user, client);
         });
     }
@@ -105,8 +108,7 @@ class AuthService {
         String normalized = normalize(email);
         Optional<UserAccount> user = checkPassword(normalized, password, client);
         if (user.isEmpty()) {
-            throw new ApiException(
-                    HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_CREDENTIALS, "The email or password is wrong");
+            throw new NotAuthenticated(ErrorCodes.INVALID_CREDENTIALS, "The email or password is wrong");
         }
         return transactions.execute(status -> openSession(user.get(), client));
     }
@@ -130,7 +132,7 @@ class AuthService {
             });
             return switch (attempt) {
                 case Attempt.Blocked blocked ->
-                    throw ApiException.rateLimited(
+                    throw new LimitReached(
                             ErrorCodes.RATE_LIMITED,
                             "Too many failed sign-ins; try again in "
                                     + Math.max(1, blocked.retryAfter().toSeconds()) + " seconds",
@@ -197,8 +199,8 @@ class AuthService {
             return Optional.of(
                     new Session(user.get(), issuer.accessToken(user.get()), next, issuer.accessTokenTtlSeconds()));
         });
-        return session.orElseThrow(() -> new ApiException(
-                HttpStatus.UNAUTHORIZED, ErrorCodes.UNAUTHORIZED, "The refresh token is invalid, expired or revoked"));
+        return session.orElseThrow(() ->
+                new NotAuthenticated(ErrorCodes.UNAUTHORIZED, "The refresh token is invalid, expired or revoked"));
     }
 
     /** Revokes the token's family; unknown tokens are ignored so the answer reveals nothing. */

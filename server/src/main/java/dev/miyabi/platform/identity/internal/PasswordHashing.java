@@ -1,14 +1,10 @@
 package dev.miyabi.platform.identity.internal;
 
-import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.TemporarilyUnavailable;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -46,13 +42,7 @@ class PasswordHashing {
             acquired = false;
         }
         if (!acquired) {
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    ErrorCodes.SERVICE_UNAVAILABLE,
-                    "Too many sign-ins at once; try again in a moment",
-                    List.of(),
-                    Map.of(),
-                    Duration.ofSeconds(1));
+            throw new TemporarilyUnavailable("Too many sign-ins at once; try again in a moment", Duration.ofSeconds(1));
         }
         try {
             return work.apply(encoder);

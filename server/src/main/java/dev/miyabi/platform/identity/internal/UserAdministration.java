@@ -5,10 +5,13 @@ import dev.miyabi.platform.identity.UserActivity;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
+import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,7 +63,8 @@ class UserAdministration implements UserDirectory {
                     .filter(admin -> admin.roles().contains(Role.ADMIN))
                     .toList();
             if (admins.size() <= 1) {
-                throw ApiException.invalidState("The last admin cannot lose the admin role");
+                throw new DomainConflict(
+                        ErrorCodes.INVALID_STATE, "The last admin cannot lose the admin role", Map.of());
             }
         }
         UserAccount updated = users.updateRoles(userId, roles);

@@ -7,6 +7,7 @@ import dev.miyabi.platform.llm.BudgetStatus;
 import dev.miyabi.platform.llm.TokenBudgets;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.LimitReached;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -237,7 +237,7 @@ class TokenBudgetService implements TokenBudgets {
         return new Allowance(settings.budget().monthlyTokensPerUser(), BudgetStatus.Source.DEFAULT);
     }
 
-    private ApiException refused(BudgetStatus status, long estimatedTokens) {
+    private LimitReached refused(BudgetStatus status, long estimatedTokens) {
         metrics.budgetRefused();
         long remaining = status.remaining() == null ? 0 : status.remaining();
         Map<String, Object> budget = new LinkedHashMap<>();
@@ -248,12 +248,10 @@ class TokenBudgetService implements TokenBudgets {
         budget.put("requested", estimatedTokens);
         budget.put("resetsAt", status.resetsAt().toString());
         budget.put("source", status.source().value());
-        return new ApiException(
-                HttpStatus.TOO_MANY_REQUESTS,
+        return new LimitReached(
                 ErrorCodes.BUDGET_EXCEEDED,
                 "This work needs about %d tokens but only %d of your monthly budget of %d tokens remain; the budget resets at %s"
                         .formatted(estimatedTokens, remaining, status.limit(), status.resetsAt()),
-                List.of(),
                 Map.of("tokenBudget", budget),
                 Duration.between(clock.instant(), status.resetsAt()));
     }

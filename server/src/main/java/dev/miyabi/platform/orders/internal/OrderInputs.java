@@ -1,15 +1,14 @@
 package dev.miyabi.platform.orders.internal;
 
 import dev.miyabi.platform.catalog.ProductCategory;
-import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
+import dev.miyabi.platform.shared.NotProcessable;
 import dev.miyabi.platform.shared.json.JsonSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,13 +80,8 @@ class OrderInputs {
         return json.writeValueAsString(input).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static ApiException invalid(List<FieldViolation> violations) {
-        return new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ErrorCodes.INVALID_INPUT,
-                "The order's input does not fit the product",
-                violations,
-                Map.of(),
-                null);
+    private static NotProcessable invalid(List<FieldViolation> violations) {
+        return new NotProcessable(
+                ErrorCodes.INVALID_INPUT, "The order's input does not fit the product", violations, Map.of());
     }
 }

@@ -19,6 +19,7 @@ import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.NotPermitted;
+import dev.miyabi.platform.shared.NotProcessable;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import dev.miyabi.platform.shared.idempotency.IdempotentResources;
@@ -33,7 +34,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -81,21 +81,16 @@ class OrderService implements Orders {
     public OrderSnapshot place(CurrentUser customer, UUID productId, int quantity, @Nullable JsonNode input) {
         Product product = catalog.find(productId)
                 .filter(Product::isOrderable)
-                .orElseThrow(() -> new ApiException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
+                .orElseThrow(() -> new NotProcessable(
                         ErrorCodes.PRODUCT_UNAVAILABLE,
                         "The product does not exist or cannot be ordered (it is a draft or archived)"));
         JsonNode checkedInput = inputs.check(product.category(), input);
         Money total = product.price().times(quantity);
         if (!total.fitsStorage()) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new NotProcessable(
                     TOTAL_TOO_LARGE,
                     "The total " + total.amount().toPlainString() + " " + total.currency() + " is above the limit of "
-                            + Money.MAX_AMOUNT.toPlainString() + " per order; order a smaller quantity",
-                    List.of(),
-                    Map.of(),
-                    null);
+                            + Money.MAX_AMOUNT.toPlainString() + " per order; order a smaller quantity");
         }
         Order order = Order.place(
                 UUID.randomUUID(), customer.id(), product, quantity, checkedInput, userActor(customer.id()), now());

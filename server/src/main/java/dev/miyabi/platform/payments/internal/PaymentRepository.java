@@ -5,7 +5,6 @@ import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
 import dev.miyabi.platform.payments.PaymentStatus;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,6 +37,10 @@ class PaymentRepository {
         PaymentStatus status() {
             return payment.status();
         }
+
+        PaymentAggregate restore() {
+            return PaymentAggregate.restore(payment, paymentMethod, reconcileAttempts);
+        }
     }
 
     /** Payments settled per hour of {@code [:from, :to)}: captured (any later refund aside) and failed. */
@@ -61,7 +64,8 @@ class PaymentRepository {
      * Inserts a {@code processing} payment unless the order already has a live one (processing or
      * captured); false then, and nothing was inserted.
      */
-    boolean insertIfNoneLive(Payment p, String paymentMethod, Instant firstCheck) {
+    boolean insertIfNoneLive(PaymentAggregate payment, Instant firstCheck) {
+        Payment p = payment.snapshot();
         return jdbc.sql("""
                         INSERT INTO payments (id, order_id, user_id, amount, currency, status, provider, payment_method,
                             next_check_at, created_at, updated_at)
@@ -77,7 +81,7 @@ class PaymentRepository {
                         .param("currency", p.amount().currency())
                         .param("status", p.status().value())
                         .param("provider", p.provider())
-                        .param("method", paymentMethod)
+                        .param("method", payment.paymentMethod())
                         .param("nextCheck", Timestamp.from(firstCheck))
                         .param("createdAt", Timestamp.from(p.createdAt()))
                         .update()
@@ -91,11 +95,13 @@ class PaymentRepository {
                 .optional();
     }
 
-    Optional<Row> lock(UUID id) {
+    /** Loads the payment and locks its row until the transaction ends. */
+    Optional<PaymentAggregate> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id FOR UPDATE")
                 .param("id", id)
                 .query(PaymentRepository::row)
-                .optional();
+                .optional()
+                .map(Row::restore);
     }
 
     Optional<Row> lockByProviderRef(String provider, String providerRef) {
@@ -108,14 +114,15 @@ class PaymentRepository {
     }
 
     /** The order's captured payment (there is at most one), locked. */
-    Optional<Row> lockCapturedOfOrder(UUID orderId) {
+    Optional<PaymentAggregate> lockCapturedOfOrder(UUID orderId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM payments WHERE order_id = :orderId
                           AND status IN ('succeeded', 'partially_refunded', 'refunded') FOR UPDATE
                         """)
                 .param("orderId", orderId)
                 .query(PaymentRepository::row)
-                .optional();
+                .optional()
+                .map(Row::restore);
     }
 
     List<Payment> ofOrder(UUID orderId, PageQuery page) {
@@ -165,81 +172,34 @@ class PaymentRepository {
                 .list();
     }
 
-    /** The charge was captured: {@code succeeded}, settled now. The row must be locked. */
-    Payment succeeded(Row row, @Nullable String providerRef, @Nullable String methodType, Instant now) {
-        return write(row, PaymentStatus.SUCCEEDED, providerRef, methodType, null, null, BigDecimal.ZERO, now);
-    }
-
-    /** The charge was declined: {@code failed} with the gateway's code and message, settled now. Locked row. */
-    Payment declined(Row row, @Nullable String providerRef, String code, @Nullable String message, Instant now) {
-        return write(row, PaymentStatus.FAILED, providerRef, null, code, message, BigDecimal.ZERO, now);
-    }
-
     /**
-     * The payment's succeeded refunds now add up to {@code refundedTotal}: a captured payment is {@code
-     * refunded} when that is all of it, {@code partially_refunded} when it is some, {@code succeeded} when
-     * none is (a refund failed after it had succeeded). A {@code failed} payment that the provider
-     * captured after all stays {@code failed}: its refund gives the money back. Locked row.
+     * Stores the changes of a payment loaded with {@link #lock} (so no one else changes it meanwhile); a
+     * payment that left {@code processing} has no further check due. The version must be the one loaded.
      */
-    Payment refunded(Row row, BigDecimal refundedTotal, Instant now) {
-        Payment payment = row.payment();
-        PaymentStatus status;
-        if (row.status() == PaymentStatus.FAILED) {
-            status = PaymentStatus.FAILED;
-        } else if (refundedTotal.signum() == 0) {
-            status = PaymentStatus.SUCCEEDED;
-        } else {
-            status = refundedTotal.compareTo(payment.amount().amount()) >= 0
-                    ? PaymentStatus.REFUNDED
-                    : PaymentStatus.PARTIALLY_REFUNDED;
-        }
-        return write(
-                row,
-                status,
-                payment.providerRef(),
-                payment.paymentMethodType(),
-                payment.failureCode(),
-                payment.failureMessage(),
-                refundedTotal,
-                now);
-    }
-
-    private Payment write(
-            Row row,
-            PaymentStatus status,
-            @Nullable String providerRef,
-            @Nullable String methodType,
-            @Nullable String failureCode,
-            @Nullable String failureMessage,
-            BigDecimal refunded,
-            Instant now) {
-        boolean settling = row.status() == PaymentStatus.PROCESSING && status != PaymentStatus.PROCESSING;
-        return jdbc.sql("UPDATE payments SET status = :status, provider_ref = :ref, payment_method_type = :type,"
+    void save(PaymentAggregate payment) {
+        Payment p = payment.snapshot();
+        int updated = jdbc.sql("UPDATE payments SET status = :status, provider_ref = :ref, payment_method_type = :type,"
                         + " failure_code = :code, failure_message = :message, refunded_amount = :refunded,"
                         + " next_check_at = CASE WHEN :status = 'processing' THEN next_check_at END,"
-                        + " settled_at = CASE WHEN :settling THEN :now ELSE settled_at END,"
                         + " last_error = CASE WHEN :status = 'processing' THEN last_error END,"
-                        + " version = version + 1, updated_at = :now WHERE id = :id RETURNING " + COLUMNS)
-                .param("id", row.id())
-                .param("status", status.value())
-                .param("ref", providerRef)
-                .param("type", methodType)
-                .param("code", failureCode)
-                .param("message", truncate(failureMessage))
-                .param("refunded", refunded)
-                .param("settling", settling)
-                .param("now", Timestamp.from(now))
-                .query(PaymentRepository::row)
-                .single()
-                .payment();
-    }
-
-    /** Remembers the provider's id of a payment that had none (a failed payment the provider captured). */
-    void recordProviderRef(UUID id, String providerRef) {
-        jdbc.sql("UPDATE payments SET provider_ref = COALESCE(provider_ref, :ref) WHERE id = :id")
-                .param("id", id)
-                .param("ref", providerRef)
+                        + " settled_at = :settledAt, version = :version, updated_at = :updatedAt"
+                        + " WHERE id = :id AND version = :savedVersion")
+                .param("id", p.id())
+                .param("status", p.status().value())
+                .param("ref", p.providerRef())
+                .param("type", p.paymentMethodType())
+                .param("code", p.failureCode())
+                .param("message", p.failureMessage())
+                .param("refunded", p.refundedAmount().amount())
+                .param("settledAt", p.settledAt() == null ? null : Timestamp.from(p.settledAt()))
+                .param("version", p.version())
+                .param("updatedAt", Timestamp.from(p.updatedAt()))
+                .param("savedVersion", payment.savedVersion())
                 .update();
+        if (updated != 1) {
+            throw new IllegalStateException("Payment " + p.id() + " was changed although it was locked");
+        }
+        payment.saved();
     }
 
     /** The outcome is still unknown: remember why and when to ask again. */

@@ -7,23 +7,15 @@ import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.Orders;
 import dev.miyabi.platform.orders.TimelineNote;
 import dev.miyabi.platform.payments.Payment;
-import dev.miyabi.platform.payments.PaymentFailed;
 import dev.miyabi.platform.payments.PaymentHourlyOutcomes;
-import dev.miyabi.platform.payments.PaymentRefunded;
-import dev.miyabi.platform.payments.PaymentStarted;
 import dev.miyabi.platform.payments.PaymentStatus;
-import dev.miyabi.platform.payments.PaymentSucceeded;
 import dev.miyabi.platform.payments.Payments;
 import dev.miyabi.platform.payments.Refund;
-import dev.miyabi.platform.payments.RefundFailed;
-import dev.miyabi.platform.payments.RefundRequested;
 import dev.miyabi.platform.payments.RefundStatus;
 import dev.miyabi.platform.shared.Actor;
 import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.Money;
-import dev.miyabi.platform.shared.NotPermitted;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import dev.miyabi.platform.shared.idempotency.IdempotentResources;
@@ -37,15 +29,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Payment and refund records and their rules, one transaction per change: who may pay what, at most one
- * live payment per order, applying the gateway's answers (a captured payment moves its order to {@code
- * paid} in the same transaction), and refunds never exceeding what was captured. Gateway calls happen
- * outside these transactions ({@link PaymentProcessor}).
+ * Payments and refunds, one transaction per change: each loads the payment under its row lock, lets the
+ * {@link PaymentAggregate} apply the rule (who may pay, applying the gateway's answers, refunds never
+ * exceeding what was captured), saves it and publishes its events. Here: at most one live payment per
+ * order, and a captured payment moves its order to {@code paid} in the same transaction. Gateway calls
+ * happen outside these transactions ({@link PaymentProcessor}).
  */
 @Service
 class PaymentService implements Payments {
@@ -87,49 +79,26 @@ class PaymentService implements Payments {
     }
 
     /**
-     * Records a {@code processing} payment of the order's total (as stored, whatever the client thinks
-     * it is). Only the order's owner pays, only while it awaits payment, and only when no other payment
-     * of it is processing or captured.
+     * Records a {@code processing} payment of the order's total ({@link PaymentAggregate#start}), unless
+     * another payment of the order is processing or captured.
      */
     @Transactional
     public Payment start(UUID orderId, CurrentUser payer, String paymentMethod) {
         OrderSnapshot order = orders.find(orderId)
                 .filter(o -> o.userId().equals(payer.id()) || payer.isAdmin())
                 .orElseThrow(() -> ApiException.notFound("Order"));
-        if (!order.userId().equals(payer.id())) {
-            throw new NotPermitted("Only the customer who placed the order can pay for it");
-        }
-        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
-            throw new InvalidStateTransition(
-                    order.status().value(),
-                    "The order is " + order.status().value() + "; only an order awaiting payment can be paid");
-        }
         Instant now = now();
-        Payment payment = new Payment(
-                UUID.randomUUID(),
-                orderId,
-                order.userId(),
-                order.total(),
-                PaymentStatus.PROCESSING,
-                gateway.name(),
-                null,
-                null,
-                null,
-                null,
-                zero(order.total()),
-                now,
-                now,
-                null,
-                0);
+        PaymentAggregate payment =
+                PaymentAggregate.start(UUID.randomUUID(), order, payer, gateway.name(), paymentMethod, now);
         if (!payments.insertIfNoneLive(
-                payment, paymentMethod, now.plus(properties.reconciliation().grace()))) {
+                payment, now.plus(properties.reconciliation().grace()))) {
             throw new InvalidStateTransition(
                     order.status().value(),
                     "The order already has a payment that is processing or succeeded; wait for it to settle");
         }
         IdempotentResources.created(PaymentReplays.PAYMENT, payment.id());
-        events.publishEvent(new PaymentStarted(payment));
-        return payment;
+        publish(payment);
+        return payment.snapshot();
     }
 
     /**
@@ -141,20 +110,27 @@ class PaymentService implements Payments {
      */
     @Transactional
     public Settlement settle(UUID paymentId, ChargeResult result, Actor by, String via) {
-        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
-        if (row.status() != PaymentStatus.PROCESSING) {
-            return new Settlement(row.payment(), null);
+        PaymentAggregate payment = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
+        if (!payment.isProcessing()) {
+            return new Settlement(payment.snapshot(), null);
         }
         return switch (result) {
-            case ChargeResult.Succeeded succeeded -> succeed(row, succeeded, by, via);
+            case ChargeResult.Succeeded succeeded -> {
+                payment.capture(succeeded.providerRef(), succeeded.paymentMethodType(), now());
+                save(payment);
+                yield payOrder(payment, by, via);
+            }
             case ChargeResult.Declined declined -> {
-                Payment failed =
-                        payments.declined(row, declined.providerRef(), declined.code(), declined.message(), now());
-                events.publishEvent(new PaymentFailed(failed));
-                yield new Settlement(failed, null);
+                payment.decline(declined.providerRef(), declined.code(), declined.message(), now());
+                save(payment);
+                yield new Settlement(payment.snapshot(), null);
             }
             case ChargeResult.Pending pending -> {
-                scheduleCheck(row, pending.providerRef(), "pending at " + gateway.name());
+                scheduleCheck(
+                        payment.id(),
+                        payment.reconcileAttempts(),
+                        pending.providerRef(),
+                        "pending at " + gateway.name());
                 yield new Settlement(payments.find(paymentId).orElseThrow().payment(), null);
             }
             case ChargeResult.NotFound notFound ->
@@ -162,9 +138,9 @@ class PaymentService implements Payments {
         };
     }
 
-    private Settlement succeed(PaymentRepository.Row row, ChargeResult.Succeeded succeeded, Actor by, String via) {
-        Payment paid = payments.succeeded(row, succeeded.providerRef(), succeeded.paymentMethodType(), now());
-        events.publishEvent(new PaymentSucceeded(paid));
+    /** The captured payment moves its order to {@code paid}, or is refunded when the order stopped being payable. */
+    private Settlement payOrder(PaymentAggregate payment, Actor by, String via) {
+        Payment paid = payment.snapshot();
         OrderSnapshot order = orders.find(paid.orderId()).orElseThrow();
         if (order.status() == OrderStatus.AWAITING_PAYMENT) {
             orders.markPaid(
@@ -183,28 +159,28 @@ class PaymentService implements Payments {
             return new Settlement(paid, null);
         }
         // The order stopped being payable (cancelled) while the charge ran: the money goes back.
-        Refund refund = createRefund(
-                payments.lock(paid.id()).orElseThrow(),
+        Refund refund = refund(
+                payment,
                 null,
                 "The order was " + order.status().value() + " before its payment completed",
                 null,
                 ORDER_NOT_PAYABLE);
-        return new Settlement(payments.find(paid.id()).orElseThrow().payment(), refund.id());
+        return new Settlement(payment.snapshot(), refund.id());
     }
 
     /** The answer is still unknown: ask again after the backoff for the checks made so far. */
     @Transactional
     public void stillUnknown(UUID paymentId, @Nullable String providerRef, String error) {
-        payments.find(paymentId).ifPresent(row -> scheduleCheck(row, providerRef, error));
+        payments.find(paymentId).ifPresent(row -> scheduleCheck(row.id(), row.reconcileAttempts(), providerRef, error));
     }
 
-    private void scheduleCheck(PaymentRepository.Row row, @Nullable String providerRef, String error) {
+    private void scheduleCheck(UUID paymentId, int checksMade, @Nullable String providerRef, String error) {
         Instant now = now();
         payments.scheduleCheck(
-                row.id(),
+                paymentId,
                 providerRef,
                 error,
-                now.plus(properties.reconciliation().backoff(row.reconcileAttempts())),
+                now.plus(properties.reconciliation().backoff(checksMade)),
                 now);
     }
 
@@ -214,8 +190,8 @@ class PaymentService implements Payments {
     @Transactional
     public Refund requestRefund(
             UUID paymentId, @Nullable BigDecimal amount, @Nullable String reason, CurrentUser admin) {
-        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
-        Refund refund = createRefund(row, amount, reason, admin.id(), null);
+        PaymentAggregate payment = payments.lock(paymentId).orElseThrow(() -> ApiException.notFound("Payment"));
+        Refund refund = refund(payment, amount, reason, admin.id(), null);
         IdempotentResources.created(PaymentReplays.REFUND, refund.id());
         return refund;
     }
@@ -226,74 +202,35 @@ class PaymentService implements Payments {
      */
     @Transactional
     public Optional<Refund> refundOrder(UUID orderId, String key, String reason) {
-        Optional<PaymentRepository.Row> row = payments.lockCapturedOfOrder(orderId);
-        if (row.isEmpty()) {
+        Optional<PaymentAggregate> payment = payments.lockCapturedOfOrder(orderId);
+        if (payment.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Refund> existing = refunds.findAutomatic(row.get().id(), key);
+        Optional<Refund> existing = refunds.findAutomatic(payment.get().id(), key);
         if (existing.isPresent()) {
             return existing;
         }
-        if (refunds.committed(row.get().id())
-                        .compareTo(row.get().payment().amount().amount())
+        if (refunds.committed(payment.get().id())
+                        .compareTo(payment.get().amount().amount())
                 >= 0) {
             return Optional.empty();
         }
-        return Optional.of(createRefund(row.get(), null, reason, null, key));
+        return Optional.of(refund(payment.get(), null, reason, null, key));
     }
 
-    private Refund createRefund(
-            PaymentRepository.Row row,
+    /** A pending refund of the locked payment: the platform's own when {@code automaticKey} is given. */
+    private Refund refund(
+            PaymentAggregate payment,
             @Nullable BigDecimal amount,
             @Nullable String reason,
             @Nullable UUID requestedBy,
             @Nullable String automaticKey) {
-        Payment payment = row.payment();
-        if (!payment.status().isCaptured()) {
-            throw new InvalidStateTransition(
-                    payment.status().value(),
-                    "The payment is " + payment.status().value() + "; only a captured payment can be refunded");
-        }
-        BigDecimal captured = payment.amount().amount();
-        BigDecimal committed = refunds.committed(payment.id());
-        BigDecimal refundable = captured.subtract(committed);
-        BigDecimal requested = amount == null ? refundable : amount;
-        if (requested.signum() <= 0 || requested.compareTo(refundable) > 0) {
-            throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    ErrorCodes.REFUND_EXCEEDS_CAPTURED,
-                    "A refund of " + requested.toPlainString() + " "
-                            + payment.amount().currency()
-                            + " exceeds what can still be refunded: " + refundable.toPlainString() + " of "
-                            + captured.toPlainString() + " captured",
-                    List.of(),
-                    Map.of(
-                            "capturedAmount",
-                            payment.amount(),
-                            "refundableAmount",
-                            new Money(refundable, payment.amount().currency())),
-                    null);
-        }
         Instant now = now();
-        Refund refund = new Refund(
-                UUID.randomUUID(),
-                payment.id(),
-                payment.orderId(),
-                payment.userId(),
-                new Money(requested, payment.amount().currency()),
-                RefundStatus.PENDING,
-                reason,
-                null,
-                null,
-                null,
-                requestedBy,
-                automaticKey != null,
-                now,
-                now,
-                null);
+        Refund refund =
+                payment.refund(amount, refunds.committed(payment.id()), reason, requestedBy, automaticKey != null, now);
         refunds.insert(
                 refund, automaticKey, now.plus(properties.reconciliation().grace()));
-        events.publishEvent(new RefundRequested(payment, refund));
+        publish(payment);
         return refund;
     }
 
@@ -301,7 +238,7 @@ class PaymentService implements Payments {
     @Transactional
     public Refund settleRefund(UUID refundId, RefundResult result) {
         Refund refund = refunds.find(refundId).orElseThrow(() -> ApiException.notFound("Refund"));
-        PaymentRepository.Row row = payments.lock(refund.paymentId()).orElseThrow();
+        PaymentAggregate payment = payments.lock(refund.paymentId()).orElseThrow();
         refund = refunds.find(refundId).orElseThrow();
         if (refund.status() != RefundStatus.PENDING) {
             return refund;
@@ -309,14 +246,15 @@ class PaymentService implements Payments {
         Instant now = now();
         return switch (result) {
             case RefundResult.Succeeded succeeded -> {
-                Refund done =
-                        refunds.settle(refundId, RefundStatus.SUCCEEDED, succeeded.providerRef(), null, null, now);
-                yield recordRefunded(row, done);
+                Refund done = refunds.succeed(refundId, succeeded.providerRef(), now);
+                payment.recordRefunded(done, refunds.succeeded(payment.id()), now);
+                save(payment);
+                yield done;
             }
             case RefundResult.Failed failed -> {
-                Refund done = refunds.settle(
-                        refundId, RefundStatus.FAILED, failed.providerRef(), failed.code(), failed.message(), now);
-                events.publishEvent(new RefundFailed(row.payment(), done, row.status()));
+                Refund done = refunds.fail(refundId, failed.providerRef(), failed.code(), failed.message(), now);
+                payment.recordRefundFailed(done);
+                publish(payment);
                 yield done;
             }
             case RefundResult.Pending pending -> {
@@ -354,19 +292,19 @@ class PaymentService implements Payments {
      */
     @Transactional
     public boolean applyProviderRefund(UUID paymentId, ProviderRefund reported) {
-        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
+        PaymentAggregate payment = payments.lock(paymentId).orElseThrow();
         Optional<Refund> ours = refunds.findAtProvider(paymentId, reported.providerRef(), reported.ourId());
         if (ours.isEmpty()) {
             if (!(reported.result() instanceof RefundResult.Succeeded)
-                    || !row.status().isCaptured()) {
+                    || !payment.status().isCaptured()) {
                 return false;
             }
-            BigDecimal refundable = row.payment().amount().amount().subtract(refunds.succeeded(paymentId));
-            BigDecimal amount = reported.amount().min(refundable);
+            BigDecimal succeeded = refunds.succeeded(paymentId);
+            BigDecimal amount = reported.amount().min(payment.amount().amount().subtract(succeeded));
             if (amount.signum() <= 0) {
                 return false;
             }
-            recordExternalRefund(row, amount, reported.providerRef());
+            recordExternalRefund(payment, amount, reported.providerRef(), succeeded);
             return true;
         }
         Refund refund = ours.get();
@@ -379,9 +317,10 @@ class PaymentService implements Payments {
                 if (!(reported.result() instanceof RefundResult.Failed failed)) {
                     yield false;
                 }
-                Refund undone = refunds.failAfterSuccess(refund.id(), failed.code(), failed.message(), now());
-                Payment payment = payments.refunded(row, refunds.succeeded(paymentId), now());
-                events.publishEvent(new RefundFailed(payment, undone, row.status()));
+                Instant now = now();
+                Refund undone = refunds.failAfterSuccess(refund.id(), failed.code(), failed.message(), now);
+                payment.recordRefundFailedAfterSuccess(undone, refunds.succeeded(paymentId), now);
+                save(payment);
                 yield true;
             }
             case FAILED -> false;
@@ -397,45 +336,29 @@ class PaymentService implements Payments {
      */
     @Transactional
     public boolean applyRefundedTotal(UUID paymentId, BigDecimal totalRefunded) {
-        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
-        if (!row.status().isCaptured()) {
+        PaymentAggregate payment = payments.lock(paymentId).orElseThrow();
+        if (!payment.status().isCaptured()) {
             return false;
         }
         BigDecimal known = refunds.succeeded(paymentId);
         BigDecimal pending = refunds.pending(paymentId);
-        BigDecimal unexplained =
-                totalRefunded.min(row.payment().amount().amount()).subtract(known);
+        BigDecimal unexplained = totalRefunded.min(payment.amount().amount()).subtract(known);
         if (unexplained.signum() <= 0) {
             return false;
         }
         refunds.checkPendingNow(paymentId, now());
         BigDecimal external = unexplained.subtract(pending);
         if (external.signum() > 0) {
-            recordExternalRefund(row, external, null);
+            recordExternalRefund(payment, external, null, known);
         }
         return true;
     }
 
-    private void recordExternalRefund(PaymentRepository.Row row, BigDecimal amount, @Nullable String providerRef) {
-        Instant now = now();
-        Refund external = new Refund(
-                UUID.randomUUID(),
-                row.id(),
-                row.payment().orderId(),
-                row.payment().userId(),
-                new Money(amount, row.payment().amount().currency()),
-                RefundStatus.SUCCEEDED,
-                "Refunded at " + row.payment().provider(),
-                providerRef,
-                null,
-                null,
-                null,
-                false,
-                now,
-                now,
-                now);
+    private void recordExternalRefund(
+            PaymentAggregate payment, BigDecimal amount, @Nullable String providerRef, BigDecimal succeededBefore) {
+        Refund external = payment.refundedAtProvider(amount, providerRef, succeededBefore, now());
         refunds.insert(external, null, null);
-        recordRefunded(row, external);
+        save(payment);
     }
 
     /**
@@ -447,35 +370,22 @@ class PaymentService implements Payments {
      */
     @Transactional
     public Optional<Refund> refundCapturedAfterFailure(UUID paymentId, String providerRef, String reportedBy) {
-        PaymentRepository.Row row = payments.lock(paymentId).orElseThrow();
-        if (row.status() != PaymentStatus.FAILED
+        PaymentAggregate payment = payments.lock(paymentId).orElseThrow();
+        if (payment.status() != PaymentStatus.FAILED
                 || refunds.findAutomatic(paymentId, CAPTURED_AFTER_FAILURE).isPresent()) {
             return Optional.empty();
         }
-        payments.recordProviderRef(paymentId, providerRef);
-        Payment payment = payments.find(paymentId).orElseThrow().payment();
         Instant now = now();
-        Refund refund = new Refund(
-                UUID.randomUUID(),
-                paymentId,
-                payment.orderId(),
-                payment.userId(),
-                payment.amount(),
-                RefundStatus.PENDING,
+        Refund refund = payment.refundCapturedAfterFailure(
+                providerRef,
                 "Captured at " + payment.provider() + " after it was recorded as failed (" + reportedBy + ")",
-                null,
-                null,
-                null,
-                null,
-                true,
-                now,
-                now,
-                null);
+                now);
         refunds.insert(
                 refund,
                 CAPTURED_AFTER_FAILURE,
                 now.plus(properties.reconciliation().grace()));
-        events.publishEvent(new RefundRequested(payment, refund));
+        save(payment);
+        Money amount = payment.amount();
         orders.addNote(
                 payment.orderId(),
                 Actor.system(),
@@ -483,20 +393,23 @@ class PaymentService implements Payments {
                                 TimelineNote.Kind.CAPTURED_AFTER_FAILURE_REFUNDED,
                                 "Payment " + paymentId + " was captured at " + payment.provider()
                                         + " after it had failed; its "
-                                        + payment.amount().amount().toPlainString() + " "
-                                        + payment.amount().currency()
+                                        + amount.amount().toPlainString() + " "
+                                        + amount.currency()
                                         + " are refunded automatically (refund " + refund.id() + ")")
-                        .with("amount", payment.amount())
+                        .with("amount", amount)
                         .with("paymentId", paymentId)
                         .with("refundId", refund.id()));
         return Optional.of(refund);
     }
 
-    private Refund recordRefunded(PaymentRepository.Row row, Refund refund) {
-        PaymentStatus before = row.status();
-        Payment updated = payments.refunded(row, refunds.succeeded(row.id()), now());
-        events.publishEvent(new PaymentRefunded(updated, refund, before));
-        return refund;
+    /** Stores the payment's changes and publishes their events. */
+    private void save(PaymentAggregate payment) {
+        payments.save(payment);
+        publish(payment);
+    }
+
+    private void publish(PaymentAggregate payment) {
+        payment.pullEvents().forEach(events::publishEvent);
     }
 
     // ---- reads --------------------------------------------------------------------------------
@@ -568,10 +481,6 @@ class PaymentService implements Payments {
     @Transactional(readOnly = true)
     public List<PaymentHourlyOutcomes> hourlyOutcomes(Instant from, Instant to) {
         return payments.hourlyOutcomes(from, to);
-    }
-
-    private static Money zero(Money like) {
-        return new Money(BigDecimal.ZERO, like.currency());
     }
 
     private Instant now() {

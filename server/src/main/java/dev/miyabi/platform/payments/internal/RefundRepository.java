@@ -99,7 +99,18 @@ class RefundRepository {
                 .single();
     }
 
-    Refund settle(
+    /** The gateway made the pending refund (its id for it, when it gave one). */
+    Refund succeed(UUID id, @Nullable String providerRef, Instant now) {
+        return settle(id, RefundStatus.SUCCEEDED, providerRef, null, null, now);
+    }
+
+    /** The gateway refused the pending refund, with its code and message. */
+    Refund fail(
+            UUID id, @Nullable String providerRef, String failureCode, @Nullable String failureMessage, Instant now) {
+        return settle(id, RefundStatus.FAILED, providerRef, failureCode, failureMessage, now);
+    }
+
+    private Refund settle(
             UUID id,
             RefundStatus status,
             @Nullable String providerRef,

@@ -3,8 +3,12 @@ package dev.miyabi.platform.search.internal;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
+import dev.miyabi.platform.shared.LimitReached;
+import dev.miyabi.platform.shared.NotProcessable;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import dev.miyabi.platform.shared.TooLarge;
+import dev.miyabi.platform.shared.UnsupportedContent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,7 +34,6 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,10 +87,7 @@ class SearchLibrary {
     /** 403 {@code search_access_required} unless the user's search access runs (admins always pass). */
     public void requireAccess(CurrentUser user) {
         if (!user.isAdmin() && !access.hasAccess(user.id())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ErrorCodes.SEARCH_ACCESS_REQUIRED,
-                    "The private library and answers need an active search plan (order the Content Search product)");
+            throw new SearchAccessRequired();
         }
     }
 
@@ -98,14 +98,11 @@ class SearchLibrary {
         requireAccess(user);
         long max = settings.maxUploadSize().toBytes();
         if (file.bytes().length > max) {
-            throw new ApiException(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    ErrorCodes.PAYLOAD_TOO_LARGE,
-                    "The file is larger than the limit of " + max + " bytes");
+            throw new TooLarge("The file is larger than the limit of " + max + " bytes");
         }
         String type = mediaType(file.filename(), file.contentType());
         if (chunks.pending() > settings.maxPendingChunks()) {
-            throw ApiException.rateLimited(
+            throw new LimitReached(
                     ErrorCodes.RATE_LIMITED,
                     "The search index is busy embedding earlier content; try again in a minute",
                     Duration.ofSeconds(60));
@@ -115,10 +112,7 @@ class SearchLibrary {
             throw unreadable("The file contains no text");
         }
         if (extracted.text().length() > settings.maxUploadCharacters()) {
-            throw new ApiException(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    ErrorCodes.PAYLOAD_TOO_LARGE,
-                    "The file holds more than " + settings.maxUploadCharacters() + " characters of text");
+            throw new TooLarge("The file holds more than " + settings.maxUploadCharacters() + " characters of text");
         }
         String filename = filename(file.filename(), type);
         String title = extracted.title() != null && !extracted.title().isBlank()
@@ -210,12 +204,9 @@ class SearchLibrary {
         if (name.endsWith(".txt") || name.endsWith(".text") || declared.equals(PLAIN)) {
             return PLAIN;
         }
-        throw new ApiException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-                "Upload Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf); got "
-                        + (declared.isEmpty() ? "a file" : declared)
-                        + (name.isEmpty() ? "" : " named " + filename));
+        throw new UnsupportedContent("Upload Markdown (.md), plain text (.txt), HTML (.html) or PDF (.pdf); got "
+                + (declared.isEmpty() ? "a file" : declared)
+                + (name.isEmpty() ? "" : " named " + filename));
     }
 
     record Extracted(String text, @Nullable String title) {}
@@ -326,8 +317,8 @@ class SearchLibrary {
         return value.length() <= 255 ? value : value.substring(0, 255);
     }
 
-    private static ApiException unreadable(String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCodes.UNREADABLE_UPLOAD, detail);
+    private static NotProcessable unreadable(String detail) {
+        return new NotProcessable(ErrorCodes.UNREADABLE_UPLOAD, detail);
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -1,10 +1,17 @@
 package dev.miyabi.platform.shared.web;
 
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.DomainException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.FieldViolation;
+import dev.miyabi.platform.shared.LimitReached;
+import dev.miyabi.platform.shared.NotAuthenticated;
 import dev.miyabi.platform.shared.NotPermitted;
+import dev.miyabi.platform.shared.NotProcessable;
+import dev.miyabi.platform.shared.TemporarilyUnavailable;
+import dev.miyabi.platform.shared.TooLarge;
+import dev.miyabi.platform.shared.UnsupportedContent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,14 +69,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
-    /** A refused rule of the domain: 403 for what the user may not do, 409 for what the state refuses. */
+    /** A refused rule of the domain, with the status of its kind (see {@link DomainException}). */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> handleDomainException(DomainException ex, HttpServletRequest request) {
-        HttpStatus status = ex instanceof NotPermitted ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        HttpStatus status = switch (ex) {
+            case NotAuthenticated unknown -> HttpStatus.UNAUTHORIZED;
+            case NotPermitted forbidden -> HttpStatus.FORBIDDEN;
+            case DomainConflict conflict -> HttpStatus.CONFLICT;
+            case TooLarge tooLarge -> HttpStatus.CONTENT_TOO_LARGE;
+            case UnsupportedContent unsupported -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case NotProcessable unusable -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case LimitReached limited -> HttpStatus.TOO_MANY_REQUESTS;
+            case TemporarilyUnavailable unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
         ProblemDetail problem = ProblemResponses.problem(status, ex.code(), ex.getMessage());
+        if (!ex.errors().isEmpty()) {
+            problem.setProperty("errors", ex.errors());
+        }
         ex.properties().forEach(problem::setProperty);
         problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (ex.retryAfter() != null) {
+            response.header(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

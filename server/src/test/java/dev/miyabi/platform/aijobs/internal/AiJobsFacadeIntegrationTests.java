@@ -2,6 +2,7 @@ package dev.miyabi.platform.aijobs.internal;
 
 import static dev.miyabi.platform.aijobs.internal.JobQueueIntegrationTests.handler;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.aijobs.AiJobs;
@@ -17,6 +18,7 @@ import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
@@ -170,7 +172,9 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
         QueueFixture queue = queue();
         Job job = queue.jobs.enqueue(NewJob.of(type, NODES.objectNode(), alice.id()));
 
-        apiError(() -> queue.jobs.output(job.id(), alice), HttpStatus.CONFLICT, "job_not_completed");
+        assertThatThrownBy(() -> queue.jobs.output(job.id(), alice))
+                .isInstanceOfSatisfying(
+                        DomainConflict.class, e -> assertThat(e.code()).isEqualTo("job_not_completed"));
         apiError(() -> queue.jobs.output(job.id(), bob), HttpStatus.NOT_FOUND, "not_found");
         assertThat(queue.jobs.output(job.id())).isEmpty();
 
