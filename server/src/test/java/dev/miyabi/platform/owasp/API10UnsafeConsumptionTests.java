@@ -30,9 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>an OpenAI-compatible provider answering with invalid JSON, a 2 MB answer, a body without {@code choices}
  *       or a {@code choices} of the wrong type: every job still ends (the offline writer takes over or the job
  *       fails), nothing answers 5xx, and no token reservation stays held;
- *   <li>Stripe answering a charge with an empty object, HTML, an unexpected status code, an unknown intent status
- *       or a success for another amount and currency: the payment request is answered without 5xx and the order
- *       is not paid;
+ *   <li>Stripe answering a charge with an empty object, HTML, an unexpected status code or an unknown intent
+ *       status: the payment request is answered without 5xx and the order is not paid;
+ *   <li>GitHub answering the mirror with HTML, numbers that are not numbers and empty objects: the mirror records
+ *       the failure (never its token) and the board goes on;
  *   <li>text a model could be prompted to write (script tags, event handlers, "ignore previous instructions") is
  *       kept as data: returned verbatim in JSON, escaped in the HTML export under a sandboxing CSP.
  * </ul>
@@ -54,6 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
 class API10UnsafeConsumptionTests extends OwaspFixtures {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String GITHUB_TOKEN = "ghp_owaspSecretTokenThatMustNeverBeShown";
 
     @Test
     void promptInjectedTextIsKeptAsDataAndEscapedWhenRendered() {
@@ -131,8 +133,18 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                 case "1111" -> send(exchange, 200, "application/json", "{}");
                 case "2222" -> send(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>");
                 case "3333" -> send(exchange, 418, "application/json", "{\"error\": \"teapot\"}");
-                case "4444" -> send(exchange, 200, "application/json", intent("bogus_status", 4444, "usd"));
-                default -> send(exchange, 200, "application/json", intent("succeeded", 1, "jpy"));
+                default -> send(exchange, 200, "application/json", intent("bogus_status", 4444, "usd"));
+            }
+        });
+        List<String> githubCalls = new CopyOnWriteArrayList<>();
+        fake.createContext("/repos/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            githubCalls.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            switch (exchange.getRequestMethod()) {
+                case "POST" -> send(exchange, 201, "application/json", "{\"number\": \"not-a-number\", \"labels\": 7}");
+                case "GET" -> send(exchange, 200, "text/html", "<html><body>Unicorn!</body></html>");
+                default -> send(exchange, 200, "application/json", "{}");
             }
         });
         fake.start();
@@ -148,11 +160,19 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                 "--miyabi.payments.provider=stripe",
                 "--miyabi.payments.stripe.secret-key=sk_test_owasp",
                 "--miyabi.payments.stripe.base-url=" + base,
-                "--miyabi.payments.stripe.request-timeout=2s");
+                "--miyabi.payments.stripe.request-timeout=2s",
+                "--miyabi.github.repository=acme/board",
+                "--miyabi.github.api-url=" + base,
+                "--miyabi.github.token=" + GITHUB_TOKEN,
+                "--miyabi.github.webhook-secret=owasp-webhook-secret",
+                "--miyabi.github.poll-interval=200ms",
+                "--miyabi.github.reconcile-interval=1s",
+                "--miyabi.github.backoff-base=300ms");
         try {
             Api other = new Api(SecondInstance.port(instance));
             hostileLlmAnswers(other, llmCalls);
             hostileStripeAnswers(other);
+            hostileGitHubAnswers(other, githubCalls);
         } finally {
             instance.close();
             fake.stop(0);
@@ -204,7 +224,7 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                         "email", "payer-" + UUID.randomUUID() + "@example.test", "password", PASSWORD, "name", "Payer"))
                 .send()
                 .json());
-        for (String price : List.of("11.11", "22.22", "33.33", "44.44", "55.55")) {
+        for (String price : List.of("11.11", "22.22", "33.33", "44.44")) {
             Map<String, Object> product = new LinkedHashMap<>(product());
             product.remove("version");
             product.put("price", Map.of("amount", price, "currency", "USD"));
@@ -232,6 +252,28 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                     .json();
             assertThat(after.path("status").asString()).as(price).isEqualTo("awaiting_payment");
         }
+    }
+
+    /** The payments above put tasks on the board; mirroring them meets GitHub's hostile answers. */
+    private void hostileGitHubAnswers(Api other, List<String> githubCalls) {
+        String admin = other.post("/api/auth/login")
+                .json(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .send()
+                .text("accessToken");
+        JsonNode status = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            Api.Response answer = other.get("/api/integrations/github")
+                                    .token(admin)
+                                    .send();
+                            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                            return answer.json();
+                        },
+                        mirror -> !mirror.path("lastError").isNull() && !githubCalls.isEmpty());
+        assertThat(status.toString()).doesNotContain(GITHUB_TOKEN);
+        Api.Response tasks = other.get("/api/agents/tasks").token(admin).send();
+        assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
+        assertThat(tasks.json().path("items")).isNotEmpty();
     }
 
     private static String intent(String status, long amount, String currency) {
