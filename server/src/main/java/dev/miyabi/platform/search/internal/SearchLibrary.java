@@ -138,7 +138,7 @@ class SearchLibrary {
     public PageResponse<Upload> list(CurrentUser user, PageQuery page) {
         requireAccess(user);
         return PageResponse.of(
-                uploads.forUser(user.id(), (int) page.offset(), page.size(), page.ascending()),
+                uploads.forUser(user.id(), page.offset(), page.size(), page.ascending()),
                 page,
                 uploads.countForUser(user.id()));
     }

@@ -54,7 +54,7 @@ class Uploads {
                 .optional();
     }
 
-    List<Upload> forUser(UUID userId, int offset, int limit, boolean ascending) {
+    List<Upload> forUser(UUID userId, long offset, int limit, boolean ascending) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM search_uploads WHERE user_id = :user ORDER BY created_at "
                         + (ascending ? "ASC, id ASC" : "DESC, id DESC") + " OFFSET :offset LIMIT :limit")
                 .param("user", userId)
