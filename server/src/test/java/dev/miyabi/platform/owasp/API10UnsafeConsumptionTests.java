@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>an OpenAI-compatible provider answering with invalid JSON, a 2 MB answer, a body without {@code choices}
  *       or a {@code choices} of the wrong type: every job still ends (the offline writer takes over or the job
  *       fails), nothing answers 5xx, and no token reservation stays held;
- *   <li>Stripe answering a charge with an empty object, HTML, an unexpected status code or an unknown intent
- *       status: the payment request is answered without 5xx and the order is not paid;
+ *   <li>Stripe answering a charge with an empty object, HTML, an unexpected status code, an unknown intent
+ *       status or a success for another amount and currency: the payment request is answered without 5xx and
+ *       the order is not paid;
  *   <li>GitHub answering the mirror with HTML, numbers that are not numbers and empty objects: the mirror records
  *       the failure (never its token) and the board goes on;
  *   <li>text a model could be prompted to write (script tags, event handlers, "ignore previous instructions") is
@@ -133,6 +134,8 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                 case "1111" -> send(exchange, 200, "application/json", "{}");
                 case "2222" -> send(exchange, 200, "text/html", "<html><body>Gateway maintenance</body></html>");
                 case "3333" -> send(exchange, 418, "application/json", "{\"error\": \"teapot\"}");
+                // "Succeeded" — for 1 yen instead of 55.55 dollars.
+                case "5555" -> send(exchange, 200, "application/json", intent("succeeded", 1, "jpy"));
                 default -> send(exchange, 200, "application/json", intent("bogus_status", 4444, "usd"));
             }
         });
@@ -224,7 +227,7 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                         "email", "payer-" + UUID.randomUUID() + "@example.test", "password", PASSWORD, "name", "Payer"))
                 .send()
                 .json());
-        for (String price : List.of("11.11", "22.22", "33.33", "44.44")) {
+        for (String price : List.of("11.11", "22.22", "33.33", "44.44", "55.55")) {
             Map<String, Object> product = new LinkedHashMap<>(product());
             product.remove("version");
             product.put("price", Map.of("amount", price, "currency", "USD"));

@@ -1,5 +1,6 @@
 package dev.miyabi.platform.payments.internal;
 
+import dev.miyabi.platform.shared.Money;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -87,7 +88,7 @@ class StripePaymentGateway implements PaymentGateway {
                 .add("expand[]", "latest_charge");
         Answer answer = send("POST", "/v1/payment_intents", form, request.idempotencyKey());
         if (answer.ok()) {
-            return paymentIntent(answer.body());
+            return paymentIntent(answer.body(), request.amount());
         }
         return chargeRefusal(answer);
     }
@@ -106,7 +107,7 @@ class StripePaymentGateway implements PaymentGateway {
             if (!answer.ok()) {
                 throw unknown(answer);
             }
-            return paymentIntent(answer.body());
+            return paymentIntent(answer.body(), lookup.amount());
         }
         String query = "metadata['miyabi_payment_id']:'" + lookup.paymentId() + "'";
         Answer answer = send(
@@ -118,7 +119,9 @@ class StripePaymentGateway implements PaymentGateway {
             throw unknown(answer);
         }
         JsonNode data = answer.body().path("data");
-        return data.isArray() && !data.isEmpty() ? paymentIntent(data.get(0)) : new ChargeResult.NotFound();
+        return data.isArray() && !data.isEmpty()
+                ? paymentIntent(data.get(0), lookup.amount())
+                : new ChargeResult.NotFound();
     }
 
     @Override
@@ -172,7 +175,32 @@ class StripePaymentGateway implements PaymentGateway {
 
     // ---- Stripe objects -----------------------------------------------------------------------
 
-    static ChargeResult paymentIntent(JsonNode intent) {
+    /**
+     * The PaymentIntent as the outcome of our charge of {@code charged}. A success for another amount or
+     * currency is no answer about our charge: the payment stays processing (reconciliation asks again and
+     * gives up after its bound), never paid for less than the order's total.
+     */
+    static ChargeResult paymentIntent(JsonNode intent, Money charged) {
+        ChargeResult result = paymentIntent(intent);
+        if (result instanceof ChargeResult.Succeeded && !confirms(intent, charged)) {
+            throw new GatewayException(
+                    "amount_mismatch",
+                    "Stripe confirmed PaymentIntent " + text(intent, "id") + " for " + text(intent, "amount") + " "
+                            + text(intent, "currency") + " (minor units), not the " + MinorUnits.of(charged) + " "
+                            + charged.currency().toLowerCase(Locale.ROOT) + " charged",
+                    false);
+        }
+        return result;
+    }
+
+    /** Whether the intent is for exactly {@code charged}: amount in minor units and currency. */
+    static boolean confirms(JsonNode intent, Money charged) {
+        return intent.path("amount").isIntegralNumber()
+                && intent.path("amount").asLong() == MinorUnits.of(charged)
+                && charged.currency().equalsIgnoreCase(firstNonNull(text(intent, "currency"), ""));
+    }
+
+    private static ChargeResult paymentIntent(JsonNode intent) {
         String id = firstNonNull(text(intent, "id"), "");
         String status = firstNonNull(text(intent, "status"), "");
         return switch (status) {
@@ -184,13 +212,17 @@ class StripePaymentGateway implements PaymentGateway {
                         "authentication_required",
                         "The card needs authentication (3-D Secure), which this checkout does not support");
             case "canceled" -> new ChargeResult.Declined(id, "canceled", "The payment was canceled");
-            default -> {
+            case "requires_payment_method" -> {
                 JsonNode error = intent.path("last_payment_error");
                 yield new ChargeResult.Declined(
                         id,
                         firstNonNull(text(error, "decline_code"), text(error, "code"), "payment_failed"),
                         firstNonNull(text(error, "message"), "The payment method was not accepted"));
             }
+            // No status, or one Stripe does not document: nothing can be concluded about the charge.
+            default ->
+                throw new GatewayException(
+                        "unexpected_response", "Stripe answered a PaymentIntent with status '" + status + "'", false);
         };
     }
 

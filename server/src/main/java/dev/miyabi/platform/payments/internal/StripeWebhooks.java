@@ -79,7 +79,21 @@ class StripeWebhooks {
             log.info("Stripe event {} ({}) is about no payment of ours; ignored", eventId, type);
             return new Applied(false, false, null);
         }
-        ChargeResult result = StripePaymentGateway.paymentIntent(intent);
+        PaymentRepository.Row recorded = payments.find(payment.get()).orElseThrow();
+        ChargeResult result;
+        try {
+            result = StripePaymentGateway.paymentIntent(
+                    intent, recorded.payment().amount());
+        } catch (GatewayException mismatch) {
+            // Never applied: reconciliation asks Stripe again, and gives up after its bound.
+            log.warn(
+                    "Stripe event {} ({}) ignored for payment {}: {}",
+                    eventId,
+                    type,
+                    payment.get(),
+                    mismatch.getMessage());
+            return new Applied(false, false, null);
+        }
         if (type.equals("payment_intent.payment_failed") && !(result instanceof ChargeResult.Declined)) {
             JsonNode error = intent.path("last_payment_error");
             result = new ChargeResult.Declined(
@@ -93,7 +107,7 @@ class StripeWebhooks {
         if (result instanceof ChargeResult.Pending || result instanceof ChargeResult.NotFound) {
             return new Applied(false, false, null);
         }
-        PaymentStatus before = payments.find(payment.get()).orElseThrow().status();
+        PaymentStatus before = recorded.status();
         if (before == PaymentStatus.FAILED && result instanceof ChargeResult.Succeeded succeeded) {
             // The platform never confirms a PaymentIntent twice: a success after a decline was made outside
             // it (the dashboard, a retried confirmation). The customer was told it failed, so it goes back.

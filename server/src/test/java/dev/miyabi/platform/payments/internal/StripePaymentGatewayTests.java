@@ -117,9 +117,44 @@ class StripePaymentGatewayTests {
 
     @Test
     void amountsAreSentInTheCurrencysMinorUnits() {
-        script.add(json(200, intent("pi_yen", "succeeded", 5000)));
+        script.add(json(200, intent("pi_yen", "succeeded", 5000, "jpy")));
         stripe.charge(charge(Money.of("5000", "JPY"), "pm_card_visa"));
         assertThat(received.getFirst().form()).containsEntry("amount", "5000").containsEntry("currency", "jpy");
+    }
+
+    @Test
+    void anIntentWithoutAKnownStatusIsNoAnswerNotADecline() {
+        script.add(json(200, "{}"));
+        script.add(json(200, intent("pi_odd", "requires_magic", 1000)));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> stripe.charge(charge(Money.of("10.00", "USD"), "pm_card_visa")))
+                    .isInstanceOfSatisfying(GatewayException.class, e -> {
+                        assertThat(e.reason()).isEqualTo("unexpected_response");
+                        assertThat(e.retryable()).isFalse();
+                    });
+        }
+    }
+
+    @Test
+    void aSuccessForAnotherAmountOrCurrencyIsNoAnswerAboutOurCharge() {
+        script.add(json(200, intent("pi_cheap", "succeeded", 1, "jpy")));
+        script.add(json(200, intent("pi_less", "succeeded", 5554)));
+        script.add(json(200, intent("pi_less", "succeeded", 5554)));
+        Money charged = Money.of("55.55", "USD");
+
+        assertThatThrownBy(() -> stripe.charge(charge(charged, "pm_card_visa")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("amount_mismatch");
+                    assertThat(e.retryable()).isFalse();
+                })
+                .hasMessageContaining("1 jpy");
+        assertThatThrownBy(() -> stripe.charge(charge(charged, "pm_card_visa")))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.reason()).isEqualTo("amount_mismatch"));
+        assertThatThrownBy(() -> stripe.lookup(new ChargeLookup("k", UUID.randomUUID(), charged, "pi_less")))
+                .isInstanceOfSatisfying(
+                        GatewayException.class, e -> assertThat(e.reason()).isEqualTo("amount_mismatch"));
     }
 
     @Test
@@ -338,12 +373,16 @@ class StripePaymentGatewayTests {
     }
 
     private static String intent(String id, String status, long amount) {
+        return intent(id, status, amount, "usd");
+    }
+
+    private static String intent(String id, String status, long amount, String currency) {
         return """
-                {"id": "%s", "object": "payment_intent", "amount": %d, "currency": "usd", "status": "%s",
+                {"id": "%s", "object": "payment_intent", "amount": %d, "currency": "%s", "status": "%s",
                  "payment_method": "pm_1", "payment_method_types": ["card", "link"],
                  "latest_charge": {"id": "ch_1", "object": "charge", "payment_method_details": {"type": "card"}},
                  "metadata": {}}
-                """.formatted(id, amount, status);
+                """.formatted(id, amount, currency, status);
     }
 
     private static MockResponse json(int code, String body) {

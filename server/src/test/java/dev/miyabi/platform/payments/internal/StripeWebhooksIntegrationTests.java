@@ -63,6 +63,25 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     }
 
     @Test
+    void aSucceededPaymentIntentForLessThanTheOrderPaysNothing() {
+        Session customer = register();
+        UUID orderId = orderAwaitingPayment(customer, "55.55");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        UUID paymentId = stripePayment(orderId, customer.id(), "55.55", null);
+
+        ObjectNode cheaper = paymentIntent(intent, paymentId, "succeeded", 5554);
+        ObjectNode otherCurrency =
+                paymentIntent(intent, paymentId, "succeeded", 5555).put("currency", "jpy");
+        for (ObjectNode wrong : List.of(cheaper, otherCurrency)) {
+            Api.Response delivered = deliver(event("payment_intent.succeeded", wrong), Instant.now());
+            assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        }
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("processing");
+        assertThat(order(customer, orderId).path("status").asString()).isEqualTo("awaiting_payment");
+    }
+
+    @Test
     void badSignaturesAndStaleTimestampsAreRefusedAndChangeNothing() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "75.00");
