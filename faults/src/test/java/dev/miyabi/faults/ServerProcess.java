@@ -9,9 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +31,9 @@ final class ServerProcess implements AutoCloseable {
 
     static final String ADMIN_EMAIL = "admin@faults.local";
     static final String ADMIN_PASSWORD = "admin password of the fault suite";
+
+    /** Instances share the signing key, so a session from one is valid on the other (docs: "Scale out"). */
+    private static final String SIGNING_KEY = signingKey();
 
     private static final Path JAR =
             Path.of(System.getProperty("miyabi.server.jar", "../server/target/miyabi-server.jar"));
@@ -61,6 +68,7 @@ final class ServerProcess implements AutoCloseable {
         env.put("MIYABI_HOME", home.toString());
         env.put("MIYABI_DATABASE_URL", databaseUrl);
         env.put("MIYABI_DATABASE_USER", databaseUser);
+        env.put("MIYABI_JWT_PRIVATE_KEY", SIGNING_KEY);
         env.put("MIYABI_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("MIYABI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("MIYABI_DEMO_ENABLED", "true");
@@ -121,7 +129,7 @@ final class ServerProcess implements AutoCloseable {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await(name + " at " + url() + " to be ready (log: " + log + ")")
-                .atMost(Duration.ofMinutes(3))
+                .atMost(Duration.ofMinutes(6))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -184,6 +192,20 @@ final class ServerProcess implements AutoCloseable {
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("Could not remove " + home + ": " + e.getMessage());
+        }
+    }
+
+    private static String signingKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(pkcs8)
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
