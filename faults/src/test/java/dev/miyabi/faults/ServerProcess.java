@@ -105,6 +105,7 @@ final class ServerProcess implements AutoCloseable {
                         java,
                         "-Xmx384m",
                         "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-jar",
                         JAR.toAbsolutePath().toString())
                 .redirectErrorStream(true)
