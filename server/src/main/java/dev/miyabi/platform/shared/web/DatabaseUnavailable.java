@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that means PostgreSQL cannot be reached (no connection within the pool's timeout,
@@ -32,6 +33,10 @@ final class DatabaseUnavailable {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // A rollback on the broken connection failed too: the failure that counts is the one it overrode.
+            if (t instanceof TransactionSystemException rollback && causedBy(rollback.getApplicationException())) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A request that fails because PostgreSQL cannot be reached is answered 503 with {@code Retry-After},
@@ -29,12 +30,18 @@ class DatabaseUnavailableTests {
     private static final Exception CONNECTION_LOST =
             new IllegalStateException("wrapped", new SQLException("An I/O error occurred while sending", "08006"));
 
+    /**
+     * A transaction whose connection broke mid-statement: its rollback fails on the closed connection, and
+     * that failure (without SQLSTATE) overrides the I/O error.
+     */
+    private static final Exception ROLLBACK_FAILED = rollbackFailed();
+
     @Test
     void aControllerThatCannotReachTheDatabaseAnswers503WithRetryAfter() {
         ApiExceptionHandler handler = new ApiExceptionHandler();
-        for (Exception failure :
-                new Exception[] {NO_CONNECTION, CONNECTION_LOST, new CannotGetJdbcConnectionException("no connection")
-                }) {
+        for (Exception failure : new Exception[] {
+            NO_CONNECTION, CONNECTION_LOST, ROLLBACK_FAILED, new CannotGetJdbcConnectionException("no connection")
+        }) {
             ResponseEntity<ProblemDetail> answer =
                     handler.handleUnexpected(failure, new MockHttpServletRequest("GET", "/api/orders"));
 
@@ -72,5 +79,13 @@ class DatabaseUnavailableTests {
         assertThat(answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
         assertThat(new ProblemErrorController().error(request).getStatusCode().value())
                 .isEqualTo(500);
+    }
+
+    private static Exception rollbackFailed() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        return rollback;
     }
 }
