@@ -101,7 +101,7 @@ class KillMidJobsIntegrationTests {
                     WHERE status = 'running' AND lease_owner = 'a' AND order_id IS NOT NULL""");
 
             await("every order to complete on b")
-                    .atMost(Duration.ofMinutes(2))
+                    .atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() ->
                             db.count("SELECT count(*) FROM orders WHERE status IN ('completed', 'failed', 'cancelled')")

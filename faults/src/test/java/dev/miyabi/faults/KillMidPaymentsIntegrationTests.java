@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,6 +72,7 @@ class KillMidPaymentsIntegrationTests {
             int exit;
             Snapshot before;
             long inFlight;
+            long chargedUnrecorded;
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (Pending p : pending) {
                     clients.add(executor.submit(() -> {
@@ -108,8 +110,21 @@ class KillMidPaymentsIntegrationTests {
                         .atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(20))
                         .until(() -> db.count("SELECT count(*) FROM payments") >= ORDERS / 2);
-                inFlight = db.count("SELECT count(*) FROM payments WHERE status = 'processing'");
+                // Kill at the first charge the gateway made (within 2 s): others are then charged but not yet
+                // recorded, or still waiting for the gateway.
+                try {
+                    await().atMost(Duration.ofSeconds(2))
+                            .pollInterval(Duration.ofMillis(10))
+                            .until(() ->
+                                    db.count("SELECT count(*) FROM sandbox_charges WHERE status = 'succeeded'") > 0);
+                } catch (ConditionTimeoutException notYet) {
+                    // kill now anyway
+                }
                 exit = a.kill();
+                inFlight = db.count("SELECT count(*) FROM payments WHERE status = 'processing'");
+                chargedUnrecorded = db.count("""
+                        SELECT count(*) FROM sandbox_charges c JOIN payments p ON c.idempotency_key = 'payment-' || p.id
+                        WHERE c.status = 'succeeded' AND p.status = 'processing'""");
                 before = Snapshot.of(db);
                 for (Future<Integer> client : clients) {
                     assertThat(client.get()).as("a client's final answer").isEqualTo(201);
@@ -124,7 +139,8 @@ class KillMidPaymentsIntegrationTests {
             Map<String, Long> duplicated = Ledger.duplicated(db);
 
             System.out.println("FAULT " + SCENARIO + ": killed a (exit " + exit + ") with " + inFlight
-                    + " payments processing; before: " + before + "; after: " + after + "; answers " + answers
+                    + " payments processing (" + chargedUnrecorded + " of them charged by the gateway); before: "
+                    + before + "; after: " + after + "; answers " + answers
                     + " (409s " + conflicts + ", connections lost " + connectionFailures + "); lost "
                     + Ledger.total(lost) + " " + lost + ", duplicated " + Ledger.total(duplicated) + " "
                     + duplicated);

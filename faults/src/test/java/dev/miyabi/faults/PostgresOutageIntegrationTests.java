@@ -9,8 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -69,39 +76,63 @@ class PostgresOutageIntegrationTests {
 
             proxy.cut();
             Instant end = Instant.now().plus(OUTAGE);
-            Map<Integer, Long> answers = new TreeMap<>();
-            List<String> unexpected = new ArrayList<>();
-            long withRetryAfter = 0;
-            boolean readinessDown = false;
+            Map<Integer, Long> answers = new ConcurrentSkipListMap<>();
+            List<String> unexpected = new CopyOnWriteArrayList<>();
+            AtomicLong withRetryAfter = new AtomicLong();
+            AtomicBoolean readinessDown = new AtomicBoolean();
             HttpClient http = HttpClient.newHttpClient();
             record Refused(String key, Api.Session customer, Map<String, Object> order) {}
-            List<Refused> refused = new ArrayList<>();
-            int attempt = 0;
-            while (Instant.now().isBefore(end)) {
-                Api.Session customer = customers.get(attempt % customers.size());
-                String key = "outage-" + attempt;
-                Map<String, Object> order =
-                        Map.of("productId", python.toString(), "quantity", 1, "input", Api.course(40, 100 + attempt));
-                attempt++;
-                List<Api.Answer> round = new ArrayList<>();
-                round.add(Api.call(base, "GET", "/api/orders?size=5", customer.token(), null, null));
-                Api.Answer placed = Api.call(base, "POST", "/api/orders", customer.token(), key, order);
-                round.add(placed);
-                if (placed.status() != 201) {
-                    refused.add(new Refused(key, customer, order));
-                }
-                for (Api.Answer answer : round) {
-                    answers.merge(answer.status(), 1L, Long::sum);
-                    if (answer.status() == 503) {
-                        if (!answer.contentType().startsWith("application/problem+json")) {
-                            unexpected.add("503 as " + answer.contentType());
+            List<Refused> refused = new CopyOnWriteArrayList<>();
+            AtomicInteger attempts = new AtomicInteger();
+            List<Future<?>> clients = new ArrayList<>();
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                // Each customer keeps reading and ordering through the outage; a probe watches readiness.
+                for (Api.Session customer : customers) {
+                    clients.add(executor.submit(() -> {
+                        while (Instant.now().isBefore(end)) {
+                            int attempt = attempts.getAndIncrement();
+                            String key = "outage-" + attempt;
+                            Map<String, Object> order = Map.of(
+                                    "productId",
+                                    python.toString(),
+                                    "quantity",
+                                    1,
+                                    "input",
+                                    Api.course(40, 100 + attempt));
+                            List<Api.Answer> round = new ArrayList<>();
+                            round.add(Api.call(base, "GET", "/api/orders?size=5", customer.token(), null, null));
+                            Api.Answer placed = Api.call(base, "POST", "/api/orders", customer.token(), key, order);
+                            round.add(placed);
+                            if (placed.status() != 201) {
+                                refused.add(new Refused(key, customer, order));
+                            }
+                            for (Api.Answer answer : round) {
+                                answers.merge(answer.status(), 1L, Long::sum);
+                                if (answer.status() == 503) {
+                                    if (!answer.contentType().startsWith("application/problem+json")) {
+                                        unexpected.add("503 as " + answer.contentType());
+                                    }
+                                    withRetryAfter.addAndGet(answer.retryAfter().isPresent() ? 1 : 0);
+                                } else if (answer.status() >= 500) {
+                                    unexpected.add(answer.status() + " " + answer.body());
+                                }
+                            }
                         }
-                        withRetryAfter += answer.retryAfter().isPresent() ? 1 : 0;
-                    } else if (answer.status() >= 500) {
-                        unexpected.add(answer.status() + " " + answer.body());
-                    }
+                        return null;
+                    }));
                 }
-                readinessDown |= a.readiness(http) != 200;
+                clients.add(executor.submit(() -> {
+                    while (Instant.now().isBefore(end)) {
+                        if (a.readiness(http) != 200) {
+                            readinessDown.set(true);
+                        }
+                        Thread.sleep(500);
+                    }
+                    return null;
+                }));
+                for (Future<?> client : clients) {
+                    client.get();
+                }
             }
             proxy.restore();
             Instant restored = Instant.now();
@@ -133,7 +164,7 @@ class PostgresOutageIntegrationTests {
             }
             long orders = db.count("SELECT count(*) FROM orders");
             await("every order to complete")
-                    .atMost(Duration.ofMinutes(2))
+                    .atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() ->
                             db.count("SELECT count(*) FROM orders WHERE status IN ('completed', 'failed', 'cancelled')")
@@ -148,7 +179,7 @@ class PostgresOutageIntegrationTests {
 
             System.out.println("FAULT " + SCENARIO + ": PostgreSQL cut off from a for " + OUTAGE.toSeconds()
                     + " s; before: " + before + "; during: answers " + answers + " (503 with Retry-After "
-                    + withRetryAfter + "), readiness down " + readinessDown + "; ready again " + backIn.toMillis()
+                    + withRetryAfter + "), readiness down " + readinessDown.get() + "; ready again " + backIn.toMillis()
                     + " ms after the restore; orders refused during it and placed by retry " + retried
                     + "; after: " + after + "; lost " + Ledger.total(lost) + " " + lost + ", duplicated "
                     + Ledger.total(duplicated) + " " + duplicated);
@@ -157,8 +188,10 @@ class PostgresOutageIntegrationTests {
                     .as("answers other than 503 problem+json among the 5xx")
                     .isEmpty();
             assertThat(answers).as("answers during the outage").containsKey(503);
-            assertThat(withRetryAfter).as("503s with Retry-After").isEqualTo(answers.get(503));
-            assertThat(readinessDown).as("readiness down during the outage").isTrue();
+            assertThat(withRetryAfter.get()).as("503s with Retry-After").isEqualTo(answers.get(503));
+            assertThat(readinessDown.get())
+                    .as("readiness down during the outage")
+                    .isTrue();
             assertThat(orders).as("orders: 12 before, one per key retried").isEqualTo(12 + retried);
             assertThat(after.orders()).containsExactly(Map.entry("completed", orders));
             assertThat(after.jobs()).containsExactly(Map.entry("completed", orders));
