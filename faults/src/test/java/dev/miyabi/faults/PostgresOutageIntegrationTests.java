@@ -181,6 +181,8 @@ class PostgresOutageIntegrationTests {
                     + " s; before: " + before + "; during: answers " + answers + " (503 with Retry-After "
                     + withRetryAfter + "), readiness down " + readinessDown.get() + "; ready again " + backIn.toMillis()
                     + " ms after the restore; orders refused during it and placed by retry " + retried
+                    + "; jobs run again after the outage broke their attempt "
+                    + db.count("SELECT count(*) FROM ai_jobs WHERE order_id IS NOT NULL AND attempts > 1")
                     + "; after: " + after + "; lost " + Ledger.total(lost) + " " + lost + ", duplicated "
                     + Ledger.total(duplicated) + " " + duplicated);
 
