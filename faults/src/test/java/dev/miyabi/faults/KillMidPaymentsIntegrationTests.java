@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Scenario 2: 40 customers pay at once on instance a, each with its own {@code Idempotency-Key}; a is
- * killed with SIGKILL while the payments are in flight (the sandbox gateway takes a second per call).
+ * killed with SIGKILL while the payments are in flight (the sandbox gateway takes 400 ms per call).
  * Every client retries the same request with the same key on instance b until it gets its 201: each
  * order is captured exactly once — in the platform's payments and in the gateway's own ledger — none is
  * left unpayable, and no answer is a 5xx.
@@ -32,9 +32,12 @@ class KillMidPaymentsIntegrationTests {
     private static final String SCENARIO = "kill-mid-payments";
     private static final int ORDERS = 40;
 
-    /** Slow gateway calls (so payments are in flight), and short waits for what a dead request held. */
+    /**
+     * Slow gateway calls (so payments are in flight; reconciliation settles payments one after another, each
+     * with two calls), and short waits for what a dead request held.
+     */
     static final Map<String, String> SETTINGS = Map.of(
-            "MIYABI_PAYMENTS_SANDBOX_LATENCY", "1s",
+            "MIYABI_PAYMENTS_SANDBOX_LATENCY", "400ms",
             "MIYABI_IDEMPOTENCY_LOCK_TIMEOUT", "10s",
             "MIYABI_PAYMENTS_RECONCILIATION_INTERVAL", "2s",
             "MIYABI_PAYMENTS_RECONCILIATION_GRACE", "5s",
