@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,18 +32,29 @@ class ProblemErrorController implements ErrorController {
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR.value();
         }
+        boolean databaseUnavailable = status == HttpStatus.INTERNAL_SERVER_ERROR.value()
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedBy(failure);
+        if (databaseUnavailable) {
+            status = HttpStatus.SERVICE_UNAVAILABLE.value();
+        }
         HttpStatus resolved = HttpStatus.resolve(status);
-        String detail = status >= 500
-                ? "An unexpected error occurred; it has been logged"
-                : resolved != null ? resolved.getReasonPhrase() : "Request failed";
+        String detail = databaseUnavailable
+                ? DatabaseUnavailable.DETAIL
+                : status >= 500
+                        ? "An unexpected error occurred; it has been logged"
+                        : resolved != null ? resolved.getReasonPhrase() : "Request failed";
         ProblemDetail problem =
                 ProblemResponses.problem(HttpStatus.valueOf(status), ErrorCodes.forStatus(status), detail);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(URI.create(path));
         }
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (databaseUnavailable) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+        }
+        return response.body(problem);
     }
 }

@@ -1,0 +1,91 @@
+package dev.miyabi.platform.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.RequestDispatcher;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * A request that fails because PostgreSQL cannot be reached is answered 503 with {@code Retry-After},
+ * whether it failed in a controller or in a filter; any other failure stays a 500.
+ */
+class DatabaseUnavailableTests {
+
+    /** What Hikari throws when no connection comes within its timeout, as a transaction start sees it. */
+    private static final Exception NO_CONNECTION = new CannotCreateTransactionException(
+            "Could not open JDBC Connection for transaction",
+            new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out"));
+
+    /** A connection lost mid-statement: PostgreSQL's driver reports SQLSTATE 08006. */
+    private static final Exception CONNECTION_LOST =
+            new IllegalStateException("wrapped", new SQLException("An I/O error occurred while sending", "08006"));
+
+    /**
+     * A transaction whose connection broke mid-statement: its rollback fails on the closed connection, and
+     * that failure (without SQLSTATE) overrides the I/O error.
+     */
+    private static final Exception ROLLBACK_FAILED = rollbackFailed();
+
+    @Test
+    void aControllerThatCannotReachTheDatabaseAnswers503WithRetryAfter() {
+        ApiExceptionHandler handler = new ApiExceptionHandler();
+        for (Exception failure : new Exception[] {
+            NO_CONNECTION, CONNECTION_LOST, ROLLBACK_FAILED, new CannotGetJdbcConnectionException("no connection")
+        }) {
+            ResponseEntity<ProblemDetail> answer =
+                    handler.handleUnexpected(failure, new MockHttpServletRequest("GET", "/api/orders"));
+
+            assertThat(answer.getStatusCode().value()).as(failure.toString()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(answer.getBody().getProperties()).containsEntry("code", "service_unavailable");
+        }
+    }
+
+    @Test
+    void aFilterThatCannotReachTheDatabaseAnswers503WithRetryAfter() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, NO_CONNECTION);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/orders");
+
+        ResponseEntity<ProblemDetail> answer = new ProblemErrorController().error(request);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "service_unavailable");
+    }
+
+    @Test
+    void otherFailuresStayInternalErrors() {
+        ResponseEntity<ProblemDetail> answer = new ApiExceptionHandler()
+                .handleUnexpected(
+                        new DataIntegrityViolationException("duplicate key"),
+                        new MockHttpServletRequest("POST", "/api/orders"));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("a bug"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
+        assertThat(new ProblemErrorController().error(request).getStatusCode().value())
+                .isEqualTo(500);
+    }
+
+    private static Exception rollbackFailed() {
+        TransactionSystemException rollback =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        return rollback;
+    }
+}
