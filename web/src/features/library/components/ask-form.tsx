@@ -65,11 +65,7 @@ export function AskForm() {
           {t('library.ask.submit')}
         </Button>
       </form>
-      {failed ? (
-        <Alert tone="error">
-          {errorMessage(asking.error, t)}
-        </Alert>
-      ) : null}
+      {failed ? <Alert tone="error">{errorMessage(asking.error, t)}</Alert> : null}
       {asking.data && !asking.isPending ? <AnswerView answer={asking.data} /> : null}
     </section>
   );
