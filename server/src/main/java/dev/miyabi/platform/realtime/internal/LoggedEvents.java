@@ -46,7 +46,8 @@ public class LoggedEvents {
      * Inserts the event and queues its notification, in one statement of the current transaction.
      * PostgreSQL delivers the {@code NOTIFY} only when that transaction commits (and never when it
      * rolls back). {@code clock_timestamp()} rather than {@code now()}: the time of the append, not
-     * of the transaction's start.
+     * of the transaction's start. The transaction takes its xid ({@code pg_current_xact_id()}, in the
+     * first CTE) before the id, which the listener's safe id relies on ({@link EventLogListener}).
      */
     Appended insert(
             String type,
@@ -56,11 +57,13 @@ public class LoggedEvents {
             Collection<UUID> users,
             Collection<Role> roles) {
         return jdbc.sql("""
-                        WITH appended AS (
+                        WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid),
+                        appended AS (
                             INSERT INTO event_log (event_type, resource_type, resource_id, payload,
                                                    visible_to_users, visible_to_roles, created_at)
-                            VALUES (:type, :resourceType, :resourceId, CAST(:payload AS jsonb),
-                                    :users, CAST(:roles AS varchar(20)[]), clock_timestamp())
+                            SELECT :type, :resourceType, :resourceId, CAST(:payload AS jsonb),
+                                   :users, CAST(:roles AS varchar(20)[]), clock_timestamp()
+                            FROM tx
                             RETURNING id, created_at)
                         SELECT id, created_at, pg_notify('%s', id::text) FROM appended
                         """.formatted(CHANNEL))
