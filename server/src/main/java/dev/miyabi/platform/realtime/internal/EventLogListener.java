@@ -48,7 +48,7 @@ class EventLogListener {
     private static final Logger log = LoggerFactory.getLogger(EventLogListener.class);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
     /** How soon the safe id is checked again while events are held back. */
-    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(20);
+    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(10);
     /** How long the start waits for the transactions open at that moment to end. */
     private static final Duration START_WAIT = Duration.ofSeconds(10);
 
