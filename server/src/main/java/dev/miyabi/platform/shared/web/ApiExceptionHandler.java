@@ -20,8 +20,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -103,6 +105,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 status == HttpStatus.BAD_REQUEST ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.forStatus(status.value()),
                 "The query parameters could not be read: they are not valid UTF-8, or there are too many",
                 request);
+    }
+
+    /** No database connection within the request's wait: 503 with {@code Retry-After} ({@link NoDatabaseConnection}). */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> handleNoDatabaseConnection(Exception ex, HttpServletRequest request) {
+        log.debug(
+                "No database connection for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+        return handleApiException(NoDatabaseConnection.refusal(), request);
     }
 
     @ExceptionHandler(Exception.class)
