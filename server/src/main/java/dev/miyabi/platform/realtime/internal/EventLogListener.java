@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,14 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Commit order.</b> Ids come from a sequence when a row is inserted, but transactions commit
  * in any order: id 11 can be visible while id 10 is still uncommitted, and delivering 11 would move
  * every cursor (this one, the clients' {@code lastEventId}) past 10 for good. So the listener
- * delivers only up to a <em>safe</em> id: one that every transaction that could still hold a lower
- * id has finished. It notes the sequence's last value {@code c}, then takes an xid {@code x} of its own;
- * an appending transaction has its xid before it takes an id ({@link LoggedEvents#insert}), so once
- * the snapshot {@code xmin} of a later read reaches {@code x}, every id up to {@code c} is committed
- * (and visible) or rolled back (and never will be). Events are
- * then delivered in id order, none is skipped, and an id below the cursor never appears later. The
- * cost: a writing transaction that stays open (anywhere in the PostgreSQL cluster) holds delivery
- * back until it ends; a warning names it after {@link #HELD_BACK_WARNING}.
+ * delivers only up to a <em>safe</em> id, below which every transaction that took an id has ended.
+ * An appending transaction takes a shared advisory lock before its id ({@link LoggedEvents#insert})
+ * and holds it to its end; the listener reads the sequence's last value {@code c}, then which
+ * transactions hold that lock. Once none of those holds it any more, every id up to {@code c} is
+ * committed (and visible) or rolled back (and never will be). Events are then delivered in id order,
+ * none is skipped, and an id below the cursor never appears later. The cost: an appending
+ * transaction that stays open holds later events back until it ends (other transactions do not); a
+ * warning names it after {@link #HELD_BACK_WARNING}.
  */
 class EventLogListener {
 
@@ -60,8 +63,8 @@ class EventLogListener {
         Connection open() throws SQLException;
     }
 
-    /** Every id up to {@code id} is final once no transaction below {@code xid} is running. */
-    private record Mark(long id, long xid, Instant taken) {}
+    /** Every id up to {@code id} is final once none of the {@code appending} transactions is running. */
+    private record Mark(long id, Set<String> appending, Instant taken) {}
 
     private final ConnectionFactory connections;
     private final EventDispatcher dispatcher;
@@ -213,20 +216,21 @@ class EventLogListener {
      */
     private long startingPoint() throws SQLException {
         Instant deadline = clock.instant().plus(START_WAIT);
-        Mark mark = mark();
-        while (mark.xid() > xmin()) {
+        long taken = lastTaken();
+        Set<String> appending = appending();
+        while (!Collections.disjoint(appending, appending())) {
             if (clock.instant().isAfter(deadline)) {
                 log.warn(
                         "Transactions open since before this instance started still hold event ids up to {};"
                                 + " events they commit are not delivered live here",
-                        mark.id());
+                        taken);
                 break;
             }
             if (!pause(HELD_BACK_RECHECK)) {
                 break;
             }
         }
-        return mark.id();
+        return taken;
     }
 
     /** Delivers every event up to the safe id, in id order. */
@@ -250,16 +254,20 @@ class EventLogListener {
      * those of all lower ids, have ended.
      */
     private long safeId() throws SQLException {
-        Mark mark = mark();
-        Mark newest = marks.peekLast();
-        if (mark.id() > (newest != null ? newest.id() : cursor)) {
-            marks.addLast(mark);
-        }
-        long xmin = xmin();
+        long taken = lastTaken();
+        Set<String> appending = appending();
         long safe = cursor;
-        while (!marks.isEmpty() && marks.peekFirst().xid() <= xmin) {
+        while (!marks.isEmpty() && Collections.disjoint(marks.peekFirst().appending(), appending)) {
             safe = marks.removeFirst().id();
             warned = false;
+        }
+        Mark newest = marks.peekLast();
+        if (taken > Math.max(safe, newest != null ? newest.id() : cursor)) {
+            if (appending.isEmpty()) {
+                safe = taken;
+            } else {
+                marks.addLast(new Mark(taken, appending, clock.instant()));
+            }
         }
         Mark waiting = marks.peekFirst();
         if (waiting != null
@@ -267,42 +275,39 @@ class EventLogListener {
                 && Duration.between(waiting.taken(), clock.instant()).compareTo(HELD_BACK_WARNING) > 0) {
             warned = true;
             log.warn(
-                    "Realtime events after {} are held back: a transaction (xid {}) has been open for more than {}",
+                    "Realtime events after {} are held back by appending transactions open for more than {}: {}"
+                            + " (pg_locks.virtualtransaction)",
                     safe,
-                    xmin,
-                    HELD_BACK_WARNING);
+                    HELD_BACK_WARNING,
+                    waiting.appending());
         }
         return safe;
     }
 
-    /**
-     * The last id taken, then a new xid of the listener's own (a statement of its own, so it is assigned
-     * after every transaction that had taken an id up to it had its xid). A snapshot's {@code xmax}
-     * would not do: it is one past the latest <em>completed</em> xid, and a running transaction above
-     * it is in neither its {@code xip} list nor its {@code xmin}.
-     */
-    private Mark mark() throws SQLException {
-        long id;
+    /** The last id taken from the sequence. */
+    private long lastTaken() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
                         "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM event_log_id_seq")) {
             rs.next();
-            id = rs.getLong(1);
-        }
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT pg_current_xact_id()::text")) {
-            rs.next();
-            return new Mark(id, Long.parseLong(rs.getString(1)), clock.instant());
+            return rs.getLong(1);
         }
     }
 
-    /** The oldest transaction still running, as of a fresh snapshot. */
-    private long xmin() throws SQLException {
+    /** The transactions (virtual ids) appending right now: those holding the appenders' lock. */
+    private Set<String> appending() throws SQLException {
+        Set<String> appending = new HashSet<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")) {
-            rs.next();
-            return Long.parseLong(rs.getString(1));
+                ResultSet rs = statement.executeQuery(
+                        "SELECT virtualtransaction FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                                + " AND classid = " + (LoggedEvents.APPENDING_LOCK >>> 32)
+                                + " AND objid = " + (LoggedEvents.APPENDING_LOCK & 0xFFFF_FFFFL)
+                                + " AND objsubid = 1")) {
+            while (rs.next()) {
+                appending.add(rs.getString(1));
+            }
         }
+        return appending;
     }
 
     private List<ClientEvent> read(long after, long upTo, int limit) throws SQLException {
