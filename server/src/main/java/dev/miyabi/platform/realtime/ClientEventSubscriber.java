@@ -9,9 +9,9 @@ package dev.miyabi.platform.realtime;
  * dispatcher serves all subscribers in turn. An exception is logged and does not stop delivery to
  * the other subscribers or of later events.
  *
- * <p>Order: events are delivered in increasing id order. The one exception is an event whose
- * transaction committed more than {@code miyabi.realtime.gap-grace} after a later event became
- * visible: it is delivered late (after higher ids) rather than lost; see {@code docs/decisions/0003-client-event-log.md}.
+ * <p>Order: logged events are delivered in increasing id order, each once, and none is skipped: an
+ * event whose transaction commits after a later id's is delivered before it (the later one waits);
+ * see {@code docs/decisions/0003-client-event-log.md}.
  */
 @FunctionalInterface
 public interface ClientEventSubscriber {

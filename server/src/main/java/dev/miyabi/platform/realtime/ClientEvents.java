@@ -50,7 +50,7 @@ public interface ClientEvents {
 
     /**
      * The id up to which this instance has delivered the log to its subscribers, in order: every
-     * subscriber has returned from every event up to it (late events aside). A projection that rebuilds
+     * subscriber has returned from every event up to it, and no lower id can still commit. A projection that rebuilds
      * from the tables can start from it; it is the end of the log at start, before the first event.
      */
     long position();

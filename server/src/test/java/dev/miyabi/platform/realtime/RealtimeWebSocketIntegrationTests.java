@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -449,6 +452,71 @@ class RealtimeWebSocketIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * Ids are taken at insert but transactions commit in any order. An event whose transaction commits after a
+     * later id's is still delivered first, so a client that keeps the highest id it has seen (the web UI and the
+     * CLI do) neither drops it live nor skips it when it resumes from that id.
+     */
+    @Test
+    void anEventThatCommitsAfterALaterIdIsNeitherSkippedLiveNorOnReplay() throws Exception {
+        Session alice = register();
+        String job = UUID.randomUUID().toString();
+        long lastSeen;
+        List<Long> seenWhileOpen;
+        long slowId;
+        long fastId;
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try (WsClient live = WsClient.authenticated(port, alice.accessToken())) {
+            live.subscribe(List.of("jobs"), null);
+            long before = jobEvent(alice, job, "job.queued", "queued", 0);
+            assertThat(live.nextEvent().path("payload").path("eventId").asLong())
+                    .isEqualTo(before);
+
+            CompletableFuture<Long> slow = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    slow.complete(new TransactionTemplate(transactions).execute(status -> {
+                        long id = jobEvent(alice, job, "job.progress", "running", 1);
+                        appended.countDown();
+                        try {
+                            commit.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return id;
+                    }));
+                } catch (RuntimeException e) {
+                    slow.completeExceptionally(e);
+                }
+            });
+            assertThat(appended.await(5, TimeUnit.SECONDS)).isTrue();
+            fastId = jobEvent(alice, job, "job.progress", "running", 2);
+            // Long enough for the later event to go out if anything lets it overtake the open transaction.
+            seenWhileOpen = eventIds(live.drain(Duration.ofSeconds(3)));
+            lastSeen = seenWhileOpen.stream().mapToLong(Long::longValue).max().orElse(before);
+
+            commit.countDown();
+            slowId = slow.get(10, TimeUnit.SECONDS);
+            assertThat(slowId).isLessThan(fastId);
+            String end = marker(alice);
+            List<Long> liveIds = new ArrayList<>(seenWhileOpen);
+            liveIds.addAll(eventIds(live.eventsUntil(end)));
+            liveIds.removeIf(id -> id != slowId && id != fastId);
+            assertThat(liveIds).as("live, in id order").containsExactly(slowId, fastId);
+        } finally {
+            commit.countDown();
+        }
+        try (WsClient resumed = WsClient.authenticated(port, alice.accessToken())) {
+            resumed.subscribe(List.of("jobs"), lastSeen);
+            List<Long> known = new ArrayList<>(seenWhileOpen);
+            known.addAll(eventIds(resumed.eventsUntil(marker(alice))));
+            assertThat(known)
+                    .as("seen before the reconnect, then replayed after " + lastSeen)
+                    .contains(slowId, fastId);
+        }
+    }
+
     @Test
     void aClientTooFarBehindIsToldToResync() {
         Session alice = register();
@@ -543,6 +611,12 @@ class RealtimeWebSocketIntegrationTests extends IntegrationTest {
                         Map.of("step", "lesson", "completedSteps", completedSteps, "totalSteps", 4)),
                 List.of(owner.id()),
                 List.of());
+    }
+
+    static List<Long> eventIds(List<JsonNode> events) {
+        return events.stream()
+                .map(event -> event.path("payload").path("eventId").asLong())
+                .toList();
     }
 
     /** An event only {@code user} sees, appended last: once it arrives, everything before it has. */

@@ -31,7 +31,7 @@ public class EventDispatcher {
     }
 
     /**
-     * The highest logged id handed out in order (late events below it do not move it). It moves before
+     * The highest logged id handed out (every lower id was handed out before it, or never committed). It moves before
      * the subscribers are called, so a WebSocket subscription that reads it while an event is being
      * handed out replays that event or receives it live, never neither.
      */
@@ -48,8 +48,11 @@ public class EventDispatcher {
         return delivered;
     }
 
-    /** Sets where in-order delivery starts, before the first event (at the listener's start). */
-    void startAt(long id) {
+    /**
+     * Moves the position (and what counts as delivered) up to {@code id}: at the listener's start, and
+     * past ids that turned out to have no event (rolled back).
+     */
+    void advanceTo(long id) {
         lock.lock();
         try {
             position = Math.max(position, id);
@@ -60,9 +63,8 @@ public class EventDispatcher {
     }
 
     /**
-     * Delivers one event. {@code inOrder} is false for a late event (an id below the position whose
-     * transaction committed after the gap grace) and for transient events; only in-order logged
-     * events advance the position.
+     * Delivers one event. {@code inOrder} is false for transient events; only logged events, which
+     * the listener delivers in id order, advance the position.
      */
     void dispatch(ClientEvent event, boolean inOrder) {
         lock.lock();

@@ -11,11 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,27 +30,32 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>It holds one dedicated connection (not from the pool) on which it {@code LISTEN}s. A
  * notification only says "something was appended"; the events themselves are always read from the
- * table with {@code WHERE id > :cursor ORDER BY id}, so a missed notification loses nothing: the
- * next notification or the safety-net poll ({@code poll-interval}) reads it. When the connection
- * breaks, the listener reconnects with a growing delay, {@code LISTEN}s again and catches up from
- * its cursor.
+ * table, so a missed notification loses nothing: the next notification or the safety-net poll
+ * ({@code poll-interval}) reads it. When the connection breaks, the listener reconnects with a
+ * growing delay, {@code LISTEN}s again and catches up from its cursor.
  *
- * <p><b>Gaps.</b> Ids come from a sequence when a row is inserted, but transactions commit in any
- * order: id 11 can be visible while id 10 is still uncommitted. Advancing the cursor past 10 would
- * lose it. So an event behind a missing id is held back until the id appears (its commit sends a
- * notification, so this is usually milliseconds) or until the event has been visible for {@code
- * gap-grace} — then the missing id is presumed rolled back and skipped, keeping order for everyone
- * else. A skipped range is re-read on every wake-up for {@code late-window}: if its transaction
- * commits after all, the event is delivered late (out of order) rather than lost. We chose this over
- * ordering by transaction ids ({@code pg_snapshot_xmin}), which would let any long-running writing
- * transaction in the database stall all realtime delivery, and over re-reading a fixed window, which
- * repeats work on every read and still needs a cut-off.
+ * <p><b>Commit order.</b> Ids come from a sequence when a row is inserted, but transactions commit
+ * in any order: id 11 can be visible while id 10 is still uncommitted, and delivering 11 would move
+ * every cursor (this one, the clients' {@code lastEventId}) past 10 for good. So the listener
+ * delivers only up to a <em>safe</em> id, below which every transaction that took an id has ended.
+ * An appending transaction takes a shared advisory lock before its id ({@link LoggedEvents#insert})
+ * and holds it to its end; the listener reads the sequence's last value {@code c}, then which
+ * transactions hold that lock. Once none of those holds it any more, every id up to {@code c} is
+ * committed (and visible) or rolled back (and never will be). Events are then delivered in id order,
+ * none is skipped, and an id below the cursor never appears later. The cost: an appending
+ * transaction that stays open holds later events back until it ends (other transactions do not); a
+ * warning names it after {@link #HELD_BACK_WARNING}.
  */
 class EventLogListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogListener.class);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
-    private static final int MAX_LATE_RANGES = 1_000;
+    /** How soon the safe id is checked again while events are held back. */
+    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(10);
+    /** How long the start waits for the transactions open at that moment to end. */
+    private static final Duration START_WAIT = Duration.ofSeconds(10);
+
+    static final Duration HELD_BACK_WARNING = Duration.ofSeconds(30);
 
     /** Opens the listener's own connection. */
     @FunctionalInterface
@@ -59,7 +63,8 @@ class EventLogListener {
         Connection open() throws SQLException;
     }
 
-    private record LateRange(long from, long to, Instant until) {}
+    /** Every id up to {@code id} is final once none of the {@code appending} transactions is running. */
+    private record Mark(long id, Set<String> appending, Instant taken) {}
 
     private final ConnectionFactory connections;
     private final EventDispatcher dispatcher;
@@ -70,18 +75,15 @@ class EventLogListener {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong notifications = new AtomicLong();
-    private final AtomicLong lateDeliveries = new AtomicLong();
-    private final AtomicLong skippedIds = new AtomicLong();
     private volatile boolean connected;
     private volatile int backendPid;
     private volatile Thread thread;
     private volatile Connection connection;
 
-    // Touched by the listener thread only.
+    // Touched by the listener thread only (and by start() before it runs).
     private long cursor = -1;
-    private final Map<Long, Instant> firstSeen = new HashMap<>();
-    private final Deque<LateRange> lateRanges = new ArrayDeque<>();
-    private final Set<Long> deliveredLate = new HashSet<>();
+    private final Deque<Mark> marks = new ArrayDeque<>();
+    private boolean warned;
 
     public EventLogListener(
             ConnectionFactory connections,
@@ -97,9 +99,8 @@ class EventLogListener {
     }
 
     /**
-     * Connects, takes the current end of the log as its starting point and follows it on a thread
-     * of its own. Fails when the database cannot be reached at all, so a broken configuration shows
-     * at start.
+     * Connects, takes the end of the log as its starting point and follows it on a thread of its own.
+     * Fails when the database cannot be reached at all, so a broken configuration shows at start.
      */
     public void start() {
         if (!running.compareAndSet(false, true)) {
@@ -109,7 +110,7 @@ class EventLogListener {
             connect();
             long start = startingPoint();
             cursor = start;
-            dispatcher.startAt(start);
+            dispatcher.advanceTo(start);
         } catch (SQLException e) {
             running.set(false);
             closeConnection();
@@ -152,14 +153,6 @@ class EventLogListener {
         return notifications.get();
     }
 
-    public long lateDeliveries() {
-        return lateDeliveries.get();
-    }
-
-    public long skippedIds() {
-        return skippedIds.get();
-    }
-
     private void run() {
         Duration delay = properties.reconnectDelay();
         while (running.get()) {
@@ -191,16 +184,9 @@ class EventLogListener {
         closeConnection();
     }
 
-    /** Until the next safety-net poll, or sooner when a held-back event's grace runs out. */
+    /** Until the next safety-net poll, or soon while appended ids wait for their transactions. */
     private int waitMillis() {
-        Duration wait = properties.pollInterval();
-        if (!firstSeen.isEmpty()) {
-            Instant now = clock.instant();
-            Instant earliest =
-                    firstSeen.values().stream().min(Instant::compareTo).orElse(now);
-            Duration left = Duration.between(now, earliest.plus(properties.gapGrace()));
-            wait = min(wait, left.isNegative() ? Duration.ZERO : left);
-        }
+        Duration wait = marks.isEmpty() ? properties.pollInterval() : min(properties.pollInterval(), HELD_BACK_RECHECK);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis()));
     }
 
@@ -224,124 +210,113 @@ class EventLogListener {
     }
 
     /**
-     * The end of the log when the instance starts. Ids missing among the most recent ones may belong
-     * to transactions still running: they are watched like skipped gaps, so they are not lost.
+     * The last id taken when the instance starts, once the transactions that might still commit an id
+     * up to it have ended — waiting at most {@link #START_WAIT}, after which a transaction still open
+     * may commit an event this instance will not deliver live (a replay still finds it in the log).
      */
     private long startingPoint() throws SQLException {
-        long max;
-        List<Long> recent = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM event_log")) {
-            rs.next();
-            max = rs.getLong(1);
-        }
-        long from = Math.max(0, max - properties.batchSize());
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT id FROM event_log WHERE id > ? AND id <= ? ORDER BY id")) {
-            statement.setLong(1, from);
-            statement.setLong(2, max);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    recent.add(rs.getLong(1));
-                }
+        Instant deadline = clock.instant().plus(START_WAIT);
+        long taken = lastTaken();
+        Set<String> appending = appending();
+        while (!Collections.disjoint(appending, appending())) {
+            if (clock.instant().isAfter(deadline)) {
+                log.warn(
+                        "Transactions open since before this instance started still hold event ids up to {};"
+                                + " events they commit are not delivered live here",
+                        taken);
+                break;
+            }
+            if (!pause(HELD_BACK_RECHECK)) {
+                break;
             }
         }
-        long expected = from + 1;
-        Instant until = clock.instant().plus(properties.lateWindow());
-        for (long id : recent) {
-            if (id > expected) {
-                watchLate(expected, id - 1, until);
-            }
-            expected = id + 1;
-        }
-        return max;
+        return taken;
     }
 
-    /** Delivers everything readable after the cursor (holding back behind gaps), then late events. */
+    /** Delivers every event up to the safe id, in id order. */
     void catchUp() throws SQLException {
-        boolean more = true;
-        while (more && running.get()) {
-            List<ClientEvent> events = read(cursor, properties.batchSize());
-            Instant now = clock.instant();
-            int delivered = 0;
+        long safe = safeId();
+        while (cursor < safe && running.get()) {
+            List<ClientEvent> events = read(cursor, safe, properties.batchSize());
             for (ClientEvent event : events) {
-                firstSeen.putIfAbsent(event.id(), now);
-            }
-            for (ClientEvent event : events) {
-                if (event.id() != cursor + 1) {
-                    Instant seen = firstSeen.get(event.id());
-                    if (Duration.between(seen, now).compareTo(properties.gapGrace()) < 0) {
-                        break;
-                    }
-                    skip(cursor + 1, event.id() - 1, now);
-                }
                 cursor = event.id();
-                firstSeen.remove(event.id());
                 dispatcher.dispatch(event, true);
-                delivered++;
             }
-            firstSeen.keySet().removeIf(id -> id <= cursor);
-            more = events.size() == properties.batchSize() && delivered == events.size();
-        }
-        deliverLate();
-    }
-
-    private void skip(long from, long to, Instant now) {
-        skippedIds.addAndGet(to - from + 1);
-        log.debug("Event ids {}..{} did not appear within the gap grace; delivering past them", from, to);
-        watchLate(from, to, now.plus(properties.lateWindow()));
-    }
-
-    private void watchLate(long from, long to, Instant until) {
-        lateRanges.addLast(new LateRange(from, to, until));
-        while (lateRanges.size() > MAX_LATE_RANGES) {
-            lateRanges.removeFirst();
-        }
-    }
-
-    private void deliverLate() throws SQLException {
-        Instant now = clock.instant();
-        lateRanges.removeIf(range -> range.until().isBefore(now));
-        if (lateRanges.isEmpty()) {
-            deliveredLate.clear();
-            return;
-        }
-        long lowest = lateRanges.stream().mapToLong(LateRange::from).min().orElseThrow();
-        deliveredLate.removeIf(id -> id < lowest);
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < lateRanges.size(); i++) {
-            where.append(i == 0 ? "" : " OR ").append("id BETWEEN ? AND ?");
-        }
-        List<ClientEvent> late = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + LoggedEvents.COLUMNS + " FROM event_log WHERE " + where + " ORDER BY id")) {
-            int index = 1;
-            for (LateRange range : lateRanges) {
-                statement.setLong(index++, range.from());
-                statement.setLong(index++, range.to());
-            }
-            statement.setQueryTimeout(30);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    late.add(LoggedEvents.map(rs, json));
-                }
-            }
-        }
-        for (ClientEvent event : late) {
-            if (event.id() <= cursor && deliveredLate.add(event.id())) {
-                lateDeliveries.incrementAndGet();
-                log.info("Event {} ({}) committed after the gap grace; delivered late", event.id(), event.type());
-                dispatcher.dispatch(event, false);
+            if (events.size() < properties.batchSize()) {
+                cursor = safe;
+                dispatcher.advanceTo(safe);
             }
         }
     }
 
-    private List<ClientEvent> read(long after, int limit) throws SQLException {
+    /**
+     * Notes the ids taken since the last call, then returns the highest id whose transactions, and
+     * those of all lower ids, have ended.
+     */
+    private long safeId() throws SQLException {
+        long taken = lastTaken();
+        Set<String> appending = appending();
+        long safe = cursor;
+        while (!marks.isEmpty() && Collections.disjoint(marks.peekFirst().appending(), appending)) {
+            safe = marks.removeFirst().id();
+            warned = false;
+        }
+        Mark newest = marks.peekLast();
+        if (taken > Math.max(safe, newest != null ? newest.id() : cursor)) {
+            if (appending.isEmpty()) {
+                safe = taken;
+            } else {
+                marks.addLast(new Mark(taken, appending, clock.instant()));
+            }
+        }
+        Mark waiting = marks.peekFirst();
+        if (waiting != null
+                && !warned
+                && Duration.between(waiting.taken(), clock.instant()).compareTo(HELD_BACK_WARNING) > 0) {
+            warned = true;
+            log.warn(
+                    "Realtime events after {} are held back by appending transactions open for more than {}: {}"
+                            + " (pg_locks.virtualtransaction)",
+                    safe,
+                    HELD_BACK_WARNING,
+                    waiting.appending());
+        }
+        return safe;
+    }
+
+    /** The last id taken from the sequence. */
+    private long lastTaken() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM event_log_id_seq")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The transactions (virtual ids) appending right now: those holding the appenders' lock. */
+    private Set<String> appending() throws SQLException {
+        Set<String> appending = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT virtualtransaction FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                                + " AND classid = " + (LoggedEvents.APPENDING_LOCK >>> 32)
+                                + " AND objid = " + (LoggedEvents.APPENDING_LOCK & 0xFFFF_FFFFL)
+                                + " AND objsubid = 1")) {
+            while (rs.next()) {
+                appending.add(rs.getString(1));
+            }
+        }
+        return appending;
+    }
+
+    private List<ClientEvent> read(long after, long upTo, int limit) throws SQLException {
         List<ClientEvent> events = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + LoggedEvents.COLUMNS + " FROM event_log WHERE id > ? ORDER BY id LIMIT ?")) {
+                "SELECT " + LoggedEvents.COLUMNS + " FROM event_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             statement.setLong(1, after);
-            statement.setInt(2, limit);
+            statement.setLong(2, upTo);
+            statement.setInt(3, limit);
             statement.setQueryTimeout(30);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -29,6 +29,12 @@ public class LoggedEvents {
     /** The channel every instance {@code LISTEN}s on; the notification's payload is the event id. */
     public static final String CHANNEL = "miyabi_event_log";
 
+    /**
+     * The advisory lock every appending transaction holds (shared) from before it takes its id to its
+     * end: {@code pg_locks} then shows which transactions may still commit an id.
+     */
+    static final long APPENDING_LOCK = 0x4D49_5941_4556_4C47L;
+
     static final String COLUMNS =
             "id, event_type, resource_type, resource_id, payload::text AS payload, visible_to_users, visible_to_roles, created_at";
 
@@ -46,7 +52,9 @@ public class LoggedEvents {
      * Inserts the event and queues its notification, in one statement of the current transaction.
      * PostgreSQL delivers the {@code NOTIFY} only when that transaction commits (and never when it
      * rolls back). {@code clock_timestamp()} rather than {@code now()}: the time of the append, not
-     * of the transaction's start.
+     * of the transaction's start. First (the materialized CTE runs before the insert takes its id) the
+     * transaction takes {@link #APPENDING_LOCK} shared, held to its end: the listener's safe id relies on
+     * it ({@link EventLogListener}).
      */
     Appended insert(
             String type,
@@ -56,14 +64,16 @@ public class LoggedEvents {
             Collection<UUID> users,
             Collection<Role> roles) {
         return jdbc.sql("""
-                        WITH appended AS (
+                        WITH appending AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared(%d)),
+                        appended AS (
                             INSERT INTO event_log (event_type, resource_type, resource_id, payload,
                                                    visible_to_users, visible_to_roles, created_at)
-                            VALUES (:type, :resourceType, :resourceId, CAST(:payload AS jsonb),
-                                    :users, CAST(:roles AS varchar(20)[]), clock_timestamp())
+                            SELECT :type, :resourceType, :resourceId, CAST(:payload AS jsonb),
+                                   :users, CAST(:roles AS varchar(20)[]), clock_timestamp()
+                            FROM appending
                             RETURNING id, created_at)
                         SELECT id, created_at, pg_notify('%s', id::text) FROM appended
-                        """.formatted(CHANNEL))
+                        """.formatted(APPENDING_LOCK, CHANNEL))
                 .param("type", type)
                 .param("resourceType", resourceType)
                 .param("resourceId", resourceId)

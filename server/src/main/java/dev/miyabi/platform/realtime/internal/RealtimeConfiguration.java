@@ -43,11 +43,8 @@ class RealtimeConfiguration {
         FunctionCounter.builder("miyabi.realtime.listener.notifications", listener, EventLogListener::notifications)
                 .description("NOTIFY messages received from the event log")
                 .register(meters);
-        FunctionCounter.builder("miyabi.realtime.events.late", listener, EventLogListener::lateDeliveries)
-                .description("Events delivered after the gap grace, out of order")
-                .register(meters);
         Gauge.builder("miyabi.realtime.position", dispatcher, EventDispatcher::position)
-                .description("Id of the last event delivered in order on this instance")
+                .description("Id up to which this instance has delivered the log")
                 .register(meters);
         return listener;
     }

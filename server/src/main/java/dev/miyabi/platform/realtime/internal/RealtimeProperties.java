@@ -14,10 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long events stay in the log (and can be replayed)
  * @param pruneInterval how often old events are deleted
  * @param pollInterval the safety-net poll of the log when no notification arrives
- * @param gapGrace how long an event may be held back while an earlier id is still missing (an
- *     uncommitted transaction, or one that rolled back)
- * @param lateWindow how long a skipped id is still watched for, to deliver it late if its
- *     transaction commits after all
  * @param reconnectDelay first delay before the listener reconnects; doubles up to 30 s
  * @param batchSize events read per query
  * @param authTimeout time a new socket has to authenticate (close 4408 after it)
@@ -39,8 +35,6 @@ public record RealtimeProperties(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration pruneInterval,
         @DefaultValue("5s") Duration pollInterval,
-        @DefaultValue("2s") Duration gapGrace,
-        @DefaultValue("10m") Duration lateWindow,
         @DefaultValue("1s") Duration reconnectDelay,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("10s") Duration authTimeout,
@@ -59,8 +53,6 @@ public record RealtimeProperties(
                 Duration.ofDays(7),
                 Duration.ofHours(1),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                Duration.ofMinutes(10),
                 Duration.ofSeconds(1),
                 500,
                 Duration.ofSeconds(10),

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -130,16 +133,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** No database connection (the pool busy past the request's wait, or PostgreSQL unreachable): 503. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> handleNoDatabaseConnection(Exception ex, HttpServletRequest request) {
+        return handleUnexpected(ex, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
-        if (DatabaseUnavailable.causedBy(ex)) {
-            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
-            ProblemDetail problem = ProblemResponses.problem(
-                    HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
-                    .body(problem);
+        Optional<ApiException> noDatabase = DatabaseUnavailable.refusal(ex);
+        if (noDatabase.isPresent()) {
+            log.warn("No database for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+            return handleApiException(noDatabase.get(), request);
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(

@@ -1,10 +1,12 @@
 package dev.miyabi.platform.shared.web;
 
+import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,15 +34,16 @@ class ProblemErrorController implements ErrorController {
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR.value();
         }
-        boolean databaseUnavailable = status == HttpStatus.INTERNAL_SERVER_ERROR.value()
-                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && DatabaseUnavailable.causedBy(failure);
-        if (databaseUnavailable) {
-            status = HttpStatus.SERVICE_UNAVAILABLE.value();
+        Optional<ApiException> noDatabase = status == HttpStatus.INTERNAL_SERVER_ERROR.value()
+                        && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? DatabaseUnavailable.refusal(failure)
+                : Optional.empty();
+        if (noDatabase.isPresent()) {
+            status = noDatabase.get().status().value();
         }
         HttpStatus resolved = HttpStatus.resolve(status);
-        String detail = databaseUnavailable
-                ? DatabaseUnavailable.DETAIL
+        String detail = noDatabase.isPresent()
+                ? noDatabase.get().getMessage()
                 : status >= 500
                         ? "An unexpected error occurred; it has been logged"
                         : resolved != null ? resolved.getReasonPhrase() : "Request failed";
@@ -52,9 +55,8 @@ class ProblemErrorController implements ErrorController {
         }
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (databaseUnavailable) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
-        }
+        noDatabase.ifPresent(refusal -> response.header(
+                HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfter().toSeconds())));
         return response.body(problem);
     }
 }

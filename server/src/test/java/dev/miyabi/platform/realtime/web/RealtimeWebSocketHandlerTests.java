@@ -114,8 +114,6 @@ class RealtimeWebSocketHandlerTests {
                 d.retention(),
                 d.pruneInterval(),
                 d.pollInterval(),
-                d.gapGrace(),
-                d.lateWindow(),
                 d.reconnectDelay(),
                 d.batchSize(),
                 authTimeout,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.RequestDispatcher;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -39,14 +40,27 @@ class DatabaseUnavailableTests {
     @Test
     void aControllerThatCannotReachTheDatabaseAnswers503WithRetryAfter() {
         ApiExceptionHandler handler = new ApiExceptionHandler();
-        for (Exception failure : new Exception[] {
-            NO_CONNECTION, CONNECTION_LOST, ROLLBACK_FAILED, new CannotGetJdbcConnectionException("no connection")
-        }) {
+        // The pool busy: try again in a second; PostgreSQL unreachable: in five.
+        Map<Exception, String> retryAfter = Map.of(
+                NO_CONNECTION,
+                "1",
+                new CannotGetJdbcConnectionException("no connection"),
+                "1",
+                CONNECTION_LOST,
+                "5",
+                ROLLBACK_FAILED,
+                "5",
+                new CannotCreateTransactionException("no connection", new SQLException("refused", "08001")),
+                "5");
+        for (Map.Entry<Exception, String> expected : retryAfter.entrySet()) {
+            Exception failure = expected.getKey();
             ResponseEntity<ProblemDetail> answer =
                     handler.handleUnexpected(failure, new MockHttpServletRequest("GET", "/api/orders"));
 
             assertThat(answer.getStatusCode().value()).as(failure.toString()).isEqualTo(503);
-            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                    .as(failure.toString())
+                    .isEqualTo(expected.getValue());
             assertThat(answer.getBody().getProperties()).containsEntry("code", "service_unavailable");
         }
     }
@@ -61,7 +75,7 @@ class DatabaseUnavailableTests {
         ResponseEntity<ProblemDetail> answer = new ProblemErrorController().error(request);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
-        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(answer.getBody().getProperties()).containsEntry("code", "service_unavailable");
     }
 
