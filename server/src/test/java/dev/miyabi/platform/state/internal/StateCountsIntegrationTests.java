@@ -255,6 +255,8 @@ class StateCountsIntegrationTests extends CommerceFixtures {
                     && manager.current().version() == end
                     && !manager.projection().countsStale();
         });
+        // The mark is cleared when a recount starts: wait for one still loading (it holds the reload lock).
+        manager.recount();
     }
 
     private static <E extends Enum<E>> Map<String, Long> byName(Map<E, Long> counts) {
