@@ -58,7 +58,7 @@ class RealtimeWebSocketHandlerTests {
             JSON,
             new LoggedEvents(JdbcClient.create(new SimpleDriverDataSource()), JSON),
             new EventDispatcher(List.of()),
-            properties(Duration.ofMillis(300), Duration.ofMillis(200)),
+            properties(Duration.ofSeconds(1), Duration.ofMillis(200)),
             List.of(),
             Clock.systemUTC(),
             new SimpleMeterRegistry());
