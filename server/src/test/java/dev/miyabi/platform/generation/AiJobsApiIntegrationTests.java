@@ -90,12 +90,18 @@ class AiJobsApiIntegrationTests extends GenerationFixtures {
     @Test
     void aUserOverTheMonthlyBudgetIsRefusedBeforeAnythingIsQueued() {
         Session customer = register();
+        // An earlier studio job of this month (admitted against the budget, settled) spent 99 000 tokens.
+        UUID earlierJob = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO llm_usage (user_id, task, operation, provider, model, input_tokens, output_tokens,
-                            estimated_cost, outcome, created_at)
-                        VALUES (:user, 'course.lesson', 'structured', 'anthropic', 'claude-sonnet-4-5', 60000, 39000,
-                            0, 'success', now())
-                        """).param("user", customer.id()).update();
+                        INSERT INTO llm_budget_reservations (job_id, user_id, tokens, spent_before, reserved_at, settled_at)
+                        VALUES (:job, :user, 50000, 0, now(), now())
+                        """).param("job", earlierJob).param("user", customer.id()).update();
+        jdbc.sql("""
+                        INSERT INTO llm_usage (user_id, job_id, task, operation, provider, model, input_tokens,
+                            output_tokens, estimated_cost, outcome, created_at)
+                        VALUES (:user, :job, 'course.lesson', 'structured', 'anthropic', 'claude-sonnet-4-5', 60000,
+                            39000, 0, 'success', now())
+                        """).param("user", customer.id()).param("job", earlierJob).update();
 
         Api.Response refused = submit(customer, "course_generation", courseInput("Negotiation basics", "en", 2));
         JsonNode problem = assertProblem(refused, 429, "budget_exceeded");
