@@ -100,16 +100,7 @@ class KillMidJobsIntegrationTests {
                     SELECT coalesce(sum(progress_completed), 0) FROM ai_jobs
                     WHERE status = 'running' AND lease_owner = 'a' AND order_id IS NOT NULL""");
 
-            await("every order to complete on b")
-                    .atMost(Duration.ofMinutes(4))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() ->
-                            db.count("SELECT count(*) FROM orders WHERE status IN ('completed', 'failed', 'cancelled')")
-                                    == orders);
-            await("every module event to be handled (those a died with are delivered again)")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> db.count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL") == 0);
+            Ledger.awaitSettled(db);
             Snapshot after = Snapshot.of(db);
             Map<String, Long> lost = Ledger.lost(db);
             Map<String, Long> duplicated = Ledger.duplicated(db);

@@ -1,5 +1,8 @@
 package dev.miyabi.faults;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +15,24 @@ final class Ledger {
     private Ledger() {}
 
     /** Work or money that exists twice. */
+    /**
+     * Waits until every order has ended (completed, failed or cancelled) and every module event was handled
+     * (those a killed or cut-off instance held are delivered again), so the counts that follow are final.
+     */
+    static void awaitSettled(Database db) {
+        long orders = db.count("SELECT count(*) FROM orders");
+        await("every order to end")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        db.count("SELECT count(*) FROM orders WHERE status IN ('completed', 'failed', 'cancelled')")
+                                == orders);
+        await("every module event to be handled")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> db.count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL") == 0);
+    }
+
     static Map<String, Long> duplicated(Database db) {
         Map<String, Long> found = new LinkedHashMap<>();
         found.put("jobs of one order", db.count("""

@@ -163,16 +163,7 @@ class PostgresOutageIntegrationTests {
                 retried++;
             }
             long orders = db.count("SELECT count(*) FROM orders");
-            await("every order to complete")
-                    .atMost(Duration.ofMinutes(4))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() ->
-                            db.count("SELECT count(*) FROM orders WHERE status IN ('completed', 'failed', 'cancelled')")
-                                    == orders);
-            await("every module event to be handled")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> db.count("SELECT count(*) FROM event_publication WHERE completion_date IS NULL") == 0);
+            Ledger.awaitSettled(db);
             Snapshot after = Snapshot.of(db);
             Map<String, Long> lost = Ledger.lost(db);
             Map<String, Long> duplicated = Ledger.duplicated(db);
