@@ -143,7 +143,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, HttpServletRequest request) {
         Optional<ApiException> noDatabase = DatabaseUnavailable.refusal(ex);
         if (noDatabase.isPresent()) {
-            log.warn("No database for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+            // Not a line per refused request: under overload or an outage that would be thousands a second
+            // (the pool and the readiness probe say why; the 503s are counted in http.server.requests).
+            log.debug("No database for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
             return handleApiException(noDatabase.get(), request);
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
