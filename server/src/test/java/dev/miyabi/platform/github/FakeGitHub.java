@@ -191,6 +191,17 @@ final class FakeGitHub implements Closeable {
         return issue.deepCopy();
     }
 
+    /**
+     * The issue as a close-as-not-planned webhook carries it, before this GitHub's listing shows the close: the
+     * webhook arrives first, so a poll cannot apply the close ahead of it.
+     */
+    synchronized ObjectNode closedAsNotPlannedPayload(int number) {
+        ObjectNode issue = issues.get(number).deepCopy();
+        issue.put("state", "closed").put("state_reason", "not_planned").put("closed_at", now());
+        touch(issue);
+        return issue;
+    }
+
     /** A person comments (no webhook). */
     synchronized ObjectNode comment(int number, String body, String association) {
         ObjectNode issue = issues.get(number);

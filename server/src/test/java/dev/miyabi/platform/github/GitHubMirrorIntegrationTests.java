@@ -302,7 +302,9 @@ class GitHubMirrorIntegrationTests {
         Orchestrator board = first.getBean(Orchestrator.class);
         AgentTask task = board.submit(AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, "Closed by a person"));
         ObjectNode issue = awaitLabels(task.id(), "a2a:submitted");
-        ObjectNode closed = github.closeAsNotPlanned(issue.path("number").asInt());
+        // The webhook, not the 200 ms poll, must be what applies the close.
+        ObjectNode closed =
+                github.closedAsNotPlannedPayload(issue.path("number").asInt());
 
         Api.Response delivered = webhook(secondApi, "issues", event("closed", closed));
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
