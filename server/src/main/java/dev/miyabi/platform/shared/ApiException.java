@@ -43,10 +43,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, what + " not found");
     }
 
-    public static ApiException invalidState(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, ErrorCodes.INVALID_STATE, detail);
-    }
-
     public static ApiException validation(List<FieldViolation> errors) {
         return new ApiException(
                 HttpStatus.BAD_REQUEST,

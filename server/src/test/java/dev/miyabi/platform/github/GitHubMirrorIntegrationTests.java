@@ -357,6 +357,27 @@ class GitHubMirrorIntegrationTests {
     }
 
     @Test
+    void aRetryCommentOnATaskWithoutRetriesLeftIsIgnored() {
+        Orchestrator board = first.getBean(Orchestrator.class);
+        AgentTask task = board.submit(AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, "Out of retries"));
+        for (int retry = 1; retry <= AgentTask.MAX_RETRIES; retry++) {
+            board.fail(task.id(), "attempt " + retry + " failed");
+            board.retry(task.id(), UUID.randomUUID());
+        }
+        board.fail(task.id(), "the last attempt failed");
+        ObjectNode issue = awaitLabels(task.id(), "a2a:failed");
+
+        // The board refuses a fourth retry; the webhook is still taken (200) and changes nothing.
+        ObjectNode collaborator = github.comment(issue.path("number").asInt(), "/retry", "COLLABORATOR");
+        Api.Response delivered = webhook(api, "issue_comment", commentEvent(issue, collaborator));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        assertThat(delivered.json().path("applied").asString()).isEqualTo("none");
+        AgentTask after = board.find(task.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(AgentTaskStatus.FAILED);
+        assertThat(after.retryCount()).isEqualTo(AgentTask.MAX_RETRIES);
+    }
+
+    @Test
     void aRetryCommentWhoseWebhookNeverArrivedIsAppliedByTheReconciliation() {
         Orchestrator board = first.getBean(Orchestrator.class);
         AgentTask task = board.submit(AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, "Retried without a webhook"));

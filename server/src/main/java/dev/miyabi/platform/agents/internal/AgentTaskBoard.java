@@ -14,6 +14,7 @@ import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import java.util.List;
@@ -108,7 +109,7 @@ class AgentTaskBoard {
     public AgentTask startManual(UUID id) {
         AgentTask task = manual(id);
         if (task.status() != AgentTaskStatus.SUBMITTED) {
-            throw refused(task, "started", "submitted");
+            throw refused(task, AgentTaskStatus.WORKING, "started", "submitted");
         }
         return changed(tasks.markWorking(id), task.status());
     }
@@ -117,7 +118,7 @@ class AgentTaskBoard {
     public AgentTask completeManual(UUID id, JsonNode result) {
         AgentTask task = manual(id);
         if (!task.status().isOpen()) {
-            throw refused(task, "completed", "submitted or working");
+            throw refused(task, AgentTaskStatus.COMPLETED, "completed", "submitted or working");
         }
         return changed(tasks.completeManually(id, result), task.status());
     }
@@ -126,7 +127,7 @@ class AgentTaskBoard {
     public AgentTask failManual(UUID id, String error) {
         AgentTask task = manual(id);
         if (!task.status().isOpen()) {
-            throw refused(task, "failed", "submitted or working");
+            throw refused(task, AgentTaskStatus.FAILED, "failed", "submitted or working");
         }
         return changed(tasks.end(id, AgentTaskStatus.FAILED, error), task.status());
     }
@@ -140,11 +141,14 @@ class AgentTaskBoard {
     public AgentTask retry(UUID id, UUID requestedBy) {
         AgentTask task = lock(id);
         if (task.status() != AgentTaskStatus.FAILED) {
-            throw refused(task, "retried", "failed");
+            throw refused(task, AgentTaskStatus.SUBMITTED, "retried", "failed");
         }
         if (task.retryCount() >= AgentTask.MAX_RETRIES) {
-            throw ApiException.invalidState("The task was retried " + task.retryCount() + " times already; at most "
-                    + AgentTask.MAX_RETRIES + " retries are allowed");
+            throw new InvalidStateTransition(
+                    task.status().value(),
+                    AgentTaskStatus.SUBMITTED.value(),
+                    "The task was retried " + task.retryCount() + " times already; at most " + AgentTask.MAX_RETRIES
+                            + " retries are allowed");
         }
         AgentTask retried = switch (task.execution()) {
             case MANUAL -> tasks.resubmit(id, AgentTask.Execution.MANUAL, null);
@@ -169,7 +173,7 @@ class AgentTaskBoard {
     public AgentTask cancel(UUID id, @Nullable UUID requestedBy) {
         AgentTask task = lock(id);
         if (!task.status().isOpen()) {
-            throw refused(task, "cancelled", "submitted or working");
+            throw refused(task, AgentTaskStatus.CANCELLED, "cancelled", "submitted or working");
         }
         AgentTask cancelled = changed(tasks.end(id, AgentTaskStatus.CANCELLED, null), task.status());
         UUID jobId = task.aiJobId();
@@ -230,14 +234,20 @@ class AgentTaskBoard {
     private AgentTask manual(UUID id) {
         AgentTask task = lock(id);
         if (task.execution() != AgentTask.Execution.MANUAL) {
-            throw ApiException.invalidState("The task runs as "
-                    + task.execution().value() + "; only manual tasks are started, completed or failed by people");
+            throw new InvalidStateTransition(
+                    task.status().value(),
+                    "The task runs as " + task.execution().value()
+                            + "; only manual tasks are started, completed or failed by people");
         }
         return task;
     }
 
-    private static ApiException refused(AgentTask task, String action, String allowed) {
-        return ApiException.invalidState(
+    /** The task's status refuses the move to {@code requested}; {@code action} names it in the detail. */
+    private static InvalidStateTransition refused(
+            AgentTask task, AgentTaskStatus requested, String action, String allowed) {
+        return new InvalidStateTransition(
+                task.status().value(),
+                requested.value(),
                 "The task is " + task.status().value() + "; only " + allowed + " tasks can be " + action);
     }
 

@@ -13,6 +13,7 @@ import dev.miyabi.platform.aijobs.JobUpdated;
 import dev.miyabi.platform.aijobs.JobUsage;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,7 +123,9 @@ class JobQueue {
                     yield requested;
                 }
                 default ->
-                    throw ApiException.invalidState(
+                    throw new InvalidStateTransition(
+                            job.status().value(),
+                            JobStatus.CANCELLED.value(),
                             "The job is " + job.status().value() + "; only queued or running jobs can be cancelled");
             };
         });
@@ -134,7 +137,9 @@ class JobQueue {
                     .orElseThrow(() -> ApiException.notFound("Job"))
                     .job();
             if (job.status() != JobStatus.FAILED) {
-                throw ApiException.invalidState(
+                throw new InvalidStateTransition(
+                        job.status().value(),
+                        JobStatus.QUEUED.value(),
                         "The job is " + job.status().value() + "; only failed jobs can be retried");
             }
             Job queued = jobs.requeueFailed(id).job();

@@ -7,6 +7,7 @@ import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.generation.GenerationJobs;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.ErrorCodes;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -155,8 +157,11 @@ class AiJobController {
     Job cancel(@PathVariable UUID id, CurrentUser user) {
         Job job = jobs.get(id, user);
         if (job.orderId() != null && !user.isAdmin()) {
-            throw ApiException.invalidState("The job fulfils order " + job.orderId()
-                    + "; a paid order is cancelled by an admin, which also stops the job");
+            throw new DomainConflict(
+                    ErrorCodes.INVALID_STATE,
+                    "The job fulfils order " + job.orderId()
+                            + "; a paid order is cancelled by an admin, which also stops the job",
+                    Map.of());
         }
         return jobs.cancel(id, user);
     }

@@ -6,7 +6,7 @@ import dev.miyabi.platform.agents.Orchestrator;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.identity.UserDirectory;
 import dev.miyabi.platform.identity.UserSummary;
-import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -95,7 +95,7 @@ class GitHubSignals {
             log.info(
                     "Task {} retried by /retry from {} on issue #{}", task.get().id(), author, number(issue));
             return Applied.RETRIED;
-        } catch (ApiException refused) {
+        } catch (InvalidStateTransition refused) {
             log.info("Ignored /retry on issue #{}: {}", number(issue), refused.getMessage());
             return Applied.NONE;
         }
@@ -137,7 +137,7 @@ class GitHubSignals {
             board.cancel(task.id(), null);
             log.info("Task {} cancelled on GitHub ({})", task.id(), why);
             return Applied.CANCELLED;
-        } catch (ApiException refused) {
+        } catch (InvalidStateTransition refused) {
             // It ended meanwhile.
             return Applied.NONE;
         }

@@ -177,6 +177,8 @@ class AgentsApiIntegrationTests extends IntegrationTest {
                 "invalid_state");
         assertThat(again.path("detail").asString())
                 .isEqualTo("The task is cancelled; only submitted or working tasks can be cancelled");
+        assertThat(again.path("currentStatus").asString()).isEqualTo("cancelled");
+        assertThat(again.path("requestedStatus").asString()).isEqualTo("cancelled");
         AgentTask done = orchestrator.submit(AgentTaskRequest.of(AgentType.APPROVAL_WORKFLOW, "Done already"));
         orchestrator.complete(done.id(), JsonNodeFactory.instance.objectNode());
         assertProblem(
@@ -222,6 +224,8 @@ class AgentsApiIntegrationTests extends IntegrationTest {
                 409,
                 "invalid_state");
         assertThat(refused.path("detail").asString()).contains("at most 3 retries");
+        assertThat(refused.path("currentStatus").asString()).isEqualTo("failed");
+        assertThat(refused.path("requestedStatus").asString()).isEqualTo("submitted");
         assertThat(orchestrator.find(task.id()).orElseThrow().retryCount()).isEqualTo(3);
         assertProblem(
                 api.post("/api/agents/tasks/" + UUID.randomUUID() + "/retry")

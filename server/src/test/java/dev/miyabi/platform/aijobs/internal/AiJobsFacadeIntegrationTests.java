@@ -20,6 +20,7 @@ import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.FieldViolation;
+import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import dev.miyabi.platform.support.IntegrationTest;
@@ -129,7 +130,7 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(cancelled.completedAt()).isNotNull();
         assertThat(queue.events(JobCancelled.class, job.id())).hasSize(1);
-        ApiException again = apiError(() -> queue.jobs.cancel(job.id(), alice), HttpStatus.CONFLICT, "invalid_state");
+        InvalidStateTransition again = refusedMove(() -> queue.jobs.cancel(job.id(), alice), "cancelled", "cancelled");
         assertThat(again.getMessage()).isEqualTo("The job is cancelled; only queued or running jobs can be cancelled");
     }
 
@@ -151,8 +152,8 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
                 .until(() -> queue.jobs.find(other.id()).orElseThrow().status() == JobStatus.COMPLETED);
 
         apiError(() -> queue.jobs.retry(job.id(), bob), HttpStatus.NOT_FOUND, "not_found");
-        ApiException notFailed =
-                apiError(() -> queue.jobs.retry(other.id(), alice), HttpStatus.CONFLICT, "invalid_state");
+        InvalidStateTransition notFailed =
+                refusedMove(() -> queue.jobs.retry(other.id(), alice), "completed", "queued");
         assertThat(notFailed.getMessage()).isEqualTo("The job is completed; only failed jobs can be retried");
 
         Job retried = queue.jobs.retry(job.id(), alice);
@@ -241,6 +242,17 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
 
     private static PageQuery page(String sort, int size) {
         return PageQuery.of(0, size, sort, AiJobs.SORTABLE, "createdAt,desc");
+    }
+
+    /** A 409 {@code invalid_state} naming the job's status and the one it was asked to move to. */
+    private static InvalidStateTransition refusedMove(ThrowingCallable call, String current, String requested) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(InvalidStateTransition.class);
+        InvalidStateTransition refused = (InvalidStateTransition) thrown;
+        assertThat(refused.code()).isEqualTo("invalid_state");
+        assertThat(refused.current()).isEqualTo(current);
+        assertThat(refused.requested()).isEqualTo(requested);
+        return refused;
     }
 
     private static ApiException apiError(ThrowingCallable call, HttpStatus status, String code) {
