@@ -1,6 +1,7 @@
 package dev.miyabi.platform.agents.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.miyabi.platform.agents.Agent;
@@ -15,6 +16,7 @@ import dev.miyabi.platform.agents.AgentTaskStatus;
 import dev.miyabi.platform.agents.AgentTaskUpdated;
 import dev.miyabi.platform.agents.AgentType;
 import dev.miyabi.platform.agents.Orchestrator;
+import dev.miyabi.platform.aijobs.AiJobs;
 import dev.miyabi.platform.aijobs.Job;
 import dev.miyabi.platform.aijobs.JobContext;
 import dev.miyabi.platform.aijobs.JobFailed;
@@ -23,6 +25,8 @@ import dev.miyabi.platform.aijobs.JobOutcome;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.aijobs.internal.QueueFixture;
+import dev.miyabi.platform.shared.ApiException;
+import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
@@ -62,6 +67,9 @@ class OrchestratorIntegrationTests extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    AiJobs applicationJobs;
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private final Map<AgentType, List<AgentTask>> calls = new ConcurrentHashMap<>();
@@ -113,6 +121,20 @@ class OrchestratorIntegrationTests extends IntegrationTest {
         agents.addAll(List.of(registered));
         orchestrator = new DefaultOrchestrator(new AgentRegistry(agents, false), board);
         orchestratorRef.set(orchestrator);
+    }
+
+    /** Moved from the aijobs module tests: it needs the whole application (agents register agent_task). */
+    @Test
+    void theApplicationRunsAgentTasksAndRefusesJobTypesWithoutAHandler() {
+        assertThat(applicationJobs.types()).contains(Orchestrator.AGENT_TASK_JOB_TYPE);
+
+        Throwable refused =
+                catchThrowable(() -> applicationJobs.enqueue(NewJob.of("no_such_type", NODES.objectNode(), user)));
+        assertThat(refused).isInstanceOfSatisfying(ApiException.class, error -> {
+            assertThat(error.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(error.code()).isEqualTo("validation_failed");
+            assertThat(error.errors()).extracting(FieldViolation::field).containsExactly("type");
+        });
     }
 
     @Test

@@ -19,11 +19,10 @@ import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.DomainConflict;
-import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.InvalidStateTransition;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.ModuleTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,18 +35,20 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The {@link AiJobs} facade: visibility, listing, cancel, retry, results and usage. */
-class AiJobsFacadeIntegrationTests extends IntegrationTest {
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared", verifyAutomatically = false)
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a fresh instance per test, as in the other tests
+class AiJobsFacadeIntegrationTests extends ModuleTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    @Autowired
-    AiJobs applicationJobs;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -70,17 +71,6 @@ class AiJobsFacadeIntegrationTests extends IntegrationTest {
     @AfterEach
     void stopPools() {
         fixtures.forEach(QueueFixture::close);
-    }
-
-    @Test
-    void theApplicationRunsAgentTasksAndRefusesJobTypesWithoutAHandler() {
-        assertThat(applicationJobs.types()).contains("agent_task");
-
-        ApiException refused = apiError(
-                () -> applicationJobs.enqueue(NewJob.of("no_such_type", NODES.objectNode(), alice.id())),
-                HttpStatus.BAD_REQUEST,
-                "validation_failed");
-        assertThat(refused.errors()).extracting(FieldViolation::field).containsExactly("type");
     }
 
     @Test

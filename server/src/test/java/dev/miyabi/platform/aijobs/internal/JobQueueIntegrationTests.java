@@ -18,7 +18,7 @@ import dev.miyabi.platform.aijobs.JobStarted;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.JobUsage;
 import dev.miyabi.platform.aijobs.NewJob;
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.ModuleTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +38,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -50,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The queue on real PostgreSQL, with worker pools built outside Spring (each its own "instance") on the
  * application's database. Every test uses job types of its own, so pools never see each other's jobs.
  */
-class JobQueueIntegrationTests extends IntegrationTest {
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared", verifyAutomatically = false)
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a fresh instance per test, as in the other tests
+class JobQueueIntegrationTests extends ModuleTest {
 
     private static final Logger log = LoggerFactory.getLogger(JobQueueIntegrationTests.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

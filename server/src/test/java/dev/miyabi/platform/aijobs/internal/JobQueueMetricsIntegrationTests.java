@@ -2,7 +2,7 @@ package dev.miyabi.platform.aijobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.ModuleTest;
 import dev.miyabi.platform.support.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,9 +11,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
 /** The queue's gauges read the queue in PostgreSQL, at most once per {@link JobQueueMetrics#MAX_AGE}. */
-class JobQueueMetricsIntegrationTests extends IntegrationTest {
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared", verifyAutomatically = false)
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a fresh instance per test, as in the other tests
+class JobQueueMetricsIntegrationTests extends ModuleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final MeterRegistry meters = new SimpleMeterRegistry();

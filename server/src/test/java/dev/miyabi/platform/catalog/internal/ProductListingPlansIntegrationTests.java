@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miyabi.platform.catalog.ProductCategory;
 import dev.miyabi.platform.catalog.ProductStatus;
 import dev.miyabi.platform.shared.PageQuery;
-import dev.miyabi.platform.support.IntegrationTest;
+import dev.miyabi.platform.support.ModuleTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -19,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is checked by {@code bench/products-search.sh} on 100 000 products instead: on a table this small
  * a scan is honestly cheaper than the trigram index, and PostgreSQL rightly takes it.
  */
-class ProductListingPlansIntegrationTests extends IntegrationTest {
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared", verifyAutomatically = false)
+@TestInstance(TestInstance.Lifecycle.PER_METHOD) // a fresh instance per test, as in the other tests
+class ProductListingPlansIntegrationTests extends ModuleTest {
 
     private static final Set<String> SORTABLE = Set.of("createdAt", "name", "price");
 

@@ -7,14 +7,19 @@ import dev.miyabi.platform.MiyabiApplication;
 import dev.miyabi.platform.support.IntegrationTest;
 import dev.miyabi.platform.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Outside the zero-setup mode a server without a Stripe key must not quietly take free test cards: it
- * refuses to start until the sandbox is asked for by name.
+ * refuses to start until the sandbox is asked for by name. The shared context is such a server (an external
+ * database, {@code miyabi.payments.provider=sandbox}); the refusal needs a start of its own.
  */
-class PaymentProviderChoiceIntegrationTests {
+class PaymentProviderChoiceIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    private ConfigurableApplicationContext context;
 
     @Test
     void shouldRefuseToStartOnAnExternalDatabaseWithoutAPaymentProvider() {
@@ -27,9 +32,12 @@ class PaymentProviderChoiceIntegrationTests {
 
     @Test
     void shouldStartWithTheSandboxWhenAskedForByName() {
-        try (ConfigurableApplicationContext context = start("--miyabi.payments.provider=sandbox")) {
-            assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(SandboxPaymentGateway.class);
-        }
+        assertThat(context.getEnvironment().getProperty("miyabi.database.embedded", Boolean.class, false))
+                .as("an external database")
+                .isFalse();
+        assertThat(context.getEnvironment().getProperty("miyabi.payments.provider"))
+                .isEqualTo("sandbox");
+        assertThat(context.getBean(PaymentGateway.class)).isInstanceOf(SandboxPaymentGateway.class);
     }
 
     private static ConfigurableApplicationContext start(String provider) {
