@@ -11,17 +11,20 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An instance whose payments go to Stripe — a local server speaking Stripe's wire format — on the shared
  * database: a success Stripe reports for a payment recorded as failed is refunded through Stripe, once;
- * a key Stripe keeps refusing (401) fails a processing payment and refund after the "not found" bound.
+ * a key Stripe keeps refusing (401) fails a processing payment and refund after the "not found" bound;
+ * stalled payments are settled a few at a time against a slow Stripe.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StripeProviderIntegrationTests extends CommerceFixtures {
@@ -42,11 +46,18 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
     private static final int STRIPE_PORT = 18100;
     private static final int INSTANCE_PORT = 18101;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RECONCILIATION_CONCURRENCY = 3;
+    /** PaymentIntents whose lookup takes {@link #SLOW_LOOKUP} and finds them succeeded. */
+    private static final String SLOW_INTENT = "pi_slow_";
+
+    private static final Duration SLOW_LOOKUP = Duration.ofMillis(400);
 
     record Received(String method, String path, Headers headers, Map<String, String> form) {}
 
     private final MockWebServer stripe = new MockWebServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger slowLookupsInFlight = new AtomicInteger();
+    private final AtomicInteger mostSlowLookupsAtOnce = new AtomicInteger();
     private ConfigurableApplicationContext instance;
     private Api stripeInstance;
 
@@ -59,6 +70,9 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
                 Received call = new Received(
                         request.getMethod(), request.getUrl().encodedPath(), request.getHeaders(), form(body));
                 received.add(call);
+                if (call.method().equals("GET") && call.path().startsWith("/v1/payment_intents/" + SLOW_INTENT)) {
+                    return slowLookup(call);
+                }
                 return answer(call);
             }
         });
@@ -69,6 +83,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
                 "--miyabi.payments.stripe.secret-key=sk_test_miyabi_provider_tests",
                 "--miyabi.payments.stripe.base-url=http://127.0.0.1:" + STRIPE_PORT,
                 "--miyabi.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET,
+                "--miyabi.payments.reconciliation.concurrency=" + RECONCILIATION_CONCURRENCY,
                 // The tests run reconciliation themselves.
                 "--miyabi.payments.reconciliation.interval=1h");
         stripeInstance = new Api(INSTANCE_PORT);
@@ -80,6 +95,21 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
             instance.close();
         }
         stripe.close();
+    }
+
+    /** A slow Stripe: the lookup takes {@link #SLOW_LOOKUP} and finds the PaymentIntent succeeded. */
+    private MockResponse slowLookup(Received call) {
+        int inFlight = slowLookupsInFlight.incrementAndGet();
+        mostSlowLookupsAtOnce.accumulateAndGet(inFlight, Math::max);
+        try {
+            Thread.sleep(SLOW_LOOKUP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            slowLookupsInFlight.decrementAndGet();
+        }
+        String id = call.path().substring("/v1/payment_intents/".length());
+        return json(200, paymentIntent(id, null).toString());
     }
 
     /** Stripe: refunds succeed; PaymentIntents are created succeeded; every lookup is refused with 401. */
@@ -156,6 +186,40 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         assertThat(order.path("timeline").toString()).contains("refunded automatically");
     }
 
+    /**
+     * Stalled payments are settled a few at a time: their lookups overlap at Stripe, never more than the
+     * configured concurrency, one lookup per payment, and each payment is settled once.
+     */
+    @Test
+    void stalledPaymentsAreSettledSeveralAtATimeAgainstASlowGateway() {
+        Session customer = register();
+        List<UUID> stalled = new ArrayList<>();
+        for (int i = 0; i < 3 * RECONCILIATION_CONCURRENCY; i++) {
+            UUID order = orderAwaitingPayment(customer, "42.00");
+            String intent = SLOW_INTENT + UUID.randomUUID().toString().replace("-", "");
+            stalled.add(
+                    stripePayment(order, customer.id(), "42.00", "processing", intent, "now() - interval '1 hour'"));
+        }
+
+        instance.getBean(PaymentReconciliation.class).reconcileDue();
+
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE id IN (:ids)")
+                        .param("ids", stalled)
+                        .query(String.class)
+                        .list())
+                .hasSize(stalled.size())
+                .containsOnly("succeeded");
+        assertThat(received.stream()
+                        .filter(call -> call.path().startsWith("/v1/payment_intents/" + SLOW_INTENT))
+                        .count())
+                .as("one lookup per payment")
+                .isEqualTo(stalled.size());
+        assertThat(mostSlowLookupsAtOnce.get())
+                .as("lookups at Stripe at once")
+                .isGreaterThan(1)
+                .isLessThanOrEqualTo(RECONCILIATION_CONCURRENCY);
+    }
+
     @Test
     void aPaymentAndARefundStripeKeepsRefusingToTellAboutFailAfterTheGiveUpBound() {
         Session customer = register();
@@ -227,14 +291,16 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         return id;
     }
 
-    private static ObjectNode paymentIntent(String id, UUID paymentId) {
+    private static ObjectNode paymentIntent(String id, @Nullable UUID paymentId) {
         ObjectNode intent = JSON.createObjectNode()
                 .put("id", id)
                 .put("object", "payment_intent")
                 .put("amount", 4200)
                 .put("currency", "usd")
                 .put("status", "succeeded");
-        intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
+        if (paymentId != null) {
+            intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
+        }
         intent.putArray("payment_method_types").add("card");
         return intent;
     }
