@@ -1,5 +1,12 @@
 package dev.miyabi.platform.payments.internal;
 
+import static dev.miyabi.platform.payments.internal.StripeFixtures.JSON;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.event;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.form;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.json;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.paymentIntent;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.signature;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.stripeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,13 +14,9 @@ import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
 import dev.miyabi.platform.support.SecondInstance;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,14 +27,12 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,7 +46,6 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
 
     private static final int STRIPE_PORT = 18100;
     private static final int INSTANCE_PORT = 18101;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int RECONCILIATION_CONCURRENCY = 3;
     /** PaymentIntents whose lookup takes {@link #SLOW_LOOKUP} and finds them succeeded. */
     private static final String SLOW_INTENT = "pi_slow_";
@@ -109,14 +109,14 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
             slowLookupsInFlight.decrementAndGet();
         }
         String id = call.path().substring("/v1/payment_intents/".length());
-        return json(200, paymentIntent(id, null).toString());
+        return json(200, paymentIntent(id, null, "succeeded", 4200).toString());
     }
 
     /** Stripe: refunds succeed; PaymentIntents are created succeeded; every lookup is refused with 401. */
     private static MockResponse answer(Received call) {
         if (call.method().equals("POST") && call.path().equals("/v1/refunds")) {
             ObjectNode refund = JSON.createObjectNode()
-                    .put("id", "re_" + UUID.randomUUID().toString().replace("-", ""))
+                    .put("id", stripeId("re"))
                     .put("object", "refund")
                     .put("amount", Long.parseLong(call.form().get("amount")))
                     .put("currency", "usd")
@@ -127,7 +127,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         }
         if (call.method().equals("POST") && call.path().equals("/v1/payment_intents")) {
             ObjectNode intent = JSON.createObjectNode()
-                    .put("id", "pi_" + UUID.randomUUID().toString().replace("-", ""))
+                    .put("id", stripeId("pi"))
                     .put("object", "payment_intent")
                     .put("amount", Long.parseLong(call.form().get("amount")))
                     .put("currency", "usd")
@@ -144,11 +144,12 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
     void aSuccessAfterTheDeclineIsRefundedThroughStripeOnce() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "42.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "42.00", "failed", intent, "now()");
 
         for (int delivery = 0; delivery < 2; delivery++) {
-            Api.Response delivered = deliver(event("payment_intent.succeeded", paymentIntent(intent, paymentId)));
+            Api.Response delivered =
+                    deliver(event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 4200)));
             assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
         }
 
@@ -228,7 +229,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         UUID refundedOrder = orderAwaitingPayment(customer, "45.00");
         UUID old = stripePayment(oldOrder, customer.id(), "43.00", "processing", null, "now() - interval '73 hours'");
         UUID young = stripePayment(youngOrder, customer.id(), "44.00", "processing", null, "now() - interval '1 hour'");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID captured = stripePayment(
                 refundedOrder, customer.id(), "45.00", "succeeded", intent, "now() - interval '80 hours'");
         UUID refund = UUID.randomUUID();
@@ -291,56 +292,11 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         return id;
     }
 
-    private static ObjectNode paymentIntent(String id, @Nullable UUID paymentId) {
-        ObjectNode intent = JSON.createObjectNode()
-                .put("id", id)
-                .put("object", "payment_intent")
-                .put("amount", 4200)
-                .put("currency", "usd")
-                .put("status", "succeeded");
-        if (paymentId != null) {
-            intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
-        }
-        intent.putArray("payment_method_types").add("card");
-        return intent;
-    }
-
-    private static String event(String type, ObjectNode object) {
-        ObjectNode event = JSON.createObjectNode()
-                .put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .put("object", "event")
-                .put("type", type)
-                .put("api_version", "2024-06-20")
-                .put("created", Instant.now().getEpochSecond());
-        event.putObject("data").set("object", object);
-        return event.toString();
-    }
-
     private Api.Response deliver(String event) {
-        long t = Instant.now().getEpochSecond();
-        byte[] body = event.getBytes(StandardCharsets.UTF_8);
         return stripeInstance
                 .post("/api/payments/webhooks/stripe")
                 .raw("application/json; charset=utf-8", event)
-                .header("Stripe-Signature", "t=" + t + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, t, body))
+                .header("Stripe-Signature", signature(event, Instant.now()))
                 .send();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse(code, Headers.of("Content-Type", "application/json"), body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (body.isEmpty()) {
-            return fields;
-        }
-        Arrays.stream(body.split("&")).forEach(pair -> {
-            int equals = pair.indexOf('=');
-            fields.put(
-                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        });
-        return fields;
     }
 }
