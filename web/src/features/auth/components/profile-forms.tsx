@@ -15,6 +15,7 @@ import {
   type NameInput,
   type PasswordChangeInput,
 } from '../api/account';
+import { NewPasswordFields } from './new-password-fields';
 
 /** Edits the signed-in user's name. */
 export function NameForm({ name }: { name: string | null }) {
@@ -95,20 +96,11 @@ export function PasswordForm() {
           error={message(errors.currentPassword?.message)}
           {...form.register('currentPassword')}
         />
-        <TextField
-          label={t('account.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          hint={t('auth.passwordHint')}
-          error={message(errors.newPassword?.message)}
-          {...form.register('newPassword')}
-        />
-        <TextField
-          label={t('account.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          error={message(errors.confirmation?.message)}
-          {...form.register('confirmation')}
+        <NewPasswordFields
+          password={form.register('newPassword')}
+          confirmation={form.register('confirmation')}
+          passwordError={message(errors.newPassword?.message)}
+          confirmationError={message(errors.confirmation?.message)}
         />
         <Button type="submit" busy={form.formState.isSubmitting}>
           {t('account.password.submit')}

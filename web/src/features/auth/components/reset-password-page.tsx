@@ -4,12 +4,12 @@ import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/fields';
 import { Page } from '@/components/ui/page';
 import { errorMessage } from '@/lib/i18n/error-message';
 import { useI18n } from '@/lib/i18n/i18n-provider';
 import { isApiError } from '@/lib/problem';
 import { newPasswordInputSchema, resetTokenOf, useConfirmPasswordReset, type NewPasswordInput } from '../api/password-reset';
+import { NewPasswordFields } from './new-password-fields';
 
 /** The page a reset link opens: choose a new password, then sign in with it. */
 export function ResetPasswordPage() {
@@ -61,20 +61,11 @@ export function ResetPasswordPage() {
         ) : (
           <form className="form" onSubmit={submit} noValidate>
             {confirm.isError ? <Alert tone="error">{errorMessage(confirm.error, t)}</Alert> : null}
-            <TextField
-              label={t('account.newPassword')}
-              type="password"
-              autoComplete="new-password"
-              hint={t('auth.passwordHint')}
-              error={message(errors.password?.message)}
-              {...form.register('password')}
-            />
-            <TextField
-              label={t('account.confirmPassword')}
-              type="password"
-              autoComplete="new-password"
-              error={message(errors.confirmation?.message)}
-              {...form.register('confirmation')}
+            <NewPasswordFields
+              password={form.register('password')}
+              confirmation={form.register('confirmation')}
+              passwordError={message(errors.password?.message)}
+              confirmationError={message(errors.confirmation?.message)}
             />
             <Button type="submit" busy={form.formState.isSubmitting}>
               {t('account.reset.submit')}

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ListStates } from '@/components/ui/list-states';
 import { Page } from '@/components/ui/page';
@@ -8,7 +7,7 @@ import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
 import { isOrderStatus } from '../types';
-import { OrderStatusBadge } from './order-status-badge';
+import { OrderRow } from './order-row';
 import { OrderStatusFilter } from './order-status-filter';
 
 const PAGE_SIZE = 20;
@@ -16,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every customer's orders for admins, newest first, by status and customer; an order opens its page (refunds there). */
 export function AdminOrdersPage() {
-  const { t, plural, money, dateTime, number } = useI18n();
+  const { t, plural } = useI18n();
   const [params, update] = useUrlParams();
   const statusParam = params.get('status');
   const status = isOrderStatus(statusParam) ? statusParam : undefined;
@@ -48,29 +47,23 @@ export function AdminOrdersPage() {
             </p>
             <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
               {data.items.map((order) => (
-                <li key={order.id} className="card order-row" data-testid={`admin-order-row-${order.id}`}>
-                  <div className="order-row-main">
-                    <Link className="order-row-name" to={`/orders/${order.id}`}>
-                      {order.productName}
-                    </Link>
-                    <p className="muted order-row-meta">
-                      <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
-                      <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
-                      {userId ? null : (
-                        <button
-                          type="button"
-                          className="link-button"
-                          title={t('orders.admin.customerFilter')}
-                          onClick={() => update({ userId: order.userId, page: undefined })}
-                        >
-                          {t('orders.admin.customer', { id: order.userId.slice(0, 8) })}
-                        </button>
-                      )}
-                    </p>
-                  </div>
-                  <p className="price order-row-total">{money(order.total)}</p>
-                  <OrderStatusBadge status={order.status} />
-                </li>
+                <OrderRow
+                  key={order.id}
+                  order={order}
+                  testId={`admin-order-row-${order.id}`}
+                  meta={
+                    userId ? null : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        title={t('orders.admin.customerFilter')}
+                        onClick={() => update({ userId: order.userId, page: undefined })}
+                      >
+                        {t('orders.admin.customer', { id: order.userId.slice(0, 8) })}
+                      </button>
+                    )
+                  }
+                />
               ))}
             </ul>
           </>

@@ -9,14 +9,14 @@ import { useUrlParams } from '@/lib/url-state';
 import { useOrders } from '../api/get-orders';
 import { useOrdersLive } from '../api/order-events';
 import { isOrderStatus } from '../types';
-import { OrderStatusBadge } from './order-status-badge';
+import { OrderRow } from './order-row';
 import { OrderStatusFilter } from './order-status-filter';
 
 const PAGE_SIZE = 10;
 
 /** My orders (also an admin's own only), newest first, filterable by status, kept live by the `orders` topic. */
 export function OrdersPage() {
-  const { t, plural, money, dateTime, number } = useI18n();
+  const { t, plural } = useI18n();
   const [params, update] = useUrlParams();
   const statusParam = params.get('status');
   const status = isOrderStatus(statusParam) ? statusParam : undefined;
@@ -52,19 +52,7 @@ export function OrdersPage() {
             </p>
             <ul className="order-list" aria-busy={orders.isPlaceholderData || undefined}>
               {data.items.map((order) => (
-                <li key={order.id} className="card order-row" data-testid={`order-row-${order.id}`}>
-                  <div className="order-row-main">
-                    <Link className="order-row-name" to={`/orders/${order.id}`}>
-                      {order.productName}
-                    </Link>
-                    <p className="muted order-row-meta">
-                      <span>{t('orders.list.placedOn', { date: dateTime(order.createdAt) })}</span>
-                      <span>{t('orders.list.quantity', { quantity: number(order.quantity) })}</span>
-                    </p>
-                  </div>
-                  <p className="price order-row-total">{money(order.total)}</p>
-                  <OrderStatusBadge status={order.status} />
-                </li>
+                <OrderRow key={order.id} order={order} testId={`order-row-${order.id}`} />
               ))}
             </ul>
           </>

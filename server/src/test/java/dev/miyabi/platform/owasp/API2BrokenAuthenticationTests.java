@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.miyabi.platform.identity.internal.SigningKeys;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.TestMail;
+import dev.miyabi.platform.support.WsClient;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * API2:2023 Broken Authentication.
@@ -94,16 +96,46 @@ class API2BrokenAuthenticationTests extends OwaspFixtures {
         String claimingAdmin = sign(customer.id(), customer.email(), List.of("customer", "admin"));
         assertThat(api.get("/api/auth/me").token(claimingAdmin).send().status()).isEqualTo(200);
         assertProblem(api.get("/api/admin/users").token(claimingAdmin).send(), 403, "forbidden");
+        try (WsClient ws = WsClient.connect(port)) {
+            ws.send("auth", Map.of("token", claimingAdmin));
+            JsonNode success = ws.nextOfType("auth_success");
+            assertThat(success.path("payload").path("roles").toString()).isEqualTo("[\"customer\"]");
+        }
+    }
 
-        // A token for an account that does not exist (only a holder of the signing key could make one) reaches
-        // no account and no role.
-        String nobody = sign(UUID.randomUUID(), "nobody@example.test", List.of("customer", "admin"));
-        assertProblem(api.get("/api/auth/me").token(nobody).send(), 401, "unauthorized");
-        assertThat(api.get("/api/admin/users").token(nobody).send().status()).isIn(401, 403);
-        Api.Response orders = api.get("/api/orders").token(nobody).send();
-        assertThat(orders.status()).isIn(200, 401);
-        if (orders.status() == 200) {
-            assertThat(orders.json().path("items")).isEmpty();
+    /**
+     * A genuinely signed token (only a holder of the signing key could make one) for an account that never
+     * existed or no longer exists is refused as if it were invalid: 401 with the same problem, on every route
+     * and on {@code /ws} — not a customer with nothing, nor a 403 on admin routes.
+     */
+    @Test
+    void aTokenForAUserThatDoesNotExistIsRefusedLikeAnInvalidToken() throws Exception {
+        Session deleted = register();
+        jdbc.sql("DELETE FROM users WHERE id = :id").param("id", deleted.id()).update();
+        List<String> tokens = List.of(
+                sign(UUID.randomUUID(), "nobody@example.test", List.of("customer")),
+                sign(UUID.randomUUID(), "nobody@example.test", List.of("customer", "admin")),
+                deleted.accessToken());
+
+        for (String path : List.of("/api/auth/me", "/api/orders", "/api/admin/users")) {
+            Api.Response invalid = api.get(path).token("not-a-jwt").send();
+            assertProblem(invalid, 401, "unauthorized");
+            for (String token : tokens) {
+                Api.Response response = api.get(path).token(token).send();
+                assertProblem(response, 401, "unauthorized");
+                assertThat(response.json()).as(path).isEqualTo(invalid.json());
+            }
+        }
+        for (String token : tokens) {
+            try (WsClient ws = WsClient.connect(port)) {
+                ws.send("auth", Map.of("token", token));
+                assertThat(ws.next().path("payload").path("code").asString()).isEqualTo("unauthorized");
+                assertThat(ws.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(4401);
+            }
+            try (WsClient ws = WsClient.connect(port, "?access_token=" + token, Map.of())) {
+                assertThat(ws.next().path("payload").path("code").asString()).isEqualTo("unauthorized");
+                assertThat(ws.awaitClose(Duration.ofSeconds(5)).code()).isEqualTo(4401);
+            }
         }
     }
 

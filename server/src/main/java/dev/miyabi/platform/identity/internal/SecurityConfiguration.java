@@ -14,10 +14,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +42,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -94,7 +93,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             JwtDecoder decoder,
             ProblemResponses problems,
-            Users users,
+            Principals principals,
             @Value("${miyabi.metrics.token:}") String metricsToken)
             throws Exception {
         AuthenticationEntryPoint unauthorized = unauthorized(problems);
@@ -135,7 +134,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(authenticationManagers(decoder, users, metricsToken))
+                        .authenticationManagerResolver(authenticationManagers(decoder, principals, metricsToken))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling ->
@@ -148,9 +147,9 @@ class SecurityConfiguration {
      * Without a configured token only admins can read the metrics.
      */
     private static AuthenticationManagerResolver<HttpServletRequest> authenticationManagers(
-            JwtDecoder decoder, Users users, String metricsToken) {
+            JwtDecoder decoder, Principals principals, String metricsToken) {
         JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
-        jwt.setJwtAuthenticationConverter(authenticationConverter(users));
+        jwt.setJwtAuthenticationConverter(authenticationConverter(principals));
         AuthenticationManager tokens = new ProviderManager(jwt);
         byte[] expected = metricsToken.getBytes(StandardCharsets.UTF_8);
         AuthenticationManager metrics = authentication -> {
@@ -245,24 +244,20 @@ class SecurityConfiguration {
     }
 
     /**
-     * The token's roles as authorities. The roles that grant power over others (admin, approver) are
-     * checked against the database on every request, so taking one away takes effect at once, not
-     * when the access token expires; a customer's token costs no query.
+     * The roles of the token's user as authorities ({@link Principals#roles}); a token whose user does not
+     * exist is refused like an invalid one.
      */
-    private static JwtAuthenticationConverter authenticationConverter(Users users) {
+    private static JwtAuthenticationConverter authenticationConverter(Principals principals) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
-            Set<Role> claimed = EnumSet.noneOf(Role.class);
-            List<String> values = jwt.getClaimAsStringList(TokenIssuer.ROLES_CLAIM);
-            if (values != null) {
-                values.forEach(value -> Role.parse(value).ifPresent(claimed::add));
-            }
-            if (claimed.contains(Role.ADMIN) || claimed.contains(Role.APPROVER)) {
-                Set<Role> current = users.currentRoles(UUID.fromString(jwt.getSubject()));
-                claimed.removeIf(role -> role != Role.CUSTOMER && !current.contains(role));
+            Set<Role> roles;
+            try {
+                roles = principals.roles(jwt).orElseThrow(() -> new InvalidBearerTokenException("Unknown user"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidBearerTokenException("The subject is no user id");
             }
             List<GrantedAuthority> authorities = new ArrayList<>();
-            claimed.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
             return authorities;
         });
         return converter;

@@ -62,13 +62,12 @@ class Users {
                 .optional();
     }
 
-    /** The user's roles as they are now (empty for a deleted user). */
-    Set<Role> currentRoles(UUID id) {
+    /** The user's roles as they are now; empty when no such user exists. */
+    Optional<Set<Role>> currentRoles(UUID id) {
         return jdbc.sql("SELECT roles FROM users WHERE id = :id")
                 .param("id", id)
                 .query((rs, row) -> roles(rs.getArray("roles")))
-                .optional()
-                .orElse(EnumSet.noneOf(Role.class));
+                .optional();
     }
 
     /** Locks the user row for the rest of the transaction. */

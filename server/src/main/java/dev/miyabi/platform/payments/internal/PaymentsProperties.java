@@ -87,6 +87,8 @@ record PaymentsProperties(
      * @param giveUpAfter a payment still unknown this long after it started, of which the provider has no
      *     record, is failed
      * @param batchSize payments (and refunds) claimed per run
+     * @param concurrency claimed payments (and refunds) settled at once by one instance; each takes a
+     *     gateway call and a pooled database connection
      */
     public record Reconciliation(
             @DefaultValue("30s") Duration interval,
@@ -95,7 +97,14 @@ record PaymentsProperties(
             @DefaultValue("2m") Duration lease,
             @DefaultValue("23h") Duration reissueWindow,
             @DefaultValue("72h") Duration giveUpAfter,
-            @DefaultValue("50") int batchSize) {
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("4") int concurrency) {
+
+        public Reconciliation {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("miyabi.payments.reconciliation.concurrency must be at least 1");
+            }
+        }
 
         /** The wait before check number {@code attempts + 1}: the interval, doubled per check, capped. */
         public Duration backoff(int attempts) {

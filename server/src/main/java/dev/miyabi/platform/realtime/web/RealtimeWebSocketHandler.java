@@ -1,5 +1,6 @@
 package dev.miyabi.platform.realtime.web;
 
+import dev.miyabi.platform.identity.AccessTokens;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.realtime.ClientEvent;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +39,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -66,7 +63,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
     private static final Logger log = LoggerFactory.getLogger(RealtimeWebSocketHandler.class);
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
-    private final JwtDecoder jwtDecoder;
+    private final AccessTokens accessTokens;
     private final JsonMapper json;
     private final LoggedEvents events;
     private final EventDispatcher dispatcher;
@@ -82,7 +79,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
     private volatile boolean running;
 
     RealtimeWebSocketHandler(
-            JwtDecoder jwtDecoder,
+            AccessTokens accessTokens,
             JsonMapper json,
             LoggedEvents events,
             EventDispatcher dispatcher,
@@ -90,7 +87,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
             List<ResourceVisibility> visibilities,
             Clock clock,
             MeterRegistry meters) {
-        this.jwtDecoder = jwtDecoder;
+        this.accessTokens = accessTokens;
         this.json = json;
         this.events = events;
         this.dispatcher = dispatcher;
@@ -208,16 +205,13 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
             rejectToken(connection, messageId, "An access token is required");
             return;
         }
-        Jwt jwt;
-        CurrentUser user;
-        try {
-            jwt = jwtDecoder.decode(token);
-            user = toUser(jwt);
-        } catch (JwtException | IllegalArgumentException e) {
+        Optional<AccessTokens.VerifiedAccess> verified = accessTokens.verify(token);
+        if (verified.isEmpty()) {
             rejectToken(connection, messageId, "The access token is invalid or expired");
             return;
         }
-        Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant() : jwt.getExpiresAt();
+        CurrentUser user = verified.get().user();
+        Instant expiresAt = verified.get().expiresAt();
         CurrentUser previous = connection.user();
         if (previous != null && !previous.id().equals(user.id())) {
             connection.send(error(
@@ -503,16 +497,6 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler implements ClientEve
         payload.set("topics", json.valueToTree(topics.stream().map(Topic::name).toList()));
         payload.put("resync", resync);
         return message("subscribed", replyTo, payload);
-    }
-
-    private static CurrentUser toUser(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        List<String> claimed = jwt.getClaimAsStringList("roles");
-        if (claimed != null) {
-            claimed.forEach(value -> Role.parse(value).ifPresent(roles::add));
-        }
-        String email = jwt.getClaimAsString("email");
-        return new CurrentUser(UUID.fromString(jwt.getSubject()), email == null ? "" : email, roles);
     }
 
     private static @Nullable String queryToken(@Nullable URI uri) {

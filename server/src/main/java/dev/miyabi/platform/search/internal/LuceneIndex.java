@@ -120,10 +120,17 @@ final class LuceneIndex implements Closeable {
 
     /** Replaces every chunk of the source with these (none: the source leaves the index). */
     public void replace(SourceKey source, List<IndexedChunk> chunks) {
+        Term key = new Term(KEY, source.toString());
         try {
+            if (chunks.isEmpty()) {
+                // Not updateDocuments with no documents: Lucene's writer then counts a buffer it never
+                // releases, and closing the index fails.
+                writer.deleteDocuments(key);
+                return;
+            }
             List<Document> documents =
                     chunks.stream().map(LuceneIndex::document).toList();
-            writer.updateDocuments(new Term(KEY, source.toString()), documents);
+            writer.updateDocuments(key, documents);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,14 @@ import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import dev.miyabi.platform.generation.GenerationFixtures;
 import dev.miyabi.platform.generation.internal.ScriptedOfflineResponder;
 import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.orders.OrderStatusChanged;
 import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.CapturedLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,12 +29,13 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
     @Autowired
     OrderFulfilment fulfilment;
 
+    /** Each failed attempt is logged as a warning with its cause (kept from the test output). */
     @Test
     void anOrderWhoseJobFailsForGoodFails() {
         Session customer = register();
         String topic = "Doomed course " + UUID.randomUUID();
         ScriptedOfflineResponder.fail(topic, "course.outline");
-        try {
+        try (CapturedLogs logs = CapturedLogs.of("dev.miyabi.platform.aijobs.internal.WorkerPool")) {
             UUID orderId = paidOrder(customer, product("ai_course_generation"), 1, courseInput(topic, "en", 1));
             UUID jobId = UUID.fromString(
                     awaitOrder(customer, orderId, "fulfilling").path("aiJobId").asString());
@@ -65,6 +68,11 @@ class FulfilmentIntegrationTests extends GenerationFixtures {
                             .send(),
                     409,
                     "invalid_state");
+            assertThat(logs.withException(Level.WARN).stream()
+                            .filter(event -> event.getFormattedMessage().startsWith("Job " + jobId)))
+                    .hasSize(2)
+                    .allSatisfy(event -> assertThat(CapturedLogs.causeMessages(event))
+                            .anyMatch(cause -> cause.contains("Scripted failure")));
         } finally {
             ScriptedOfflineResponder.clear(topic);
         }

@@ -1,5 +1,7 @@
 package dev.miyabi.platform.payments.internal;
 
+import static dev.miyabi.platform.payments.internal.StripeFixtures.form;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +11,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -383,23 +383,5 @@ class StripePaymentGatewayTests {
                  "latest_charge": {"id": "ch_1", "object": "charge", "payment_method_details": {"type": "card"}},
                  "metadata": {}}
                 """.formatted(id, amount, currency, status);
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse(code, Headers.of("Content-Type", "application/json"), body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (body.isEmpty()) {
-            return fields;
-        }
-        Arrays.stream(body.split("&")).forEach(pair -> {
-            int equals = pair.indexOf('=');
-            fields.put(
-                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        });
-        return fields;
     }
 }

@@ -1,5 +1,12 @@
 package dev.miyabi.platform.payments.internal;
 
+import static dev.miyabi.platform.payments.internal.StripeFixtures.JSON;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.event;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.form;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.json;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.paymentIntent;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.signature;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.stripeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,16 +14,14 @@ import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.CommerceFixtures;
 import dev.miyabi.platform.support.SecondInstance;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -28,25 +33,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An instance whose payments go to Stripe — a local server speaking Stripe's wire format — on the shared
  * database: a success Stripe reports for a payment recorded as failed is refunded through Stripe, once;
- * a key Stripe keeps refusing (401) fails a processing payment and refund after the "not found" bound.
+ * a key Stripe keeps refusing (401) fails a processing payment and refund after the "not found" bound;
+ * stalled payments are settled a few at a time against a slow Stripe.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StripeProviderIntegrationTests extends CommerceFixtures {
 
     private static final int STRIPE_PORT = 18100;
     private static final int INSTANCE_PORT = 18101;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RECONCILIATION_CONCURRENCY = 3;
+    /** PaymentIntents whose lookup takes {@link #SLOW_LOOKUP} and finds them succeeded. */
+    private static final String SLOW_INTENT = "pi_slow_";
+
+    private static final Duration SLOW_LOOKUP = Duration.ofMillis(400);
 
     record Received(String method, String path, Headers headers, Map<String, String> form) {}
 
     private final MockWebServer stripe = new MockWebServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger slowLookupsInFlight = new AtomicInteger();
+    private final AtomicInteger mostSlowLookupsAtOnce = new AtomicInteger();
     private ConfigurableApplicationContext instance;
     private Api stripeInstance;
 
@@ -59,6 +70,9 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
                 Received call = new Received(
                         request.getMethod(), request.getUrl().encodedPath(), request.getHeaders(), form(body));
                 received.add(call);
+                if (call.method().equals("GET") && call.path().startsWith("/v1/payment_intents/" + SLOW_INTENT)) {
+                    return slowLookup(call);
+                }
                 return answer(call);
             }
         });
@@ -69,6 +83,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
                 "--miyabi.payments.stripe.secret-key=sk_test_miyabi_provider_tests",
                 "--miyabi.payments.stripe.base-url=http://127.0.0.1:" + STRIPE_PORT,
                 "--miyabi.payments.stripe.webhook-secret=" + STRIPE_WEBHOOK_SECRET,
+                "--miyabi.payments.reconciliation.concurrency=" + RECONCILIATION_CONCURRENCY,
                 // The tests run reconciliation themselves.
                 "--miyabi.payments.reconciliation.interval=1h");
         stripeInstance = new Api(INSTANCE_PORT);
@@ -82,11 +97,26 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         stripe.close();
     }
 
+    /** A slow Stripe: the lookup takes {@link #SLOW_LOOKUP} and finds the PaymentIntent succeeded. */
+    private MockResponse slowLookup(Received call) {
+        int inFlight = slowLookupsInFlight.incrementAndGet();
+        mostSlowLookupsAtOnce.accumulateAndGet(inFlight, Math::max);
+        try {
+            Thread.sleep(SLOW_LOOKUP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            slowLookupsInFlight.decrementAndGet();
+        }
+        String id = call.path().substring("/v1/payment_intents/".length());
+        return json(200, paymentIntent(id, null, "succeeded", 4200).toString());
+    }
+
     /** Stripe: refunds succeed; PaymentIntents are created succeeded; every lookup is refused with 401. */
     private static MockResponse answer(Received call) {
         if (call.method().equals("POST") && call.path().equals("/v1/refunds")) {
             ObjectNode refund = JSON.createObjectNode()
-                    .put("id", "re_" + UUID.randomUUID().toString().replace("-", ""))
+                    .put("id", stripeId("re"))
                     .put("object", "refund")
                     .put("amount", Long.parseLong(call.form().get("amount")))
                     .put("currency", "usd")
@@ -97,7 +127,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         }
         if (call.method().equals("POST") && call.path().equals("/v1/payment_intents")) {
             ObjectNode intent = JSON.createObjectNode()
-                    .put("id", "pi_" + UUID.randomUUID().toString().replace("-", ""))
+                    .put("id", stripeId("pi"))
                     .put("object", "payment_intent")
                     .put("amount", Long.parseLong(call.form().get("amount")))
                     .put("currency", "usd")
@@ -114,11 +144,12 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
     void aSuccessAfterTheDeclineIsRefundedThroughStripeOnce() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "42.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "42.00", "failed", intent, "now()");
 
         for (int delivery = 0; delivery < 2; delivery++) {
-            Api.Response delivered = deliver(event("payment_intent.succeeded", paymentIntent(intent, paymentId)));
+            Api.Response delivered =
+                    deliver(event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 4200)));
             assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
         }
 
@@ -156,6 +187,40 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         assertThat(order.path("timeline").toString()).contains("refunded automatically");
     }
 
+    /**
+     * Stalled payments are settled a few at a time: their lookups overlap at Stripe, never more than the
+     * configured concurrency, one lookup per payment, and each payment is settled once.
+     */
+    @Test
+    void stalledPaymentsAreSettledSeveralAtATimeAgainstASlowGateway() {
+        Session customer = register();
+        List<UUID> stalled = new ArrayList<>();
+        for (int i = 0; i < 3 * RECONCILIATION_CONCURRENCY; i++) {
+            UUID order = orderAwaitingPayment(customer, "42.00");
+            String intent = SLOW_INTENT + UUID.randomUUID().toString().replace("-", "");
+            stalled.add(
+                    stripePayment(order, customer.id(), "42.00", "processing", intent, "now() - interval '1 hour'"));
+        }
+
+        instance.getBean(PaymentReconciliation.class).reconcileDue();
+
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE id IN (:ids)")
+                        .param("ids", stalled)
+                        .query(String.class)
+                        .list())
+                .hasSize(stalled.size())
+                .containsOnly("succeeded");
+        assertThat(received.stream()
+                        .filter(call -> call.path().startsWith("/v1/payment_intents/" + SLOW_INTENT))
+                        .count())
+                .as("one lookup per payment")
+                .isEqualTo(stalled.size());
+        assertThat(mostSlowLookupsAtOnce.get())
+                .as("lookups at Stripe at once")
+                .isGreaterThan(1)
+                .isLessThanOrEqualTo(RECONCILIATION_CONCURRENCY);
+    }
+
     @Test
     void aPaymentAndARefundStripeKeepsRefusingToTellAboutFailAfterTheGiveUpBound() {
         Session customer = register();
@@ -164,7 +229,7 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         UUID refundedOrder = orderAwaitingPayment(customer, "45.00");
         UUID old = stripePayment(oldOrder, customer.id(), "43.00", "processing", null, "now() - interval '73 hours'");
         UUID young = stripePayment(youngOrder, customer.id(), "44.00", "processing", null, "now() - interval '1 hour'");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID captured = stripePayment(
                 refundedOrder, customer.id(), "45.00", "succeeded", intent, "now() - interval '80 hours'");
         UUID refund = UUID.randomUUID();
@@ -227,54 +292,11 @@ class StripeProviderIntegrationTests extends CommerceFixtures {
         return id;
     }
 
-    private static ObjectNode paymentIntent(String id, UUID paymentId) {
-        ObjectNode intent = JSON.createObjectNode()
-                .put("id", id)
-                .put("object", "payment_intent")
-                .put("amount", 4200)
-                .put("currency", "usd")
-                .put("status", "succeeded");
-        intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
-        intent.putArray("payment_method_types").add("card");
-        return intent;
-    }
-
-    private static String event(String type, ObjectNode object) {
-        ObjectNode event = JSON.createObjectNode()
-                .put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .put("object", "event")
-                .put("type", type)
-                .put("api_version", "2024-06-20")
-                .put("created", Instant.now().getEpochSecond());
-        event.putObject("data").set("object", object);
-        return event.toString();
-    }
-
     private Api.Response deliver(String event) {
-        long t = Instant.now().getEpochSecond();
-        byte[] body = event.getBytes(StandardCharsets.UTF_8);
         return stripeInstance
                 .post("/api/payments/webhooks/stripe")
                 .raw("application/json; charset=utf-8", event)
-                .header("Stripe-Signature", "t=" + t + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, t, body))
+                .header("Stripe-Signature", signature(event, Instant.now()))
                 .send();
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse(code, Headers.of("Content-Type", "application/json"), body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (body.isEmpty()) {
-            return fields;
-        }
-        Arrays.stream(body.split("&")).forEach(pair -> {
-            int equals = pair.indexOf('=');
-            fields.put(
-                    URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        });
-        return fields;
     }
 }

@@ -1,5 +1,10 @@
 package dev.miyabi.platform.payments.internal;
 
+import static dev.miyabi.platform.payments.internal.StripeFixtures.JSON;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.event;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.paymentIntent;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.signature;
+import static dev.miyabi.platform.payments.internal.StripeFixtures.stripeId;
 import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,13 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class StripeWebhooksIntegrationTests extends CommerceFixtures {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Test
     void aSucceededPaymentIntentPaysTheOrderOnceHoweverOftenItArrives() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "120.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "120.00", null);
         String event = event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 12000));
 
@@ -66,7 +68,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aSucceededPaymentIntentForLessThanTheOrderPaysNothing() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "55.55");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "55.55", null);
 
         ObjectNode cheaper = paymentIntent(intent, paymentId, "succeeded", 5554);
@@ -86,7 +88,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "75.00");
         UUID paymentId = stripePayment(orderId, customer.id(), "75.00", null);
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         String event = event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 7500));
         long now = Instant.now().getEpochSecond();
         String valid = StripeSignature.sign(STRIPE_WEBHOOK_SECRET, now, bytes(event));
@@ -137,7 +139,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aFailedPaymentIntentRecordsTheDeclineAndLeavesTheOrderPayable() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "30.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "30.00", intent);
         ObjectNode object = paymentIntent(intent, paymentId, "requires_payment_method", 3000);
         object.putObject("last_payment_error")
@@ -163,7 +165,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aSuccessAfterTheDeclineIsRefundedOnceAndShownOnTheOrder() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "31.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "31.00", null);
         ObjectNode declined = paymentIntent(intent, paymentId, "requires_payment_method", 3100);
         declined.putObject("last_payment_error").put("code", "card_declined");
@@ -213,7 +215,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void twoEqualRefundsAreConfirmedByStripesRefundIdNeverByAmount() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "100.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = capturedStripePayment(customer, orderId, "100.00", intent);
         UUID older = pendingRefund(paymentId, "50.00", "re_older_" + paymentId);
         UUID newer = pendingRefund(paymentId, "50.00", "re_newer_" + paymentId);
@@ -238,7 +240,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aTotalWithoutItsRefundsConfirmsNoneByAmountAndChecksThemWithStripe() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "100.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = capturedStripePayment(customer, orderId, "100.00", intent);
         UUID first = pendingRefund(paymentId, "30.00", null);
         UUID second = pendingRefund(paymentId, "30.00", null);
@@ -270,7 +272,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aRefundThatFailsLaterIsMarkedFailedAndLeavesTheRefundedTotal() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "80.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = capturedStripePayment(customer, orderId, "80.00", intent);
         UUID refund = pendingRefund(paymentId, "80.00", null);
         UUID another = pendingRefund(paymentId, "80.00", null);
@@ -322,7 +324,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
     void aChargeRefundedEventConfirmsRefundsOnceAndRecordsRefundsMadeAtStripe() {
         Session customer = register();
         UUID orderId = orderAwaitingPayment(customer, "200.00");
-        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = stripeId("pi");
         UUID paymentId = stripePayment(orderId, customer.id(), "200.00", intent);
         assertThat(deliver(
                                 event("payment_intent.succeeded", paymentIntent(intent, paymentId, "succeeded", 20000)),
@@ -436,7 +438,7 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
 
     private static ObjectNode charge(String intent, long amount, long refunded) {
         return JSON.createObjectNode()
-                .put("id", "ch_" + UUID.randomUUID().toString().replace("-", ""))
+                .put("id", stripeId("ch"))
                 .put("object", "charge")
                 .put("payment_intent", intent)
                 .put("amount", amount)
@@ -498,32 +500,8 @@ class StripeWebhooksIntegrationTests extends CommerceFixtures {
         return id;
     }
 
-    private static ObjectNode paymentIntent(String id, UUID paymentId, String status, long amount) {
-        ObjectNode intent = JSON.createObjectNode()
-                .put("id", id)
-                .put("object", "payment_intent")
-                .put("amount", amount)
-                .put("currency", "usd")
-                .put("status", status);
-        intent.putObject("metadata").put("miyabi_payment_id", paymentId.toString());
-        intent.putArray("payment_method_types").add("card");
-        return intent;
-    }
-
-    private static String event(String type, ObjectNode object) {
-        ObjectNode event = JSON.createObjectNode()
-                .put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .put("object", "event")
-                .put("type", type)
-                .put("api_version", "2024-06-20")
-                .put("created", Instant.now().getEpochSecond());
-        event.putObject("data").set("object", object);
-        return event.toString();
-    }
-
     private Api.Response deliver(String event, Instant at) {
-        long t = at.getEpochSecond();
-        return send(event, "t=" + t + ",v1=" + StripeSignature.sign(STRIPE_WEBHOOK_SECRET, t, bytes(event)));
+        return send(event, signature(event, at));
     }
 
     private Api.Response send(String body, String signature) {

@@ -3,6 +3,9 @@ package dev.miyabi.platform.realtime.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.miyabi.platform.identity.AccessTokens;
+import dev.miyabi.platform.identity.CurrentUser;
+import dev.miyabi.platform.identity.Role;
 import dev.miyabi.platform.realtime.internal.EventDispatcher;
 import dev.miyabi.platform.realtime.internal.LoggedEvents;
 import dev.miyabi.platform.realtime.internal.RealtimeProperties;
@@ -15,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -44,17 +48,12 @@ class RealtimeWebSocketHandlerTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RealtimeWebSocketHandler handler = new RealtimeWebSocketHandler(
-            token -> {
-                if (!token.equals("good")) {
-                    throw new BadJwtException("bad");
-                }
-                return Jwt.withTokenValue(token)
-                        .header("alg", "RS256")
-                        .subject("7d1f2c3e-0000-4000-8000-000000000001")
-                        .claim("roles", List.of("customer"))
-                        .expiresAt(Instant.now().plusSeconds(600))
-                        .build();
-            },
+            token -> token.equals("good")
+                    ? Optional.of(new AccessTokens.VerifiedAccess(
+                            new CurrentUser(
+                                    UUID.fromString("7d1f2c3e-0000-4000-8000-000000000001"), "", Set.of(Role.CUSTOMER)),
+                            Instant.now().plusSeconds(600)))
+                    : Optional.empty(),
             JSON,
             new LoggedEvents(JdbcClient.create(new SimpleDriverDataSource()), JSON),
             new EventDispatcher(List.of()),

@@ -2,6 +2,8 @@ package dev.miyabi.platform.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import dev.miyabi.platform.support.CapturedLogs;
 import jakarta.servlet.RequestDispatcher;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -79,12 +81,21 @@ class DatabaseUnavailableTests {
         assertThat(answer.getBody().getProperties()).containsEntry("code", "service_unavailable");
     }
 
+    /** Any other failure is a 500, and logged as an error with its stack trace (kept from the test output). */
     @Test
     void otherFailuresStayInternalErrors() {
-        ResponseEntity<ProblemDetail> answer = new ApiExceptionHandler()
-                .handleUnexpected(
-                        new DataIntegrityViolationException("duplicate key"),
-                        new MockHttpServletRequest("POST", "/api/orders"));
+        ResponseEntity<ProblemDetail> answer;
+        try (CapturedLogs logs = CapturedLogs.of(ApiExceptionHandler.class)) {
+            answer = new ApiExceptionHandler()
+                    .handleUnexpected(
+                            new DataIntegrityViolationException("duplicate key"),
+                            new MockHttpServletRequest("POST", "/api/orders"));
+            assertThat(logs.withException(Level.ERROR)).singleElement().satisfies(event -> {
+                assertThat(event.getFormattedMessage()).isEqualTo("Unhandled error on POST /api/orders");
+                assertThat(event.getThrowableProxy().getClassName())
+                        .isEqualTo(DataIntegrityViolationException.class.getName());
+            });
+        }
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
         request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("a bug"));
