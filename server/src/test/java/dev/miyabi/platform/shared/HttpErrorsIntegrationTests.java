@@ -60,6 +60,27 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aQueryParameterOfTheWrongTypeSaysWhatItMustBe() {
+        String token = register().accessToken();
+        JsonNode uuid =
+                assertProblem(api.get("/api/orders?userId=nope").token(token).send(), 400, "validation_failed");
+        assertThat(uuid.path("errors").findValuesAsString("field")).containsExactly("userId");
+        assertThat(uuid.path("errors").findValuesAsString("message")).containsExactly("must be a UUID");
+        JsonNode status =
+                assertProblem(api.get("/api/approvals?status=done").token(token).send(), 400, "validation_failed");
+        assertThat(status.path("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(status.path("errors").findValuesAsString("message"))
+                .containsExactly("must be one of pending, approved, rejected, changes_requested, expired, cancelled");
+        assertThat(api.get("/api/orders?status=&size=1").token(token).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/orders?status=awaiting_approval")
+                        .token(token)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsMalformed() {
         assertProblem(api.post("/api/auth/login").raw("application/json", "[1]").send(), 400, "malformed_request");
         assertProblem(

@@ -57,23 +57,17 @@ class ApprovalController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable ApprovalStatus status,
             @RequestParam(required = false) @Nullable Boolean assignedToMe,
             @RequestParam(required = false) @Nullable Boolean askedMe,
             @RequestParam(required = false) @Nullable UUID requesterId,
             @RequestParam(required = false) @Nullable UUID resourceId,
             CurrentUser user) {
         PageQuery query = PageQuery.of(page, size, sort, SORTABLE, "createdAt,desc");
-        ApprovalStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = ApprovalStatus.parse(status)
-                    .orElseThrow(() ->
-                            ApiException.validation("status", "must be one of " + ApprovalStatus.allowedValues()));
-        }
         return approvals.list(
                 user,
                 new ApprovalService.Query(
-                        statusFilter,
+                        status,
                         Boolean.TRUE.equals(assignedToMe),
                         Boolean.TRUE.equals(askedMe),
                         requesterId,

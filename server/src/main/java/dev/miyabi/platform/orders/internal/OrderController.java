@@ -100,16 +100,10 @@ class OrderController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(required = false) @Nullable UUID userId,
             CurrentUser user) {
         PageQuery query = PageQuery.of(page, size, sort, SORTABLE, "createdAt,desc");
-        OrderStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = OrderStatus.parse(status)
-                    .orElseThrow(
-                            () -> ApiException.validation("status", "must be one of " + OrderStatus.allowedValues()));
-        }
         UUID owner;
         if (user.isAdmin()) {
             owner = userId;
@@ -119,7 +113,7 @@ class OrderController {
             throw new ApiException(
                     HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' orders");
         }
-        return orders.list(new OrderFilter(owner, statusFilter), query);
+        return orders.list(new OrderFilter(owner, status), query);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package dev.miyabi.platform.shared.web;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.DomainConflict;
 import dev.miyabi.platform.shared.DomainException;
@@ -14,10 +13,8 @@ import dev.miyabi.platform.shared.TemporarilyUnavailable;
 import dev.miyabi.platform.shared.TooLarge;
 import dev.miyabi.platform.shared.UnsupportedContent;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -122,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         ProblemDetail problem = ProblemResponses.problem(
                 HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request has invalid fields");
-        problem.setProperty("errors", List.of(new FieldViolation(ex.getName(), "has an invalid value")));
+        problem.setProperty("errors", List.of(new FieldViolation(ex.getName(), expected(ex.getRequiredType()))));
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -313,13 +310,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String expected(@Nullable Class<?> type) {
         if (type == null) {
-            return "has a value of the wrong type";
+            return "has an invalid value";
         }
         if (type == UUID.class) {
             return "must be a UUID";
         }
         if (type.isEnum()) {
-            return "must be one of " + String.join(", ", enumValues(type));
+            return "must be one of " + String.join(", ", EnumWireNames.names(type));
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be a whole number";
@@ -336,24 +333,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be an array";
         }
-        return "has a value of the wrong type";
-    }
-
-    /** The wire names of an enum's constants: its {@link JsonValue} where it has one. */
-    private static List<String> enumValues(Class<?> type) {
-        Method wireName = Arrays.stream(type.getMethods())
-                .filter(method -> method.isAnnotationPresent(JsonValue.class) && method.getParameterCount() == 0)
-                .findFirst()
-                .orElse(null);
-        List<String> values = new ArrayList<>();
-        for (Object constant : type.getEnumConstants()) {
-            try {
-                values.add(wireName == null ? ((Enum<?>) constant).name() : String.valueOf(wireName.invoke(constant)));
-            } catch (ReflectiveOperationException e) {
-                values.add(((Enum<?>) constant).name());
-            }
-        }
-        return values;
+        return "has an invalid value";
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
