@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,66 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsABadRequest() {
-        assertProblem(
+    void aValueOfTheWrongTypeIsAFieldError() {
+        JsonNode array = assertProblem(
                 api.post("/api/auth/login")
                         .raw("application/json", "{\"email\": [1], \"password\": {}}")
                         .send(),
                 400,
-                "malformed_request");
+                "validation_failed");
+        assertThat(array.path("errors").findValuesAsString("field")).containsExactly("email");
+        Session admin = admin();
+        JsonNode text = assertProblem(
+                api.post("/api/products")
+                        .token(admin.accessToken())
+                        .raw(
+                                "application/json",
+                                "{\"name\": \"Typed\", \"price\": {\"amount\": \"1.00\", \"currency\": \"USD\"},"
+                                        + " \"category\": \"no_such_category\"}")
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(text.path("errors").findValuesAsString("field")).containsExactly("category");
+        assertThat(text.path("errors").findValuesAsString("message"))
+                .allMatch(message -> message.contains("ai_course_generation"));
+        JsonNode deep = assertProblem(
+                api.post("/api/orders")
+                        .token(register().accessToken())
+                        .raw(
+                                "application/json",
+                                "{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": \"lots\"}")
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(deep.path("errors").findValuesAsString("field")).containsExactly("quantity");
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeSaysWhatItMustBe() {
+        String token = register().accessToken();
+        JsonNode uuid =
+                assertProblem(api.get("/api/orders?userId=nope").token(token).send(), 400, "validation_failed");
+        assertThat(uuid.path("errors").findValuesAsString("field")).containsExactly("userId");
+        assertThat(uuid.path("errors").findValuesAsString("message")).containsExactly("must be a UUID");
+        JsonNode status =
+                assertProblem(api.get("/api/approvals?status=done").token(token).send(), 400, "validation_failed");
+        assertThat(status.path("errors").findValuesAsString("field")).containsExactly("status");
+        assertThat(status.path("errors").findValuesAsString("message"))
+                .containsExactly("must be one of pending, approved, rejected, changes_requested, expired, cancelled");
+        assertThat(api.get("/api/orders?status=&size=1").token(token).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/orders?status=awaiting_approval")
+                        .token(token)
+                        .send()
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsMalformed() {
+        assertProblem(api.post("/api/auth/login").raw("application/json", "[1]").send(), 400, "malformed_request");
+        assertProblem(
+                api.post("/api/auth/login").raw("application/json", "\"x\"").send(), 400, "malformed_request");
     }
 
     @Test
@@ -137,19 +189,26 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     void aValueOfAnotherJsonTypeIsRefusedNotConverted() {
         String admin = admin().accessToken();
         // Neither quoted into text, nor rounded into an integer, nor read as a boolean.
-        for (String body : List.of(
-                "{\"name\": 123, \"appliesTo\": {\"resourceType\": \"order\"}, \"stages\": []}",
-                "{\"name\": \"Policy\", \"priority\": 1.5}",
-                "{\"name\": \"Policy\", \"active\": 1}",
-                "{\"name\": \"Policy\", \"priority\": \"12\"}")) {
-            assertProblem(
-                    api.post("/api/approval-policies")
-                            .token(admin)
-                            .raw("application/json", body)
-                            .send(),
-                    400,
-                    "malformed_request");
-        }
+        // Neither quoted into text, nor rounded into an integer, nor read as a boolean: the field is named.
+        Map<String, String> fieldOf = new java.util.LinkedHashMap<>();
+        fieldOf.put("{\"name\": 123, \"appliesTo\": {\"resourceType\": \"order\"}, \"stages\": []}", "name");
+        fieldOf.put("{\"name\": \"Policy\", \"priority\": 1.5}", "priority");
+        fieldOf.put("{\"name\": \"Policy\", \"active\": 1}", "active");
+        fieldOf.put("{\"name\": \"Policy\", \"priority\": \"12\"}", "priority");
+        fieldOf.put(
+                "{\"name\": \"Policy\", \"stages\": [{\"name\": \"S\", \"timeoutHours\": true}]}",
+                "stages[0].timeoutHours");
+        fieldOf.forEach((body, field) -> assertThat(assertProblem(
+                                api.post("/api/approval-policies")
+                                        .token(admin)
+                                        .raw("application/json", body)
+                                        .send(),
+                                400,
+                                "validation_failed")
+                        .path("errors")
+                        .findValuesAsString("field"))
+                .as(body)
+                .containsExactly(field));
     }
 
     @Test

@@ -5,13 +5,14 @@ import dev.miyabi.platform.approvals.ApprovalStatus;
 import dev.miyabi.platform.approvals.Decision;
 import dev.miyabi.platform.identity.CurrentUser;
 import dev.miyabi.platform.shared.ApiException;
-import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,11 @@ class ApprovalController {
     }
 
     record DecisionRequest(
-            @Nullable String decision, @Nullable String comment) {}
+            @NotNull(message = "is required: approve, reject, request_changes") @Nullable
+            Decision decision,
+
+            @Size(max = MAX_COMMENT, message = "must be at most " + MAX_COMMENT + " characters") @Nullable
+            String comment) {}
 
     @GetMapping
     @Operation(
@@ -52,23 +57,17 @@ class ApprovalController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable ApprovalStatus status,
             @RequestParam(required = false) @Nullable Boolean assignedToMe,
             @RequestParam(required = false) @Nullable Boolean askedMe,
             @RequestParam(required = false) @Nullable UUID requesterId,
             @RequestParam(required = false) @Nullable UUID resourceId,
             CurrentUser user) {
         PageQuery query = PageQuery.of(page, size, sort, SORTABLE, "createdAt,desc");
-        ApprovalStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = ApprovalStatus.parse(status)
-                    .orElseThrow(() ->
-                            ApiException.validation("status", "must be one of " + ApprovalStatus.allowedValues()));
-        }
         return approvals.list(
                 user,
                 new ApprovalService.Query(
-                        statusFilter,
+                        status,
                         Boolean.TRUE.equals(assignedToMe),
                         Boolean.TRUE.equals(askedMe),
                         requesterId,
@@ -89,29 +88,14 @@ class ApprovalController {
                     + " to request changes). 403 self_approval_forbidden for the requester, 403 forbidden for"
                     + " non-approvers of the current stage, 409 already_decided for a second decision in the"
                     + " stage, 409 invalid_state once the request is no longer pending. Answers the request.")
-    ApprovalRequest decide(@PathVariable UUID id, @RequestBody DecisionRequest body, CurrentUser user) {
-        List<FieldViolation> errors = new ArrayList<>();
-        Decision decision = null;
-        if (body.decision() == null || body.decision().isBlank()) {
-            errors.add(new FieldViolation("decision", "is required: " + Decision.allowedValues()));
-        } else {
-            decision = Decision.parse(body.decision()).orElse(null);
-            if (decision == null) {
-                errors.add(new FieldViolation("decision", "must be one of " + Decision.allowedValues()));
-            }
-        }
+    ApprovalRequest decide(@PathVariable UUID id, @Valid @RequestBody DecisionRequest body, CurrentUser user) {
+        Decision decision = Objects.requireNonNull(body.decision());
         String comment = body.comment() == null || body.comment().isBlank()
                 ? null
                 : body.comment().strip();
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            errors.add(new FieldViolation("comment", "must be at most " + MAX_COMMENT + " characters"));
-        }
-        if (comment == null && decision != null && decision != Decision.APPROVE) {
-            errors.add(new FieldViolation(
-                    "comment", "is required to " + decision.value().replace('_', ' ')));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+        if (comment == null && decision != Decision.APPROVE) {
+            throw ApiException.validation(
+                    "comment", "is required to " + decision.value().replace('_', ' '));
         }
         return approvals.decide(id, user, decision, comment);
     }

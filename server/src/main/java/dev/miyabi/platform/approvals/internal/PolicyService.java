@@ -14,6 +14,7 @@ import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import dev.miyabi.platform.shared.RequestRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,8 +49,15 @@ class PolicyService {
     private final UserDirectory users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RequestRules rules;
 
-    PolicyService(ApprovalPolicies policies, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+    PolicyService(
+            ApprovalPolicies policies,
+            UserDirectory users,
+            ApplicationEventPublisher events,
+            Clock clock,
+            RequestRules rules) {
+        this.rules = rules;
         this.policies = policies;
         this.users = users;
         this.events = events;
@@ -109,15 +117,9 @@ class PolicyService {
     }
 
     private ApprovalPolicy validated(UUID id, PolicyInput input, long version, Instant createdAt, Instant now) {
-        List<FieldViolation> errors = new ArrayList<>();
+        List<FieldViolation> errors = new ArrayList<>(rules.violations(input));
         String name = input.name() == null ? "" : input.name().strip();
-        if (name.isEmpty() || name.length() > 200) {
-            errors.add(new FieldViolation("name", "is required, 1 to 200 characters"));
-        }
         int priority = input.priority() == null ? 0 : input.priority();
-        if (priority < -1000 || priority > 1000) {
-            errors.add(new FieldViolation("priority", "must be between -1000 and 1000"));
-        }
         PolicyInput.AppliesTo applies =
                 input.appliesTo() == null ? new PolicyInput.AppliesTo("order", null, null, null) : input.appliesTo();
         if (applies.resourceType() != null && !applies.resourceType().equals("order")) {
@@ -142,9 +144,6 @@ class PolicyService {
         }
         List<ApprovalPolicy.Stage> stages = new ArrayList<>();
         List<PolicyInput.Stage> given = input.stages() == null ? List.of() : input.stages();
-        if (given.isEmpty() || given.size() > MAX_STAGES) {
-            errors.add(new FieldViolation("stages", "must have 1 to " + MAX_STAGES + " stages"));
-        }
         for (int i = 0; i < given.size() && i < MAX_STAGES; i++) {
             ApprovalPolicy.Stage stage = stage(given.get(i), "stages[" + i + "]", errors);
             if (stage != null) {
@@ -173,14 +172,10 @@ class PolicyService {
     private ApprovalPolicy.@Nullable Stage stage(
             PolicyInput.@Nullable Stage stage, String field, List<FieldViolation> errors) {
         if (stage == null) {
-            errors.add(new FieldViolation(field, "is required"));
-            return null;
+            return null; // its field rule is broken
         }
         int before = errors.size();
         String name = stage.name() == null ? "" : stage.name().strip();
-        if (name.isEmpty() || name.length() > 100) {
-            errors.add(new FieldViolation(field + ".name", "is required, 1 to 100 characters"));
-        }
         boolean hasRole = stage.approverRole() != null && !stage.approverRole().isBlank();
         boolean hasIds = stage.approverIds() != null && !stage.approverIds().isEmpty();
         String role = null;
@@ -194,10 +189,6 @@ class PolicyService {
             }
         } else {
             List<String> given = stage.approverIds();
-            if (given.size() > MAX_APPROVER_IDS) {
-                errors.add(
-                        new FieldViolation(field + ".approverIds", "must name at most " + MAX_APPROVER_IDS + " users"));
-            }
             for (int i = 0; i < given.size() && i < MAX_APPROVER_IDS; i++) {
                 String value = given.get(i);
                 try {
@@ -222,9 +213,6 @@ class PolicyService {
             }
         }
         Integer timeout = stage.timeoutHours();
-        if (timeout != null && (timeout < 1 || timeout > MAX_TIMEOUT_HOURS)) {
-            errors.add(new FieldViolation(field + ".timeoutHours", "must be between 1 and " + MAX_TIMEOUT_HOURS));
-        }
         TimeoutAction onTimeout = TimeoutAction.ESCALATE;
         if (stage.onTimeout() != null) {
             onTimeout = TimeoutAction.parse(stage.onTimeout()).orElse(null);

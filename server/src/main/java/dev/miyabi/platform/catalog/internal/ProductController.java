@@ -9,9 +9,13 @@ import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.Money;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
+import dev.miyabi.platform.shared.RequestRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -53,9 +58,11 @@ class ProductController {
     private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"?([0-9]{1,18})\"?");
 
     private final ProductService products;
+    private final RequestRules rules;
 
-    ProductController(ProductService products) {
+    ProductController(ProductService products, RequestRules rules) {
         this.products = products;
+        this.rules = rules;
     }
 
     record PriceRequest(
@@ -78,12 +85,24 @@ class ProductController {
         }
     }
 
-    /** The fields of a product; {@code version} only on replacement (or send {@code If-Match}). */
+    /**
+     * The fields of a product; {@code version} only on replacement (or send {@code If-Match}). Category and
+     * status are read as text, the price by {@link Money}, so that every broken field is reported at once.
+     */
     record ProductRequest(
-            @Nullable String name,
-            @Nullable String description,
-            @Nullable PriceRequest price,
-            @Nullable String category,
+            @NotBlank(message = "is required")
+            @CodePointLength(max = MAX_NAME, message = "must be at most " + MAX_NAME + " characters")
+            @Schema(maxLength = MAX_NAME)
+            @Nullable
+            String name,
+
+            @CodePointLength(max = MAX_DESCRIPTION, message = "must be at most " + MAX_DESCRIPTION + " characters")
+            @Schema(maxLength = MAX_DESCRIPTION)
+            @Nullable
+            String description,
+
+            @NotNull(message = "is required") @Nullable PriceRequest price,
+            @NotNull(message = "is required") @Nullable String category,
             @Nullable String status,
             @Nullable Long version) {}
 
@@ -215,28 +234,16 @@ class ProductController {
         return new BigDecimal(value.strip());
     }
 
-    private static ProductDraft draft(ProductRequest body, boolean replacing) {
-        List<FieldViolation> errors = new ArrayList<>();
+    private ProductDraft draft(ProductRequest body, boolean replacing) {
+        List<FieldViolation> errors = new ArrayList<>(rules.violations(body));
         String name = body.name() == null ? null : body.name().strip();
-        if (name == null || name.isEmpty()) {
-            errors.add(new FieldViolation("name", "is required"));
-        } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            errors.add(new FieldViolation("name", "must be at most " + MAX_NAME + " characters"));
-        }
         String description = body.description();
-        if (description != null && description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-            errors.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
-        }
-        if (body.price() == null) {
-            errors.add(new FieldViolation("price", "is required"));
-        } else {
+        if (body.price() != null) {
             errors.addAll(Money.violations(
                     "price", body.price().amount(), body.price().currency()));
         }
         ProductCategory category = null;
-        if (body.category() == null) {
-            errors.add(new FieldViolation("category", "is required"));
-        } else {
+        if (body.category() != null) {
             category = ProductCategory.parse(body.category()).orElse(null);
             if (category == null) {
                 errors.add(new FieldViolation("category", "must be one of " + ProductCategory.allowedValues()));

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,23 +77,11 @@ class AiJobController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable JobStatus status,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable UUID userId,
             CurrentUser user) {
         PageQuery query = PageQuery.of(page, size, sort, AiJobs.SORTABLE, "createdAt,desc");
-        JobStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = JobStatus.parse(status)
-                    .orElseThrow(() -> ApiException.validation(
-                            "status",
-                            "must be one of "
-                                    + String.join(
-                                            ", ",
-                                            Arrays.stream(JobStatus.values())
-                                                    .map(JobStatus::value)
-                                                    .toList())));
-        }
         if (type != null && (type.isBlank() || type.length() > 50)) {
             throw ApiException.validation("type", "must be a job type such as course_generation");
         }
@@ -102,7 +89,7 @@ class AiJobController {
             throw new ApiException(
                     HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' jobs");
         }
-        return jobs.list(user, new JobFilter(statusFilter, type, userId), query);
+        return jobs.list(user, new JobFilter(status, type, userId), query);
     }
 
     @GetMapping("/{id}")

@@ -5,7 +5,6 @@ import dev.miyabi.platform.orders.OrderSnapshot;
 import dev.miyabi.platform.orders.OrderStatus;
 import dev.miyabi.platform.shared.ApiException;
 import dev.miyabi.platform.shared.ErrorCodes;
-import dev.miyabi.platform.shared.FieldViolation;
 import dev.miyabi.platform.shared.PageQuery;
 import dev.miyabi.platform.shared.PageResponse;
 import dev.miyabi.platform.shared.idempotency.Idempotent;
@@ -13,9 +12,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -53,11 +56,21 @@ class OrderController {
      * of this request and are ignored: the price is the catalog's at order time.
      */
     record PlaceOrderRequest(
-            @Nullable String productId,
-            @Nullable Integer quantity,
+            @NotNull(message = "is required") @Nullable UUID productId,
+
+            @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100")
+            @Nullable
+            Integer quantity,
+
             @Nullable JsonNode input) {}
 
-    record NoteRequest(@Nullable String reason, @Nullable String note) {}
+    record NoteRequest(
+            @Size(max = MAX_NOTE, message = "must be at most " + MAX_NOTE + " characters") @Nullable
+            String reason,
+
+            @Size(max = MAX_NOTE, message = "must be at most " + MAX_NOTE + " characters") @Nullable
+            String note) {}
 
     /** A revised input; {@code input} must be present (it may be null for products that take no input). */
     record ReviseRequest(@Nullable JsonNode input) {}
@@ -73,26 +86,9 @@ class OrderController {
             name = "Idempotency-Key",
             in = ParameterIn.HEADER,
             description = "Optional; repeats of the same request with the same key return the first response")
-    ResponseEntity<OrderSnapshot> place(@RequestBody PlaceOrderRequest body, CurrentUser customer) {
-        List<FieldViolation> errors = new ArrayList<>();
-        UUID productId = null;
-        if (body.productId() == null || body.productId().isBlank()) {
-            errors.add(new FieldViolation("productId", "is required"));
-        } else {
-            try {
-                productId = UUID.fromString(body.productId().strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation("productId", "must be a UUID"));
-            }
-        }
+    ResponseEntity<OrderSnapshot> place(@Valid @RequestBody PlaceOrderRequest body, CurrentUser customer) {
         int quantity = body.quantity() == null ? 1 : body.quantity();
-        if (quantity < 1 || quantity > 100) {
-            errors.add(new FieldViolation("quantity", "must be between 1 and 100"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        OrderSnapshot order = orders.place(customer, productId, quantity, body.input());
+        OrderSnapshot order = orders.place(customer, Objects.requireNonNull(body.productId()), quantity, body.input());
         return ResponseEntity.created(URI.create(PATH + "/" + order.id())).body(order);
     }
 
@@ -104,16 +100,10 @@ class OrderController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size,
             @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable OrderStatus status,
             @RequestParam(required = false) @Nullable UUID userId,
             CurrentUser user) {
         PageQuery query = PageQuery.of(page, size, sort, SORTABLE, "createdAt,desc");
-        OrderStatus statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            statusFilter = OrderStatus.parse(status)
-                    .orElseThrow(
-                            () -> ApiException.validation("status", "must be one of " + OrderStatus.allowedValues()));
-        }
         UUID owner;
         if (user.isAdmin()) {
             owner = userId;
@@ -123,7 +113,7 @@ class OrderController {
             throw new ApiException(
                     HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN, "Only admins may list other users' orders");
         }
-        return orders.list(new OrderFilter(owner, statusFilter), query);
+        return orders.list(new OrderFilter(owner, status), query);
     }
 
     @GetMapping("/{id}")
@@ -148,8 +138,8 @@ class OrderController {
             description = "Before payment by its owner or an admin; after payment (paid, fulfilling) by an admin"
                     + " only, and the payment is refunded. Optional body {reason}.")
     OrderSnapshot cancel(
-            @PathVariable UUID id, @RequestBody(required = false) @Nullable NoteRequest body, CurrentUser user) {
-        return orders.cancelAsUser(id, user, note(body == null ? null : body.reason(), "reason"));
+            @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable NoteRequest body, CurrentUser user) {
+        return orders.cancelAsUser(id, user, note(body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/complete")
@@ -158,17 +148,13 @@ class OrderController {
             summary = "Complete a consulting or support order (admin)",
             description = "For service categories fulfilled by people; from paid or fulfilling. Optional body {note}.")
     OrderSnapshot complete(
-            @PathVariable UUID id, @RequestBody(required = false) @Nullable NoteRequest body, CurrentUser admin) {
-        return orders.completeAsStaff(id, admin, note(body == null ? null : body.note(), "note"));
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) @Nullable NoteRequest body,
+            CurrentUser admin) {
+        return orders.completeAsStaff(id, admin, note(body == null ? null : body.note()));
     }
 
-    private static @Nullable String note(@Nullable String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_NOTE) {
-            throw ApiException.validation(field, "must be at most " + MAX_NOTE + " characters");
-        }
-        return value.strip();
+    private static @Nullable String note(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

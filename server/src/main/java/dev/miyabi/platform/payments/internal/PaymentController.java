@@ -13,12 +13,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,7 +43,7 @@ class PaymentController {
 
     static final String REFUND_FAILED = "refund_failed";
 
-    private static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[A-Za-z0-9_]{1,250}");
+    private static final String PAYMENT_METHOD = "pm_[A-Za-z0-9_]{1,250}";
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,12})?");
     private static final Set<String> SORTABLE = Set.of("createdAt");
     private static final int MAX_REASON = 500;
@@ -53,9 +57,21 @@ class PaymentController {
     }
 
     /** A tokenised payment method from the provider's client-side tokenisation, never card data. */
-    record PayRequest(@Nullable String paymentMethod) {}
+    record PayRequest(
+            @NotNull(message = "is required (a token such as pm_card_visa)")
+            @jakarta.validation.constraints.Pattern(
+                    regexp = PAYMENT_METHOD,
+                    message = "must be a payment method token such as pm_card_visa"
+                            + " (pm_ and 1–250 letters, digits or _)")
+            @Nullable
+            String paymentMethod) {}
 
-    record RefundBody(@Nullable String amount, @Nullable String reason) {}
+    /** {@code amount} is checked in code: its decimal places depend on the payment's currency. */
+    record RefundBody(
+            @Nullable String amount,
+
+            @Size(max = MAX_REASON, message = "must be at most " + MAX_REASON + " characters") @Nullable
+            String reason) {}
 
     @PostMapping("/api/orders/{id}/payments")
     @Idempotent(required = true)
@@ -71,17 +87,8 @@ class PaymentController {
             in = ParameterIn.HEADER,
             required = true,
             description = "A unique value per payment attempt; repeats replay the first answer")
-    ResponseEntity<Payment> pay(@PathVariable UUID id, @RequestBody PayRequest body, CurrentUser user) {
-        String method = body.paymentMethod();
-        if (method == null || method.isBlank()) {
-            throw ApiException.validation("paymentMethod", "is required (a token such as pm_card_visa)");
-        }
-        if (!PAYMENT_METHOD.matcher(method).matches()) {
-            throw ApiException.validation(
-                    "paymentMethod",
-                    "must be a payment method token such as pm_card_visa (pm_ and 1–250 letters, digits or _)");
-        }
-        Payment payment = checkout.pay(id, user, method);
+    ResponseEntity<Payment> pay(@PathVariable UUID id, @Valid @RequestBody PayRequest body, CurrentUser user) {
+        Payment payment = checkout.pay(id, user, Objects.requireNonNull(body.paymentMethod()));
         URI location = location(payment);
         return switch (payment.status()) {
             case FAILED -> throw declined(payment);
@@ -117,7 +124,7 @@ class PaymentController {
                     + " beyond what is left, 422 refund_failed when the provider refuses it.")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = true)
     ResponseEntity<Refund> refund(
-            @PathVariable UUID id, @RequestBody(required = false) @Nullable RefundBody body, CurrentUser admin) {
+            @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable RefundBody body, CurrentUser admin) {
         BigDecimal amount = null;
         String reason = null;
         if (body != null) {
@@ -139,9 +146,6 @@ class PaymentController {
                 }
             }
             if (body.reason() != null && !body.reason().isBlank()) {
-                if (body.reason().length() > MAX_REASON) {
-                    throw ApiException.validation("reason", "must be at most " + MAX_REASON + " characters");
-                }
                 reason = body.reason().strip();
             }
         }

@@ -15,8 +15,10 @@ import dev.miyabi.platform.shared.UnsupportedContent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where exceptions become RFC 9457 problem responses. Every answer carries a stable
@@ -115,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         ProblemDetail problem = ProblemResponses.problem(
                 HttpStatus.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED, "The request has invalid fields");
-        problem.setProperty("errors", List.of(new FieldViolation(ex.getName(), "has an invalid value")));
+        problem.setProperty("errors", List.of(new FieldViolation(ex.getName(), expected(ex.getRequiredType()))));
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -205,10 +209,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.CONTENT_TOO_LARGE,
                     request);
         }
+        Optional<FieldViolation> wrongType = wrongType(ex);
+        if (wrongType.isPresent()) {
+            return validationProblem(List.of(wrongType.get()), headers, request);
+        }
         ProblemDetail problem = ProblemResponses.problem(
                 HttpStatus.BAD_REQUEST,
                 ErrorCodes.MALFORMED_REQUEST,
-                "The request body is missing, is not valid JSON, or has a value of the wrong type");
+                "The request body is missing, is not valid JSON, or is not a JSON object");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -269,6 +277,63 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String messageOf(MessageSourceResolvable error) {
         String message = error.getDefaultMessage();
         return message == null ? "is invalid" : message;
+    }
+
+    /**
+     * A well-formed JSON body whose field holds a value its type cannot take (a bad UUID, an unknown enum
+     * constant, text for a number, an object for a string): that field, by its JSON path ({@code
+     * stages[1].mode}). Empty when the body itself is not JSON or not an object.
+     */
+    private static Optional<FieldViolation> wrongType(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch) {
+                String field = pathOf(mismatch.getPath());
+                return field.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(new FieldViolation(field, expected(mismatch.getTargetType())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String pathOf(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String expected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "has an invalid value";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + String.join(", ", EnumWireNames.names(type));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "has an invalid value";
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -8,6 +8,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -35,7 +36,8 @@ class HttpRequestConfiguration implements WebMvcConfigurer {
 
     /**
      * The JSON converter reads request bodies as API.md says: a value of the wrong JSON type is 400 {@code
-     * malformed_request}, not converted (no {@code 123} or {@code true} for a string, no {@code 1.5} or {@code
+     * validation_failed} naming the field ({@link ApiExceptionHandler}), not converted (no {@code 123} or {@code
+     * true} for a string, no {@code 1.5} or {@code
      * "12"} for an integer, no {@code 1} or {@code "true"} for a boolean). Answers are written as before, by
      * the application's {@link JsonMapper}.
      */
@@ -54,6 +56,11 @@ class HttpRequestConfiguration implements WebMvcConfigurer {
                 list -> list.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter
                         ? new JacksonJsonHttpMessageConverter(strict)
                         : converter));
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new EnumWireNames());
     }
 
     @Override
