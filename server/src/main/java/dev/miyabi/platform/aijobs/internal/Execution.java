@@ -21,6 +21,10 @@ import tools.jackson.databind.node.NullNode;
  * One attempt of one job on this instance: the {@link JobContext} its handler sees. Its state decides
  * who may end the attempt: the worker thread (finishing), the heartbeat (lease lost) or shutdown
  * (released) — whichever gets there first; the others leave the job alone.
+ *
+ * <p>Stopping the handler interrupts its worker thread, but never while that thread talks to the database
+ * through this context ({@link #database}): interrupting a virtual thread in socket I/O closes the socket,
+ * which breaks the pooled connection under the transaction. Such an interrupt waits until the call returns.
  */
 final class Execution implements JobContext, JobQueue.Leased {
 
@@ -41,6 +45,11 @@ final class Execution implements JobContext, JobQueue.Leased {
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private volatile boolean cancelRequested;
     private volatile @Nullable Thread thread;
+    /** Guards {@link #inDatabase} and {@link #interruptPending}. */
+    private final Object interruption = new Object();
+
+    private boolean inDatabase;
+    private boolean interruptPending;
     /** The step running on the current thread: steps may run in parallel on several threads. */
     private final ThreadLocal<@Nullable StepScope> currentStep = new ThreadLocal<>();
 
@@ -65,7 +74,7 @@ final class Execution implements JobContext, JobQueue.Leased {
     /** Loads the steps earlier attempts finished (none if progress counts none: both change together). */
     void loadSteps() {
         if (job.progress().completedSteps() > 0) {
-            finishedSteps.putAll(queue.storedSteps(job.id()));
+            finishedSteps.putAll(database(() -> queue.storedSteps(job.id())));
         }
     }
 
@@ -110,11 +119,52 @@ final class Execution implements JobContext, JobQueue.Leased {
         return state.compareAndSet(State.RUNNING, State.RELEASED);
     }
 
+    /** Interrupts the worker thread now, or as soon as its database call returns. */
     void interrupt() {
         Thread worker = thread;
-        if (worker != null) {
-            worker.interrupt();
+        if (worker == null) {
+            return;
         }
+        synchronized (interruption) {
+            if (inDatabase) {
+                interruptPending = true;
+            } else {
+                worker.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code call}, a database call of this job, shielded from {@link #interrupt()} when on the worker
+     * thread: an interrupt arriving meanwhile (or just before) is delivered when it returns.
+     */
+    <T, E extends Exception> T database(DatabaseCall<T, E> call) throws E {
+        if (Thread.currentThread() != thread) {
+            return call.call();
+        }
+        synchronized (interruption) {
+            inDatabase = true;
+            if (Thread.interrupted()) {
+                interruptPending = true;
+            }
+        }
+        try {
+            return call.call();
+        } finally {
+            synchronized (interruption) {
+                inDatabase = false;
+                if (interruptPending) {
+                    interruptPending = false;
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** A call to the database that may throw {@code E}. */
+    @FunctionalInterface
+    interface DatabaseCall<T, E extends Exception> {
+        T call() throws E;
     }
 
     void requestCancel() {
@@ -138,7 +188,7 @@ final class Execution implements JobContext, JobQueue.Leased {
             throw new IllegalStateException("Step " + key + " started inside step " + outer.key);
         }
         checkpoint();
-        queue.progress(job.id(), leaseToken, key, null, null).orElseThrow(this::leaseLost);
+        database(() -> queue.progress(job.id(), leaseToken, key, null, null)).orElseThrow(this::leaseLost);
         StepScope scope = new StepScope(key);
         currentStep.set(scope);
         JsonNode output;
@@ -148,7 +198,7 @@ final class Execution implements JobContext, JobQueue.Leased {
             currentStep.remove();
         }
         JsonNode result = output == null ? NullNode.getInstance() : output;
-        queue.saveStep(job.id(), leaseToken, key, result, scope.inputTokens, scope.outputTokens)
+        database(() -> queue.saveStep(job.id(), leaseToken, key, result, scope.inputTokens, scope.outputTokens))
                 .orElseThrow(this::leaseLost);
         finishedSteps.put(key, result);
         return result.deepCopy();
@@ -166,7 +216,8 @@ final class Execution implements JobContext, JobQueue.Leased {
             throw new IllegalStateException("Step " + key + " started inside step " + outer.key);
         }
         checkpoint();
-        JsonNode result = queue.storeStep(job.id(), leaseToken, key, write).orElseThrow(this::leaseLost);
+        JsonNode result = database(() -> queue.storeStep(job.id(), leaseToken, key, write))
+                .orElseThrow(this::leaseLost);
         finishedSteps.put(key, result);
         return result.deepCopy();
     }
@@ -174,7 +225,7 @@ final class Execution implements JobContext, JobQueue.Leased {
     @Override
     public <T> T underLease(Supplier<T> write) {
         requireRunning();
-        return queue.underLease(job.id(), leaseToken, write).orElseThrow(this::leaseLost);
+        return database(() -> queue.underLease(job.id(), leaseToken, write)).orElseThrow(this::leaseLost);
     }
 
     @Override
@@ -194,20 +245,21 @@ final class Execution implements JobContext, JobQueue.Leased {
             throw new IllegalArgumentException("total steps cannot be negative");
         }
         requireRunning();
-        queue.progress(job.id(), leaseToken, null, total, null).orElseThrow(this::leaseLost);
+        database(() -> queue.progress(job.id(), leaseToken, null, total, null)).orElseThrow(this::leaseLost);
     }
 
     @Override
     public void progress(String message) {
         Objects.requireNonNull(message, "message");
         requireRunning();
-        queue.progress(job.id(), leaseToken, null, null, message).orElseThrow(this::leaseLost);
+        database(() -> queue.progress(job.id(), leaseToken, null, null, message))
+                .orElseThrow(this::leaseLost);
     }
 
     @Override
     public void recordUsage(JobUsage usage) {
         requireRunning();
-        queue.addUsage(job.id(), leaseToken, usage).orElseThrow(this::leaseLost);
+        database(() -> queue.addUsage(job.id(), leaseToken, usage)).orElseThrow(this::leaseLost);
         StepScope scope = currentStep.get();
         if (scope != null) {
             scope.inputTokens += usage.inputTokens();
@@ -221,7 +273,8 @@ final class Execution implements JobContext, JobQueue.Leased {
         if (cancelRequested) {
             return true;
         }
-        boolean requested = queue.cancelRequested(job.id(), leaseToken).orElseThrow(this::leaseLost);
+        boolean requested =
+                database(() -> queue.cancelRequested(job.id(), leaseToken)).orElseThrow(this::leaseLost);
         if (requested) {
             cancelRequested = true;
         }

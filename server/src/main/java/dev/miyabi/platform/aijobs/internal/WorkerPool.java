@@ -248,14 +248,15 @@ final class WorkerPool implements SmartLifecycle {
             }
             switch (outcome) {
                 case JobOutcome.Completed completed ->
-                    queue.complete(job.id(), execution.leaseToken(), completed.output());
+                    execution.database(() -> queue.complete(job.id(), execution.leaseToken(), completed.output()));
                 case JobOutcome.Failed failed ->
-                    queue.failAttempt(job.id(), execution.leaseToken(), failed.error(), Duration.ZERO, true);
+                    execution.database(() ->
+                            queue.failAttempt(job.id(), execution.leaseToken(), failed.error(), Duration.ZERO, true));
                 case null -> throw new IllegalStateException("Handler for " + job.type() + " returned no outcome");
             }
         } catch (JobAbortedException aborted) {
             if (aborted.reason() == JobAbortedException.Reason.CANCELLED && execution.beginFinishing()) {
-                queue.cancelRunning(job.id(), execution.leaseToken());
+                execution.database(() -> queue.cancelRunning(job.id(), execution.leaseToken()));
             } else {
                 log.info("Job {} ({}) stopped on {}: {}", job.id(), job.type(), instanceId, aborted.reason());
             }
@@ -285,8 +286,8 @@ final class WorkerPool implements SmartLifecycle {
         }
         log.warn("Job {} ({}) attempt {} failed on {}", job.id(), job.type(), job.attempts(), instanceId, failure);
         try {
-            queue.failAttempt(
-                    job.id(), execution.leaseToken(), describe(failure), backoff.delay(job.attempts()), false);
+            execution.database(() -> queue.failAttempt(
+                    job.id(), execution.leaseToken(), describe(failure), backoff.delay(job.attempts()), false));
         } catch (RuntimeException e) {
             log.error(
                     "Could not record the failure of job {}; its lease will expire and it will be recovered",
