@@ -192,12 +192,23 @@ final class WorkerPool implements SmartLifecycle {
 
     private void dispatch() {
         long poll = properties.pollInterval().toNanos();
+        boolean failing = false;
         while (claiming) {
             int claimed = 0;
             try {
                 claimed = claimOnce();
+                if (failing) {
+                    failing = false;
+                    log.warn("Claiming jobs works again on {}", instanceId);
+                }
             } catch (RuntimeException e) {
-                log.warn("Claiming jobs failed on {}; retrying after the poll interval", instanceId, e);
+                // Once per outage, not once per poll: a database down for a minute is one warning, not sixty.
+                if (!failing) {
+                    failing = true;
+                    log.warn("Claiming jobs failed on {}; retrying every poll interval", instanceId, e);
+                } else {
+                    log.debug("Claiming jobs still fails on {}", instanceId, e);
+                }
             }
             if (claimed == 0 || active.size() >= properties.workers()) {
                 LockSupport.parkNanos(this, poll);
