@@ -39,13 +39,16 @@ import tools.jackson.databind.node.NullNode;
 /**
  * The queue's state changes, each one transaction that also publishes the matching {@link JobEvent}.
  * Used by the facade ({@link JobService}) and by the workers ({@link WorkerPool}); a transaction
- * already open on the calling thread is joined. Whoever changes what workers may claim also sends a
- * PostgreSQL {@code NOTIFY} (for other instances) and, after commit, wakes this instance's workers.
+ * already open on the calling thread is joined. Whoever changes what workers may claim, after commit,
+ * wakes this instance's workers and sends a PostgreSQL {@code NOTIFY} (for other instances).
  */
 class JobQueue {
 
     /** The PostgreSQL notification channel that tells workers there is something to claim. */
     static final String CHANNEL = "miyabi_jobs";
+
+    /** The most completions committed in one transaction. */
+    private static final int MAX_COMPLETION_BATCH = 100;
 
     private final Jobs jobs;
     private final JobSteps steps;
@@ -55,6 +58,10 @@ class JobQueue {
     private final int defaultMaxAttempts;
     private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
+    private final WorkAnnouncer announcer;
+    private final java.util.Queue<PendingCompletion> pendingCompletions =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock completing = new java.util.concurrent.locks.ReentrantLock();
 
     JobQueue(
             JdbcClient jdbc,
@@ -67,6 +74,7 @@ class JobQueue {
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.defaultMaxAttempts = properties.maxAttempts();
+        this.announcer = new WorkAnnouncer(jdbc);
     }
 
     /** Called after a commit that may have made jobs claimable (local workers wake at once). */
@@ -154,24 +162,11 @@ class JobQueue {
         if (limit <= 0 || freeSlotsByType.isEmpty()) {
             return List.of();
         }
-        List<Jobs.Row> claimed = inTransaction(() -> {
-            Map<String, Integer> left = new HashMap<>(freeSlotsByType);
-            List<UUID> chosen = new ArrayList<>();
-            for (Jobs.Candidate candidate : jobs.lockDue(freeSlotsByType.keySet(), limit)) {
-                int free = left.getOrDefault(candidate.type(), 0);
-                if (free > 0) {
-                    left.put(candidate.type(), free - 1);
-                    chosen.add(candidate.id());
-                }
-            }
-            if (chosen.isEmpty()) {
-                return List.of();
-            }
-            List<Jobs.Row> rows = jobs.markRunning(chosen, owner, lease);
+        return inTransaction(() -> {
+            List<Jobs.Row> rows = jobs.claim(freeSlotsByType, limit, owner, lease);
             rows.forEach(row -> publish(new JobStarted(row.job())));
             return rows;
         });
-        return claimed;
     }
 
     Map<String, JsonNode> storedSteps(UUID jobId) {
@@ -265,11 +260,79 @@ class JobQueue {
         return Objects.requireNonNull(stored);
     }
 
+    /**
+     * Completes the job if {@code token} still holds its lease (empty otherwise). Completions that arrive
+     * while another commits are committed together in the next transaction (group commit: one commit for
+     * many jobs, each fenced by its own lease and published as its own {@link JobCompleted}); if that
+     * transaction fails, each of its completions is retried alone, so one bad completion fails only itself.
+     * Within a caller's transaction the job is completed in that transaction.
+     */
     Optional<Job> complete(UUID id, UUID token, JsonNode output) {
-        return inTransaction(() -> jobs.complete(id, token, output).map(row -> {
-            publish(new JobCompleted(row.job()));
-            return row.job();
-        }));
+        Jobs.Completion completion = new Jobs.Completion(id, token, output);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return completeTogether(List.of(completion)).getOrDefault(id, Optional.empty());
+        }
+        PendingCompletion pending = new PendingCompletion(completion);
+        pendingCompletions.add(pending);
+        completing.lock();
+        try {
+            if (!pending.result.isDone()) {
+                commitPendingCompletions();
+            }
+        } finally {
+            completing.unlock();
+        }
+        try {
+            return pending.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private record PendingCompletion(
+            Jobs.Completion completion, java.util.concurrent.CompletableFuture<Optional<Job>> result) {
+        PendingCompletion(Jobs.Completion completion) {
+            this(completion, new java.util.concurrent.CompletableFuture<>());
+        }
+    }
+
+    /** Commits the completions queued so far (called holding {@link #completing}). */
+    private void commitPendingCompletions() {
+        List<PendingCompletion> batch = new ArrayList<>();
+        PendingCompletion next;
+        while (batch.size() < MAX_COMPLETION_BATCH && (next = pendingCompletions.poll()) != null) {
+            batch.add(next);
+        }
+        try {
+            Map<UUID, Optional<Job>> done = completeTogether(
+                    batch.stream().map(PendingCompletion::completion).toList());
+            batch.forEach(p -> p.result.complete(done.getOrDefault(p.completion.id(), Optional.empty())));
+        } catch (RuntimeException batchFailure) {
+            for (PendingCompletion p : batch) {
+                if (batch.size() == 1) {
+                    p.result.completeExceptionally(batchFailure);
+                    continue;
+                }
+                try {
+                    p.result.complete(
+                            completeTogether(List.of(p.completion)).getOrDefault(p.completion.id(), Optional.empty()));
+                } catch (RuntimeException failure) {
+                    p.result.completeExceptionally(failure);
+                }
+            }
+        }
+    }
+
+    /** One transaction: the jobs whose leases still hold are completed, each published. */
+    private Map<UUID, Optional<Job>> completeTogether(List<Jobs.Completion> completions) {
+        return inTransaction(() -> {
+            Map<UUID, Optional<Job>> completed = new HashMap<>();
+            for (Jobs.Row row : jobs.completeAll(completions)) {
+                publish(new JobCompleted(row.job()));
+                completed.put(row.job().id(), Optional.of(row.job()));
+            }
+            return completed;
+        });
     }
 
     /** Ends a failed attempt: a retry is scheduled after {@code retryDelay}, or the job fails for good. */
@@ -328,13 +391,17 @@ class JobQueue {
         events.publishEvent(event);
     }
 
-    /** Tells every instance (NOTIFY, sent at commit) and this one's workers (after commit) about new work. */
+    /**
+     * After commit, tells this instance's workers and every instance (a {@code NOTIFY}, coalesced by
+     * {@link WorkAnnouncer}) about new work. Not sent inside the transaction: a {@code NOTIFY} makes
+     * PostgreSQL serialize the commits of all notifying transactions (one WAL flush each). A notification
+     * lost to a crash right after commit delays the job to the next poll; the job itself is committed.
+     */
     private void announceWork(String type) {
-        jdbc.sql("SELECT pg_notify(:channel, :type)")
-                .param("channel", CHANNEL)
-                .param("type", type)
-                .query(rs -> {});
-        afterCommit(() -> wakeListeners.forEach(Runnable::run));
+        afterCommit(() -> {
+            wakeListeners.forEach(Runnable::run);
+            announcer.announce(type);
+        });
     }
 
     private static void afterCommit(Runnable action) {
