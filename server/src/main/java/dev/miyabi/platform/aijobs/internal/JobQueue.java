@@ -39,8 +39,8 @@ import tools.jackson.databind.node.NullNode;
 /**
  * The queue's state changes, each one transaction that also publishes the matching {@link JobEvent}.
  * Used by the facade ({@link JobService}) and by the workers ({@link WorkerPool}); a transaction
- * already open on the calling thread is joined. Whoever changes what workers may claim, after commit,
- * wakes this instance's workers and sends a PostgreSQL {@code NOTIFY} (for other instances).
+ * already open on the calling thread is joined. Whoever changes what workers may claim also sends a
+ * PostgreSQL {@code NOTIFY} (for other instances) and, after commit, wakes this instance's workers.
  */
 class JobQueue {
 
@@ -58,7 +58,6 @@ class JobQueue {
     private final int defaultMaxAttempts;
     private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
-    private final WorkAnnouncer announcer;
     private final java.util.Queue<PendingCompletion> pendingCompletions =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.locks.ReentrantLock completing = new java.util.concurrent.locks.ReentrantLock();
@@ -74,7 +73,6 @@ class JobQueue {
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.defaultMaxAttempts = properties.maxAttempts();
-        this.announcer = new WorkAnnouncer(jdbc);
     }
 
     /** Called after a commit that may have made jobs claimable (local workers wake at once). */
@@ -320,6 +318,10 @@ class JobQueue {
                     p.result.completeExceptionally(failure);
                 }
             }
+        } finally {
+            // Whatever escaped (an Error), no worker waits forever for its answer.
+            IllegalStateException unanswered = new IllegalStateException("The completion was not recorded");
+            batch.forEach(p -> p.result.completeExceptionally(unanswered));
         }
     }
 
@@ -391,17 +393,13 @@ class JobQueue {
         events.publishEvent(event);
     }
 
-    /**
-     * After commit, tells this instance's workers and every instance (a {@code NOTIFY}, coalesced by
-     * {@link WorkAnnouncer}) about new work. Not sent inside the transaction: a {@code NOTIFY} makes
-     * PostgreSQL serialize the commits of all notifying transactions (one WAL flush each). A notification
-     * lost to a crash right after commit delays the job to the next poll; the job itself is committed.
-     */
+    /** Tells every instance (NOTIFY, sent at commit) and this one's workers (after commit) about new work. */
     private void announceWork(String type) {
-        afterCommit(() -> {
-            wakeListeners.forEach(Runnable::run);
-            announcer.announce(type);
-        });
+        jdbc.sql("SELECT pg_notify(:channel, :type)")
+                .param("channel", CHANNEL)
+                .param("type", type)
+                .query(rs -> {});
+        afterCommit(() -> wakeListeners.forEach(Runnable::run));
     }
 
     private static void afterCommit(Runnable action) {
