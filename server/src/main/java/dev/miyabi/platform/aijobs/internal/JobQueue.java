@@ -48,6 +48,9 @@ class JobQueue {
     /** The PostgreSQL notification channel that tells workers there is something to claim. */
     static final String CHANNEL = "miyabi_jobs";
 
+    /** The most completions committed in one transaction. */
+    private static final int MAX_COMPLETION_BATCH = 100;
+
     private final Jobs jobs;
     private final JobSteps steps;
     private final TransactionTemplate tx;
@@ -56,6 +59,9 @@ class JobQueue {
     private final int defaultMaxAttempts;
     private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<PendingCompletion> pendingCompletions =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock completing = new java.util.concurrent.locks.ReentrantLock();
 
     JobQueue(
             JdbcClient jdbc,
@@ -159,24 +165,11 @@ class JobQueue {
         if (limit <= 0 || freeSlotsByType.isEmpty()) {
             return List.of();
         }
-        List<Jobs.Row> claimed = inTransaction(() -> {
-            Map<String, Integer> left = new HashMap<>(freeSlotsByType);
-            List<UUID> chosen = new ArrayList<>();
-            for (Jobs.Candidate candidate : jobs.lockDue(freeSlotsByType.keySet(), limit)) {
-                int free = left.getOrDefault(candidate.type(), 0);
-                if (free > 0) {
-                    left.put(candidate.type(), free - 1);
-                    chosen.add(candidate.id());
-                }
-            }
-            if (chosen.isEmpty()) {
-                return List.of();
-            }
-            List<Jobs.Row> rows = jobs.markRunning(chosen, owner, lease);
+        return inTransaction(() -> {
+            List<Jobs.Row> rows = jobs.claim(freeSlotsByType, limit, owner, lease);
             rows.forEach(row -> publish(new JobStarted(row.job())));
             return rows;
         });
-        return claimed;
     }
 
     Map<String, JsonNode> storedSteps(UUID jobId) {
@@ -270,11 +263,83 @@ class JobQueue {
         return Objects.requireNonNull(stored);
     }
 
+    /**
+     * Completes the job if {@code token} still holds its lease (empty otherwise). Completions that arrive
+     * while another commits are committed together in the next transaction (group commit: one commit for
+     * many jobs, each fenced by its own lease and published as its own {@link JobCompleted}); if that
+     * transaction fails, each of its completions is retried alone, so one bad completion fails only itself.
+     * Within a caller's transaction the job is completed in that transaction.
+     */
     Optional<Job> complete(UUID id, UUID token, JsonNode output) {
-        return inTransaction(() -> jobs.complete(id, token, output).map(row -> {
-            publish(new JobCompleted(row.job()));
-            return row.job();
-        }));
+        Jobs.Completion completion = new Jobs.Completion(id, token, output);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return completeTogether(List.of(completion)).getOrDefault(id, Optional.empty());
+        }
+        PendingCompletion pending = new PendingCompletion(completion);
+        pendingCompletions.add(pending);
+        completing.lock();
+        try {
+            if (!pending.result.isDone()) {
+                commitPendingCompletions();
+            }
+        } finally {
+            completing.unlock();
+        }
+        try {
+            return pending.result.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private record PendingCompletion(
+            Jobs.Completion completion, java.util.concurrent.CompletableFuture<Optional<Job>> result) {
+        PendingCompletion(Jobs.Completion completion) {
+            this(completion, new java.util.concurrent.CompletableFuture<>());
+        }
+    }
+
+    /** Commits the completions queued so far (called holding {@link #completing}). */
+    private void commitPendingCompletions() {
+        List<PendingCompletion> batch = new ArrayList<>();
+        PendingCompletion next;
+        while (batch.size() < MAX_COMPLETION_BATCH && (next = pendingCompletions.poll()) != null) {
+            batch.add(next);
+        }
+        try {
+            Map<UUID, Optional<Job>> done = completeTogether(
+                    batch.stream().map(PendingCompletion::completion).toList());
+            batch.forEach(p -> p.result.complete(done.getOrDefault(p.completion.id(), Optional.empty())));
+        } catch (RuntimeException batchFailure) {
+            for (PendingCompletion p : batch) {
+                if (batch.size() == 1) {
+                    p.result.completeExceptionally(batchFailure);
+                    continue;
+                }
+                try {
+                    p.result.complete(
+                            completeTogether(List.of(p.completion)).getOrDefault(p.completion.id(), Optional.empty()));
+                } catch (RuntimeException failure) {
+                    p.result.completeExceptionally(failure);
+                }
+            }
+        } finally {
+            // Whatever escaped (an Error), no worker waits forever for its answer.
+            IllegalStateException unanswered = new IllegalStateException("The completion was not recorded");
+            batch.forEach(p -> p.result.completeExceptionally(unanswered));
+        }
+    }
+
+    /** One transaction: the jobs whose leases still hold are completed, each published. */
+    private Map<UUID, Optional<Job>> completeTogether(List<Jobs.Completion> completions) {
+        return inTransaction(() -> {
+            Map<UUID, Optional<Job>> completed = new HashMap<>();
+            for (Jobs.Row row : jobs.completeAll(completions)) {
+                publish(new JobCompleted(row.job()));
+                completed.put(row.job().id(), Optional.of(row.job()));
+            }
+            return completed;
+        });
     }
 
     /** Ends a failed attempt: a retry is scheduled after {@code retryDelay}, or the job fails for good. */

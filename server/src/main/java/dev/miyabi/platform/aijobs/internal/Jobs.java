@@ -196,40 +196,45 @@ class Jobs {
     }
 
     /**
-     * Locks up to {@code limit} due queued jobs of the given types, best first (priority, then due time),
-     * skipping rows other workers hold. The locks last until the surrounding transaction ends.
+     * Claims up to {@code limit} due jobs, best first, at most {@code slotsByType} of each type, under fresh
+     * leases of {@code owner} (one per job); an attempt starts. One statement: each type's best due rows are
+     * locked ({@code FOR UPDATE SKIP LOCKED}, so concurrent claimers never get the same job) by an ordered
+     * scan of {@code idx_ai_jobs_claimable} that stops after that type's free slots, so a claim costs the
+     * same however long the backlog; the best {@code limit} of them are marked running.
      */
-    List<Candidate> lockDue(Collection<String> types, int limit) {
-        return jdbc.sql("""
-                        SELECT id, job_type FROM ai_jobs
-                        WHERE status = 'queued' AND run_at <= now() AND job_type = ANY(CAST(:types AS TEXT[]))
-                        ORDER BY priority DESC, run_at, id
-                        LIMIT :limit
-                        FOR UPDATE SKIP LOCKED
-                        """)
+    List<Row> claim(Map<String, Integer> slotsByType, int limit, String owner, Duration lease) {
+        List<String> types = List.copyOf(slotsByType.keySet());
+        return jdbc.sql(CLAIM)
                 .param("types", types.toArray(String[]::new))
+                .param("slots", types.stream().map(slotsByType::get).toArray(Integer[]::new))
                 .param("limit", limit)
-                .query((rs, row) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
-    }
-
-    record Candidate(UUID id, String type) {}
-
-    /** Marks locked jobs running under a fresh lease of {@code owner}; an attempt starts. */
-    List<Row> markRunning(Collection<UUID> ids, String owner, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE ai_jobs SET status = 'running', lease_owner = :owner, lease_token = gen_random_uuid(),
-                            lease_expires_at = now() + :leaseMs * INTERVAL '1 millisecond', attempts = attempts + 1,
-                            started_at = coalesce(started_at, now()), %s
-                        WHERE id = ANY(CAST(:ids AS UUID[])) AND status = 'queued'
-                        RETURNING %s
-                        """.formatted(TOUCH, COLUMNS))
                 .param("owner", owner)
                 .param("leaseMs", lease.toMillis())
-                .param("ids", strings(ids))
                 .query(Jobs::map)
                 .list();
     }
+
+    /** The statement of {@link #claim} (the tests read its plan). */
+    static final String CLAIM = """
+            WITH chosen AS (
+                SELECT due.id FROM unnest(CAST(:types AS TEXT[]), CAST(:slots AS INT[])) AS slot(type, free)
+                CROSS JOIN LATERAL (
+                    SELECT id, priority, run_at FROM ai_jobs
+                    WHERE status = 'queued' AND run_at <= now() AND job_type = slot.type
+                    ORDER BY priority DESC, run_at, id
+                    LIMIT least(slot.free, :limit)
+                    FOR UPDATE SKIP LOCKED
+                ) due
+                ORDER BY due.priority DESC, due.run_at, due.id
+                LIMIT :limit
+            )
+            UPDATE ai_jobs j SET status = 'running', lease_owner = :owner, lease_token = gen_random_uuid(),
+                lease_expires_at = now() + :leaseMs * INTERVAL '1 millisecond',
+                attempts = j.attempts + 1, started_at = coalesce(j.started_at, now()),
+                updated_at = now(), version = j.version + 1
+            FROM chosen WHERE j.id = chosen.id AND j.status = 'queued'
+            RETURNING %s
+            """.formatted(prefixed("j"));
 
     /** Extends the leases still held; returns the tokens renewed and whether cancellation was requested. */
     List<Renewal> renew(Map<UUID, UUID> tokensByJob, Duration lease) {
@@ -298,18 +303,37 @@ class Jobs {
                 .optional();
     }
 
-    Optional<Row> complete(UUID id, UUID token, JsonNode output) {
+    /** A completion to record: the job, the lease token its worker holds, and the output. */
+    record Completion(UUID id, UUID token, JsonNode output) {}
+
+    /**
+     * Completes several jobs in one statement, each only if its own token still holds its lease: the rows
+     * of the jobs completed (a job whose lease was lost is left alone and missing here). Rows are locked in
+     * id order.
+     */
+    List<Row> completeAll(List<Completion> completions) {
+        List<Completion> sorted = completions.stream()
+                .sorted(java.util.Comparator.comparing(Completion::id))
+                .toList();
         return jdbc.sql("""
-                        UPDATE ai_jobs SET status = 'completed', output_data = CAST(:output AS JSONB),
-                            completed_at = now(), last_error = NULL, %s, %s
-                        WHERE id = :id AND lease_token = :token AND status = 'running'
+                        UPDATE ai_jobs j SET status = 'completed', output_data = CAST(done.output AS JSONB),
+                            completed_at = now(), last_error = NULL,
+                            lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+                            updated_at = now(), version = j.version + 1
+                        FROM unnest(CAST(:ids AS UUID[]), CAST(:tokens AS UUID[]), CAST(:outputs AS TEXT[]))
+                            AS done(id, token, output)
+                        WHERE j.id = done.id AND j.lease_token = done.token AND j.status = 'running'
                         RETURNING %s
-                        """.formatted(CLEAR_LEASE, TOUCH, COLUMNS))
-                .param("id", id)
-                .param("token", token)
-                .param("output", JSON.writeValueAsString(output))
+                        """.formatted(prefixed("j")))
+                .param("ids", strings(sorted.stream().map(Completion::id).toList()))
+                .param("tokens", strings(sorted.stream().map(Completion::token).toList()))
+                .param(
+                        "outputs",
+                        sorted.stream()
+                                .map(c -> JSON.writeValueAsString(c.output()))
+                                .toArray(String[]::new))
                 .query(Jobs::map)
-                .optional();
+                .list();
     }
 
     /**

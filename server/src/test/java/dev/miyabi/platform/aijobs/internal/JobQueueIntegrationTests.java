@@ -658,6 +658,229 @@ class JobQueueIntegrationTests extends ModuleTest {
 
     // --- helpers ---
 
+    @Test
+    void workersClaimingBatchesConcurrentlyNeverGetTheSameJob() throws Exception {
+        String type = type("batch-claim");
+        QueueFixture fixture = unstarted(QueueFixture.settings());
+        for (int i = 0; i < 300; i++) {
+            fixture.queue.enqueue(NewJob.of(type, NODES.objectNode().put("n", i), owner));
+        }
+        Map<UUID, String> claimedBy = new ConcurrentHashMap<>();
+        Set<UUID> tokens = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> claimers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String worker = "claimer-" + w;
+            claimers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                List<Jobs.Row> rows;
+                do {
+                    rows = fixture.queue.claim(worker, Map.of(type, 7), 7, Duration.ofMinutes(1));
+                    for (Jobs.Row row : rows) {
+                        if (claimedBy.putIfAbsent(row.job().id(), worker) != null || !tokens.add(row.leaseToken())) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                } while (!rows.isEmpty());
+            }));
+        }
+        go.countDown();
+        for (Thread claimer : claimers) {
+            claimer.join(Duration.ofMinutes(1));
+        }
+
+        assertThat(duplicates).hasValue(0);
+        assertThat(claimedBy).hasSize(300);
+        assertThat(Set.copyOf(claimedBy.values())).as("the claims were spread").hasSizeGreaterThan(1);
+        jdbc.sql("SELECT id, lease_owner, lease_token, attempts, status FROM ai_jobs WHERE job_type = :type")
+                .param("type", type)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    assertThat(rs.getString("status")).isEqualTo("running");
+                    assertThat(rs.getInt("attempts")).isEqualTo(1);
+                    assertThat(rs.getString("lease_owner")).isEqualTo(claimedBy.get(id));
+                    assertThat(tokens).contains(rs.getObject("lease_token", UUID.class));
+                    return id;
+                })
+                .list();
+        assertThat(fixture.events.stream().filter(JobStarted.class::isInstance)).hasSize(300);
+    }
+
+    @Test
+    void aBatchClaimTakesTheBestDueJobsWithinEachTypesFreeSlots() {
+        String limited = type("limited");
+        String open = type("open");
+        QueueFixture fixture = unstarted(QueueFixture.settings());
+        List<UUID> limitedByPriority = new ArrayList<>();
+        for (int priority = 5; priority >= 1; priority--) {
+            limitedByPriority.add(fixture.queue
+                    .enqueue(NewJob.of(limited, NODES.objectNode(), owner).withPriority(priority))
+                    .id());
+            fixture.queue.enqueue(NewJob.of(open, NODES.objectNode(), owner).withPriority(priority));
+        }
+        UUID notDue = fixture.queue
+                .enqueue(NewJob.of(open, NODES.objectNode(), owner).withPriority(9))
+                .id();
+        jdbc.sql("UPDATE ai_jobs SET run_at = now() + INTERVAL '1 hour' WHERE id = :id")
+                .param("id", notDue)
+                .update();
+
+        List<Jobs.Row> claimed = fixture.queue.claim("batch", Map.of(limited, 2, open, 6), 6, Duration.ofMinutes(1));
+
+        assertThat(claimed).hasSize(6);
+        assertThat(claimed.stream()
+                        .filter(row -> row.job().type().equals(limited))
+                        .map(row -> row.job().id()))
+                .as("only the free slots of the limited type, its best jobs")
+                .containsExactlyInAnyOrderElementsOf(limitedByPriority.subList(0, 2));
+        assertThat(claimed.stream().filter(row -> row.job().type().equals(open)))
+                .as("the rest from the other type, never the one not yet due")
+                .hasSize(4)
+                .noneSatisfy(row -> assertThat(row.job().id()).isEqualTo(notDue));
+        assertThat(claimed)
+                .allSatisfy(row -> assertThat(row.leaseToken()).isNotNull())
+                .allSatisfy(row -> assertThat(row.job().status()).isEqualTo(JobStatus.RUNNING));
+        assertThat(count(limited, "queued")).isEqualTo(3);
+        assertThat(count(open, "queued")).as("one due, and the one not yet due").isEqualTo(2);
+    }
+
+    @Test
+    void aClaimReadsOnlyTheJobsItTakesHoweverLongTheBacklog() {
+        String type = type("backlog");
+        String other = type("backlog-other");
+        jdbc.sql("""
+                        INSERT INTO ai_jobs (job_type, user_id, input_params, priority, max_attempts)
+                        SELECT CASE WHEN n % 2 = 0 THEN :type ELSE :other END, :owner, '{}'::jsonb, n % 3, 3
+                        FROM generate_series(1, 6000) AS n
+                        """)
+                .param("type", type)
+                .param("other", other)
+                .param("owner", owner)
+                .update();
+        jdbc.sql("ANALYZE ai_jobs").update();
+
+        // EXPLAIN ANALYZE runs the claim: inside a transaction that is rolled back.
+        String plan = new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            return jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + Jobs.CLAIM)
+                    .param("types", new String[] {type, other})
+                    .param("slots", new Integer[] {3, 8})
+                    .param("limit", 5)
+                    .param("owner", "plan")
+                    .param("leaseMs", 60_000)
+                    .query(String.class)
+                    .single();
+        });
+        JsonNode root = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(plan)
+                .get(0)
+                .get("Plan");
+        List<JsonNode> scans = new ArrayList<>();
+        collectScans(root, scans);
+
+        assertThat(scans).as("the jobs are read by index scans").isNotEmpty();
+        assertThat(scans.stream()
+                        .mapToLong(scan -> scan.get("Actual Rows").asLong()
+                                * scan.get("Actual Loops").asLong())
+                        .sum())
+                .as("rows read of 6000 queued, for 5 claimed: %s", plan)
+                .isLessThanOrEqualTo(8 + 3);
+        assertThat(count(type, "queued") + count(other, "queued"))
+                .as("rolled back")
+                .isEqualTo(6000);
+    }
+
+    /** The plan's reads of queued jobs: scans of ai_jobs other than the look-ups by primary key. */
+    private static void collectScans(JsonNode node, List<JsonNode> scans) {
+        if (node.path("Relation Name").asString("").equals("ai_jobs")
+                && !node.path("Node Type").asString("").equals("ModifyTable")
+                && !node.path("Index Name").asString("").equals("ai_jobs_pkey")) {
+            scans.add(node);
+        }
+        node.path("Plans").forEach(child -> collectScans(child, scans));
+    }
+
+    @Test
+    void completionsCommittedTogetherAreEachFencedByTheirOwnLease() throws Exception {
+        String type = type("batch-complete");
+        QueueFixture fixture = unstarted(QueueFixture.settings());
+        for (int i = 0; i < 40; i++) {
+            fixture.queue.enqueue(NewJob.of(type, NODES.objectNode(), owner));
+        }
+        List<Jobs.Row> claimed = fixture.queue.claim("batch", Map.of(type, 40), 40, Duration.ofMinutes(1));
+        assertThat(claimed).hasSize(40);
+        // Every other job's lease is taken over by another worker before its completion arrives.
+        Set<UUID> lost = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < claimed.size(); i += 2) {
+            UUID id = claimed.get(i).job().id();
+            jdbc.sql("UPDATE ai_jobs SET lease_token = gen_random_uuid(), lease_owner = 'other' WHERE id = :id")
+                    .param("id", id)
+                    .update();
+            lost.add(id);
+        }
+        // One completion PostgreSQL refuses (jsonb holds no NUL): it must fail alone.
+        UUID poisoned = claimed.get(1).job().id();
+        Map<UUID, Object> results = new ConcurrentHashMap<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (Jobs.Row row : claimed) {
+            UUID id = row.job().id();
+            ObjectNode output = NODES.objectNode().put("by", id.equals(poisoned) ? "nul " + (char) 0 : "worker");
+            workers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                    results.put(id, fixture.queue.complete(id, row.leaseToken(), output));
+                } catch (Exception e) {
+                    results.put(id, e);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread worker : workers) {
+            worker.join(Duration.ofMinutes(1));
+        }
+
+        assertThat(results).hasSize(40);
+        assertThat(results.get(poisoned)).isInstanceOf(RuntimeException.class);
+        assertThat(status(poisoned)).isEqualTo(JobStatus.RUNNING);
+        for (Jobs.Row row : claimed) {
+            UUID id = row.job().id();
+            if (lost.contains(id)) {
+                assertThat(results.get(id)).as("a lost lease completes nothing").isEqualTo(java.util.Optional.empty());
+                assertThat(status(id)).isEqualTo(JobStatus.RUNNING);
+                assertThat(fixture.jobs.output(id)).isEmpty();
+            } else if (!id.equals(poisoned)) {
+                assertThat(results.get(id))
+                        .isInstanceOfSatisfying(
+                                java.util.Optional.class,
+                                done -> assertThat((Job) done.orElseThrow())
+                                        .extracting(Job::status)
+                                        .isEqualTo(JobStatus.COMPLETED));
+                assertThat(fixture.jobs.output(id).orElseThrow().path("by").asString())
+                        .isEqualTo("worker");
+            }
+        }
+        assertThat(fixture.events.stream()
+                        .filter(JobCompleted.class::isInstance)
+                        .map(e -> ((JobCompleted) e).jobId()))
+                .as("one event per job completed, none for the lost or refused ones")
+                .hasSize(19)
+                .doesNotContainAnyElementsOf(lost)
+                .doesNotContain(poisoned);
+    }
+
+    private QueueFixture unstarted(QueueFixture.Settings settings) {
+        QueueFixture fixture = settings.build(jdbc, transactions, dataSource);
+        fixtures.add(fixture);
+        return fixture;
+    }
+
     private QueueFixture start(QueueFixture.Settings settings) {
         QueueFixture fixture = settings.build(jdbc, transactions, dataSource);
         fixtures.add(fixture);

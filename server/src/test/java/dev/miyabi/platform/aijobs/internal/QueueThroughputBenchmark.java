@@ -40,7 +40,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * build (its name does not end in {@code Tests}); run it with {@code bench/queue-throughput.sh}.
  *
  * <p>Settings (system properties): {@code bench.jobs} (default 5000), {@code bench.workers} per instance
- * (8), {@code bench.enqueuers} concurrent enqueuing threads (4). Results go to the log and to
+ * (8), {@code bench.enqueuers} concurrent enqueuing threads (4), {@code bench.instances} the instance
+ * counts to measure ("1,2"). Results go to the log and to
  * {@code target/bench/queue-throughput.md}.
  */
 class QueueThroughputBenchmark extends IntegrationTest {
@@ -50,6 +51,7 @@ class QueueThroughputBenchmark extends IntegrationTest {
     private final int jobs = Integer.getInteger("bench.jobs", 5000);
     private final int workers = Integer.getInteger("bench.workers", 8);
     private final int enqueuers = Integer.getInteger("bench.enqueuers", 4);
+    private final String instanceCounts = System.getProperty("bench.instances", "1,2");
 
     @Test
     void measureThroughput() throws Exception {
@@ -58,7 +60,8 @@ class QueueThroughputBenchmark extends IntegrationTest {
                 .query(UUID.class)
                 .single();
         List<String> rows = new ArrayList<>();
-        for (int instances : new int[] {1, 2}) {
+        for (String count : instanceCounts.split(",")) {
+            int instances = Integer.parseInt(count.strip());
             rows.add(run(owner, instances, false));
             rows.add(run(owner, instances, true));
         }
