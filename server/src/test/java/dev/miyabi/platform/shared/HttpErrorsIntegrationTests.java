@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miyabi.platform.support.Api;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,13 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsAFieldError() {
-        JsonNode array = assertProblem(
+    void aValueOfTheWrongJsonTypeIsMalformedAndATextNamingNoValueIsAFieldError() {
+        assertProblem(
                 api.post("/api/auth/login")
                         .raw("application/json", "{\"email\": [1], \"password\": {}}")
                         .send(),
                 400,
-                "validation_failed");
-        assertThat(array.path("errors").findValuesAsString("field")).containsExactly("email");
+                "malformed_request");
         Session admin = admin();
         JsonNode text = assertProblem(
                 api.post("/api/products")
@@ -47,16 +47,25 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
         assertThat(text.path("errors").findValuesAsString("field")).containsExactly("category");
         assertThat(text.path("errors").findValuesAsString("message"))
                 .allMatch(message -> message.contains("ai_course_generation"));
-        JsonNode deep = assertProblem(
+        Session customer = register();
+        JsonNode uuid = assertProblem(
                 api.post("/api/orders")
-                        .token(register().accessToken())
+                        .token(customer.accessToken())
+                        .raw("application/json", "{\"productId\": \"not-a-uuid\", \"quantity\": 1}")
+                        .send(),
+                400,
+                "validation_failed");
+        assertThat(uuid.path("errors").findValuesAsString("field")).containsExactly("productId");
+        assertThat(uuid.path("errors").findValuesAsString("message")).containsExactly("must be a UUID");
+        assertProblem(
+                api.post("/api/orders")
+                        .token(customer.accessToken())
                         .raw(
                                 "application/json",
                                 "{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": \"lots\"}")
                         .send(),
                 400,
-                "validation_failed");
-        assertThat(deep.path("errors").findValuesAsString("field")).containsExactly("quantity");
+                "malformed_request");
     }
 
     @Test
@@ -189,26 +198,20 @@ class HttpErrorsIntegrationTests extends IntegrationTest {
     void aValueOfAnotherJsonTypeIsRefusedNotConverted() {
         String admin = admin().accessToken();
         // Neither quoted into text, nor rounded into an integer, nor read as a boolean.
-        // Neither quoted into text, nor rounded into an integer, nor read as a boolean: the field is named.
-        Map<String, String> fieldOf = new java.util.LinkedHashMap<>();
-        fieldOf.put("{\"name\": 123, \"appliesTo\": {\"resourceType\": \"order\"}, \"stages\": []}", "name");
-        fieldOf.put("{\"name\": \"Policy\", \"priority\": 1.5}", "priority");
-        fieldOf.put("{\"name\": \"Policy\", \"active\": 1}", "active");
-        fieldOf.put("{\"name\": \"Policy\", \"priority\": \"12\"}", "priority");
-        fieldOf.put(
-                "{\"name\": \"Policy\", \"stages\": [{\"name\": \"S\", \"timeoutHours\": true}]}",
-                "stages[0].timeoutHours");
-        fieldOf.forEach((body, field) -> assertThat(assertProblem(
-                                api.post("/api/approval-policies")
-                                        .token(admin)
-                                        .raw("application/json", body)
-                                        .send(),
-                                400,
-                                "validation_failed")
-                        .path("errors")
-                        .findValuesAsString("field"))
-                .as(body)
-                .containsExactly(field));
+        for (String body : List.of(
+                "{\"name\": 123, \"appliesTo\": {\"resourceType\": \"order\"}, \"stages\": []}",
+                "{\"name\": \"Policy\", \"priority\": 1.5}",
+                "{\"name\": \"Policy\", \"active\": 1}",
+                "{\"name\": \"Policy\", \"priority\": \"12\"}",
+                "{\"name\": \"Policy\", \"stages\": [{\"name\": \"S\", \"timeoutHours\": true}]}")) {
+            assertProblem(
+                    api.post("/api/approval-policies")
+                            .token(admin)
+                            .raw("application/json", body)
+                            .send(),
+                    400,
+                    "malformed_request");
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The one place where exceptions become RFC 9457 problem responses. Every answer carries a stable
@@ -209,14 +209,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     HttpStatus.CONTENT_TOO_LARGE,
                     request);
         }
-        Optional<FieldViolation> wrongType = wrongType(ex);
-        if (wrongType.isPresent()) {
-            return validationProblem(List.of(wrongType.get()), headers, request);
+        Optional<FieldViolation> unknownValue = unknownValue(ex);
+        if (unknownValue.isPresent()) {
+            return validationProblem(List.of(unknownValue.get()), headers, request);
         }
         ProblemDetail problem = ProblemResponses.problem(
                 HttpStatus.BAD_REQUEST,
                 ErrorCodes.MALFORMED_REQUEST,
-                "The request body is missing, is not valid JSON, or is not a JSON object");
+                "The request body is missing, is not valid JSON, is not a JSON object, or has a value of the wrong JSON type");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -280,17 +280,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A well-formed JSON body whose field holds a value its type cannot take (a bad UUID, an unknown enum
-     * constant, text for a number, an object for a string): that field, by its JSON path ({@code
-     * stages[1].mode}). Empty when the body itself is not JSON or not an object.
+     * A JSON text that does not name a value of its field's type (a malformed UUID, an unknown enum value):
+     * a field rule broken, so {@code validation_failed} naming the field by its JSON path ({@code
+     * stages[1].mode}). A value of the wrong JSON type ({@code 123} for a text, {@code "12"} for an integer)
+     * is no field rule but a malformed request (the contract's {@code malformed_request}): empty then.
      */
-    private static Optional<FieldViolation> wrongType(HttpMessageNotReadableException ex) {
+    private static Optional<FieldViolation> unknownValue(HttpMessageNotReadableException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof MismatchedInputException mismatch) {
-                String field = pathOf(mismatch.getPath());
+            if (t instanceof InvalidFormatException invalid
+                    && invalid.getValue() instanceof String
+                    && invalid.getTargetType() != null
+                    && (invalid.getTargetType() == UUID.class
+                            || invalid.getTargetType().isEnum())) {
+                String field = pathOf(invalid.getPath());
                 return field.isEmpty()
                         ? Optional.empty()
-                        : Optional.of(new FieldViolation(field, expected(mismatch.getTargetType())));
+                        : Optional.of(new FieldViolation(field, expected(invalid.getTargetType())));
             }
         }
         return Optional.empty();

@@ -36,9 +36,8 @@ class HttpRequestConfiguration implements WebMvcConfigurer {
 
     /**
      * The JSON converter reads request bodies as API.md says: a value of the wrong JSON type is 400 {@code
-     * validation_failed} naming the field ({@link ApiExceptionHandler}), not converted (no {@code 123} or {@code
-     * true} for a string, no {@code 1.5} or {@code
-     * "12"} for an integer, no {@code 1} or {@code "true"} for a boolean). Answers are written as before, by
+     * malformed_request} ({@link ApiExceptionHandler}), not converted (no {@code 123} or {@code true} for a
+     * string, no {@code 1.5} or {@code "12"} for an integer, no {@code 1} or {@code "true"} for a boolean). Answers are written as before, by
      * the application's {@link JsonMapper}.
      */
     @Override
