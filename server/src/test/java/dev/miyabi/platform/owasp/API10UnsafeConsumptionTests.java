@@ -3,9 +3,11 @@ package dev.miyabi.platform.owasp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.CapturedLogs;
 import dev.miyabi.platform.support.SecondInstance;
 import dev.miyabi.platform.support.TestDatabase;
 import java.io.IOException;
@@ -171,14 +173,18 @@ class API10UnsafeConsumptionTests extends OwaspFixtures {
                 "--miyabi.github.poll-interval=200ms",
                 "--miyabi.github.reconcile-interval=1s",
                 "--miyabi.github.backoff-base=300ms");
-        try {
-            Api other = new Api(SecondInstance.port(instance));
-            hostileLlmAnswers(other, llmCalls);
-            hostileStripeAnswers(other);
-            hostileGitHubAnswers(other, githubCalls);
-        } finally {
-            instance.close();
-            fake.stop(0);
+        // The mirror warns at every retry of a garbled answer: kept from the console, and asserted.
+        try (CapturedLogs mirror = CapturedLogs.of("dev.miyabi.platform.github.internal.IssueSync")) {
+            try {
+                Api other = new Api(SecondInstance.port(instance));
+                hostileLlmAnswers(other, llmCalls);
+                hostileStripeAnswers(other);
+                hostileGitHubAnswers(other, githubCalls);
+            } finally {
+                instance.close();
+                fake.stop(0);
+            }
+            assertThat(mirror.messages(Level.WARN)).anyMatch(m -> m.contains("without number or html_url"));
         }
     }
 
