@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -75,6 +76,9 @@ export default defineConfig({
     silent: 'passed-only',
     // The build machines are shared: a render that waits for a busy CPU is slow, not broken.
     testTimeout: 15_000,
+    // Vitest's default is one worker fewer than the machine has cores: one worker on the two-core build
+    // machines, where nothing else runs while the UI's tests do.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Line coverage of the UI's code, printed by `npm test` (the build's Vitest run); the build
     // fails below the threshold. The HTML report lands in coverage/.
     coverage: {

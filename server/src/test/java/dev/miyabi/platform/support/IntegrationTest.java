@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "miyabi.admin.email=" + IntegrationTest.ADMIN_EMAIL,
             "miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-            "miyabi.home=target/test-home",
+            "miyabi.home=" + TestDatabase.HOME,
             "miyabi.cors.allowed-origins=https://app.example.test",
             "miyabi.demo.enabled=false",
             // The Stripe webhook endpoint's signing secret, so tests can sign events as Stripe does.

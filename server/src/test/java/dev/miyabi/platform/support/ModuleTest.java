@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
         properties = {
             "miyabi.admin.email=" + IntegrationTest.ADMIN_EMAIL,
             "miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-            "miyabi.home=target/test-home",
+            "miyabi.home=" + TestDatabase.HOME,
             "miyabi.demo.enabled=false",
             "miyabi.payments.provider=sandbox",
             // The context stays running beside the others (spring.properties): no job workers of its own (the

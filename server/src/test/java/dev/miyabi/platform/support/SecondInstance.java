@@ -24,7 +24,7 @@ public final class SecondInstance {
     public static ConfigurableApplicationContext start(String... extraArguments) {
         List<String> defaults = List.of(
                 "--server.port=0",
-                "--miyabi.home=target/test-home",
+                "--miyabi.home=" + TestDatabase.HOME,
                 "--miyabi.admin.email=" + IntegrationTest.ADMIN_EMAIL,
                 "--miyabi.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "--miyabi.cors.allowed-origins=https://app.example.test",

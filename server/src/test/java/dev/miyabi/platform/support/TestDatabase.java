@@ -27,6 +27,9 @@ import org.springframework.boot.SpringApplication;
  *       left behind are dropped by a later run once they are a day old;
  *   <li>an embedded PostgreSQL in a temporary directory when no server is reachable.
  * </ol>
+ *
+ * <p>The build runs the tests in two JVMs at once (surefire forks): each has its own database — the second
+ * fork a throwaway one beside the configured database — and its own {@link #HOME}.
  */
 public final class TestDatabase {
 
@@ -34,6 +37,12 @@ public final class TestDatabase {
 
     /** {@code jdbc:postgresql://host:port} and the database name of a JDBC URL. */
     private static final Pattern SERVER = Pattern.compile("(jdbc:postgresql://[^/]+)/([^?]+)(\\?.*)?");
+
+    /**
+     * The application's home directory (signing key, admin credentials) for this JVM's applications: one per
+     * surefire fork, shared by the applications a fork starts so that tokens of one are valid on another.
+     */
+    public static final String HOME = "target/test-home-${miyabi.test.fork:1}";
 
     private static Connection connection;
 
@@ -52,7 +61,10 @@ public final class TestDatabase {
      * created there (a configured server without the privilege), an embedded PostgreSQL.
      */
     public static synchronized Connection another() {
-        Connection first = get();
+        return throwawayBeside(get());
+    }
+
+    private static Connection throwawayBeside(Connection first) {
         Matcher url = SERVER.matcher(first.url());
         if (url.matches()) {
             String admin = url.group(1) + "/postgres";
@@ -82,8 +94,11 @@ public final class TestDatabase {
     private static Connection open() {
         String configured = System.getenv("MIYABI_TEST_DATABASE_URL");
         if (configured != null && !configured.isBlank()) {
-            return new Connection(
+            Connection given = new Connection(
                     configured, env("MIYABI_TEST_DATABASE_USER", "postgres"), env("MIYABI_TEST_DATABASE_PASSWORD", ""));
+            // The first fork takes the configured database; another fork must not share it.
+            String fork = System.getProperty("miyabi.test.fork", "1");
+            return fork.equals("1") ? given : throwawayBeside(given);
         }
         String server = env("MIYABI_TEST_POSTGRES_SERVER", "127.0.0.1:5432");
         String name = throwawayName();

@@ -45,7 +45,7 @@ class PaymentProviderChoiceIntegrationTests extends IntegrationTest {
         return new SpringApplicationBuilder(MiyabiApplication.class)
                 .run(
                         "--server.port=0",
-                        "--miyabi.home=target/test-home",
+                        "--miyabi.home=" + TestDatabase.HOME,
                         "--miyabi.database.url=" + db.url(),
                         "--miyabi.database.user=" + db.user(),
                         "--miyabi.database.password=" + db.password(),
