@@ -309,7 +309,7 @@ class JobQueueIntegrationTests extends ModuleTest {
             }
             return JobOutcome.completed(NODES.objectNode());
         })));
-        QueueFixture api = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        QueueFixture api = unstarted(QueueFixture.settings());
         UUID id =
                 worker.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
         assertThat(inStepTwo.await(20, TimeUnit.SECONDS)).isTrue();
@@ -651,7 +651,7 @@ class JobQueueIntegrationTests extends ModuleTest {
         QueueFixture worker = start(QueueFixture.settings()
                 .poll(Duration.ofHours(1))
                 .handler(handler(type, job -> JobOutcome.completed(NODES.objectNode()))));
-        QueueFixture elsewhere = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        QueueFixture elsewhere = unstarted(QueueFixture.settings());
         await().atMost(Duration.ofSeconds(10)).until(worker::listening);
 
         UUID local =
