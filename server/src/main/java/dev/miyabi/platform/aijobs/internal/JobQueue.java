@@ -332,6 +332,31 @@ class JobQueue {
         }
     }
 
+    /** What {@link #completeAndClaim} did: each completion's result, and the jobs claimed. */
+    record CompletedAndClaimed(Map<UUID, Optional<Job>> completed, List<Jobs.Row> claimed) {}
+
+    /**
+     * One transaction, one commit: {@code completions} are recorded as {@link #complete} records them (each
+     * fenced by its own lease, each published as its {@link JobCompleted}), then up to {@code limit} due jobs
+     * are claimed as {@link #claim} claims them. The dispatcher's round: the slots the finished jobs free are
+     * filled in the commit that frees them. If it fails, nothing of it is committed.
+     */
+    CompletedAndClaimed completeAndClaim(
+            List<Jobs.Completion> completions,
+            String owner,
+            Map<String, Integer> freeSlotsByType,
+            int limit,
+            Duration lease) {
+        return inTransaction(() -> {
+            Map<UUID, Optional<Job>> completed = completions.isEmpty() ? Map.of() : completeTogether(completions);
+            List<Jobs.Row> rows = limit <= 0 || freeSlotsByType.isEmpty()
+                    ? List.of()
+                    : jobs.claim(freeSlotsByType, limit, owner, lease);
+            rows.forEach(row -> publish(new JobStarted(row.job())));
+            return new CompletedAndClaimed(completed, rows);
+        });
+    }
+
     /** One transaction: the jobs whose leases still hold are completed, each published. */
     private Map<UUID, Optional<Job>> completeTogether(List<Jobs.Completion> completions) {
         return inTransaction(() -> {
