@@ -275,8 +275,9 @@ final class WorkerPool implements SmartLifecycle {
         boolean failing = false;
         while (claiming) {
             int claimed = 0;
+            List<Handoff> finished = takeHandoffs();
             try {
-                claimed = claimOnce(takeHandoffs());
+                claimed = claimOnce(finished);
                 if (failing) {
                     failing = false;
                     log.warn("Claiming jobs works again on {}", instanceId);
@@ -289,6 +290,9 @@ final class WorkerPool implements SmartLifecycle {
                 } else {
                     log.debug("Claiming jobs still fails on {}", instanceId, e);
                 }
+            } finally {
+                // Whatever failed before they were committed, no worker waits forever for its answer.
+                completeAlone(finished.stream().filter(h -> !h.result.isDone()).toList());
             }
             if (handoffs.isEmpty() && (claimed == 0 || active.size() >= properties.workers())) {
                 LockSupport.parkNanos(this, poll);
