@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * slots are free (in total and per type) and runs each on its own virtual thread; a heartbeat renews
  * the leases of running jobs; a sweeper re-queues jobs whose lease expired anywhere. The dispatcher
  * sleeps until woken: by a local enqueue, a PostgreSQL notification from another instance, a finished
- * job, or the poll interval.
+ * job, or the poll interval. A finished job's completion is handed to the dispatcher, which commits it in
+ * the transaction of its next claim (one commit for both).
  *
  * <p>Stopping (graceful shutdown) stops claiming, lets running jobs finish within
  * {@code shutdownTimeout}, then gives the rest back to the queue (re-queued, attempt not counted) and
