@@ -31,8 +31,15 @@ class AiJobsConfiguration {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
-            JobsProperties properties) {
-        return new JobQueue(jdbc, transactions, events, properties);
+            JobsProperties properties,
+            JobNotifier notifier) {
+        return new JobQueue(jdbc, transactions, events, properties, notifier);
+    }
+
+    /** Sends the queue's {@code NOTIFY}s after commit, on a connection of its own (not the pool's). */
+    @Bean(destroyMethod = "close")
+    JobNotifier jobNotifier(DataSource dataSource) {
+        return new JobNotifier(JobNotifier.connections(dataSource), "miyabi");
     }
 
     @Bean

@@ -40,8 +40,9 @@ import tools.jackson.databind.node.NullNode;
 /**
  * The queue's state changes, each one transaction that also publishes the matching {@link JobEvent}.
  * Used by the facade ({@link JobService}) and by the workers ({@link WorkerPool}); a transaction
- * already open on the calling thread is joined. Whoever changes what workers may claim also sends a
- * PostgreSQL {@code NOTIFY} (for other instances) and, after commit, wakes this instance's workers.
+ * already open on the calling thread is joined. Whoever changes what workers may claim, after commit, wakes
+ * this instance's workers and has the {@link JobNotifier} tell the other instances (PostgreSQL {@code
+ * NOTIFY}, coalesced, best effort: their poll finds the jobs anyway).
  */
 class JobQueue {
 
@@ -54,8 +55,8 @@ class JobQueue {
     private final Jobs jobs;
     private final JobSteps steps;
     private final TransactionTemplate tx;
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final JobNotifier notifier;
     private final int defaultMaxAttempts;
     private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> cancelListeners = new CopyOnWriteArrayList<>();
@@ -67,12 +68,13 @@ class JobQueue {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
-            JobsProperties properties) {
-        this.jdbc = jdbc;
+            JobsProperties properties,
+            JobNotifier notifier) {
         this.jobs = new Jobs(jdbc);
         this.steps = new JobSteps(jdbc);
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
+        this.notifier = notifier;
         this.defaultMaxAttempts = properties.maxAttempts();
     }
 
@@ -330,6 +332,31 @@ class JobQueue {
         }
     }
 
+    /** What {@link #completeAndClaim} did: each completion's result, and the jobs claimed. */
+    record CompletedAndClaimed(Map<UUID, Optional<Job>> completed, List<Jobs.Row> claimed) {}
+
+    /**
+     * One transaction, one commit: {@code completions} are recorded as {@link #complete} records them (each
+     * fenced by its own lease, each published as its {@link JobCompleted}), then up to {@code limit} due jobs
+     * are claimed as {@link #claim} claims them. The dispatcher's round: the slots the finished jobs free are
+     * filled in the commit that frees them. If it fails, nothing of it is committed.
+     */
+    CompletedAndClaimed completeAndClaim(
+            List<Jobs.Completion> completions,
+            String owner,
+            Map<String, Integer> freeSlotsByType,
+            int limit,
+            Duration lease) {
+        return inTransaction(() -> {
+            Map<UUID, Optional<Job>> completed = completions.isEmpty() ? Map.of() : completeTogether(completions);
+            List<Jobs.Row> rows = limit <= 0 || freeSlotsByType.isEmpty()
+                    ? List.of()
+                    : jobs.claim(freeSlotsByType, limit, owner, lease);
+            rows.forEach(row -> publish(new JobStarted(row.job())));
+            return new CompletedAndClaimed(completed, rows);
+        });
+    }
+
     /** One transaction: the jobs whose leases still hold are completed, each published. */
     private Map<UUID, Optional<Job>> completeTogether(List<Jobs.Completion> completions) {
         return inTransaction(() -> {
@@ -398,13 +425,15 @@ class JobQueue {
         events.publishEvent(event);
     }
 
-    /** Tells every instance (NOTIFY, sent at commit) and this one's workers (after commit) about new work. */
+    /**
+     * After commit, wakes this instance's workers and has the other instances notified. Not a {@code NOTIFY}
+     * in this transaction: PostgreSQL serialises the commits of notifying transactions.
+     */
     private void announceWork(String type) {
-        jdbc.sql("SELECT pg_notify(:channel, :type)")
-                .param("channel", CHANNEL)
-                .param("type", type)
-                .query(rs -> {});
-        afterCommit(() -> wakeListeners.forEach(Runnable::run));
+        afterCommit(() -> {
+            wakeListeners.forEach(Runnable::run);
+            notifier.announce(type);
+        });
     }
 
     private static void afterCommit(Runnable action) {

@@ -5,11 +5,15 @@ import dev.miyabi.platform.aijobs.JobAbortedException;
 import dev.miyabi.platform.aijobs.JobHandler;
 import dev.miyabi.platform.aijobs.JobOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * slots are free (in total and per type) and runs each on its own virtual thread; a heartbeat renews
  * the leases of running jobs; a sweeper re-queues jobs whose lease expired anywhere. The dispatcher
  * sleeps until woken: by a local enqueue, a PostgreSQL notification from another instance, a finished
- * job, or the poll interval.
+ * job, or the poll interval. A finished job's completion is handed to the dispatcher, which commits it in
+ * the transaction of its next claim (one commit for both).
  *
  * <p>Stopping (graceful shutdown) stops claiming, lets running jobs finish within
  * {@code shutdownTimeout}, then gives the rest back to the queue (re-queued, attempt not counted) and
@@ -38,6 +44,8 @@ final class WorkerPool implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final int RECOVERY_BATCH = 100;
+    /** The most completions committed in one dispatcher round. */
+    private static final int MAX_HANDOFFS = 100;
 
     private final String instanceId;
     private final JobsProperties properties;
@@ -47,6 +55,12 @@ final class WorkerPool implements SmartLifecycle {
     private final Backoff backoff;
     private final @Nullable DataSource notifications;
     private final Map<UUID, Execution> active = new ConcurrentHashMap<>();
+    /** Completions handed to the dispatcher, committed with its next claim. */
+    private final java.util.Queue<Handoff> handoffs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Guards {@link #accepting}: no completion is handed off once the dispatcher has stopped taking them. */
+    private final Object handoff = new Object();
+
+    private boolean accepting;
     private final Object drained = new Object();
 
     private volatile boolean running;
@@ -125,6 +139,9 @@ final class WorkerPool implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(
                 this::recover, 0, properties.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
         maintenance = scheduler;
+        synchronized (handoff) {
+            accepting = true;
+        }
         dispatcher = Thread.ofVirtual().name("jobs-dispatcher-" + instanceId).start(this::dispatch);
         if (properties.listen() && notifications != null) {
             listener = new JobNotificationListener(notifications, instanceId, type -> {
@@ -190,13 +207,78 @@ final class WorkerPool implements SmartLifecycle {
         }
     }
 
+    /** A finished job's completion, waiting for the dispatcher to commit it. */
+    private record Handoff(Jobs.Completion completion, CompletableFuture<Optional<Job>> result) {}
+
+    /**
+     * Records a finished job's completion (empty if its lease was lost). While the dispatcher runs it commits
+     * the completion in the transaction of its next claim, so a job costs one commit for its claim and its
+     * completion together, not two in sequence; once it has stopped (shutting down) the completion is
+     * committed here.
+     */
+    private Optional<Job> complete(Execution execution, JsonNode output) {
+        Handoff handed = new Handoff(
+                new Jobs.Completion(execution.jobId(), execution.leaseToken(), output), new CompletableFuture<>());
+        synchronized (handoff) {
+            if (!accepting) {
+                return queue.complete(execution.jobId(), execution.leaseToken(), output);
+            }
+            handoffs.add(handed);
+        }
+        wake();
+        try {
+            return handed.result.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private List<Handoff> takeHandoffs() {
+        List<Handoff> taken = new ArrayList<>();
+        Handoff next;
+        while (taken.size() < MAX_HANDOFFS && (next = handoffs.poll()) != null) {
+            taken.add(next);
+        }
+        return taken;
+    }
+
+    /** Commits completions without claiming (each as {@link JobQueue#complete} does); answers every one. */
+    private void completeAlone(List<Handoff> finished) {
+        for (Handoff h : finished) {
+            try {
+                h.result.complete(queue.complete(h.completion.id(), h.completion.token(), h.completion.output()));
+            } catch (RuntimeException e) {
+                h.result.completeExceptionally(e);
+            } catch (Error e) {
+                h.result.completeExceptionally(e);
+                throw e;
+            }
+        }
+    }
+
     private void dispatch() {
+        try {
+            dispatchWhileClaiming();
+        } finally {
+            // Stopping (or failing): no more handoffs; those handed off meanwhile are committed now.
+            synchronized (handoff) {
+                accepting = false;
+            }
+            List<Handoff> left;
+            while (!(left = takeHandoffs()).isEmpty()) {
+                completeAlone(left);
+            }
+        }
+    }
+
+    private void dispatchWhileClaiming() {
         long poll = properties.pollInterval().toNanos();
         boolean failing = false;
         while (claiming) {
             int claimed = 0;
+            List<Handoff> finished = takeHandoffs();
             try {
-                claimed = claimOnce();
+                claimed = claimOnce(finished);
                 if (failing) {
                     failing = false;
                     log.warn("Claiming jobs works again on {}", instanceId);
@@ -209,29 +291,42 @@ final class WorkerPool implements SmartLifecycle {
                 } else {
                     log.debug("Claiming jobs still fails on {}", instanceId, e);
                 }
+            } finally {
+                // Whatever failed before they were committed, no worker waits forever for its answer.
+                completeAlone(finished.stream().filter(h -> !h.result.isDone()).toList());
             }
-            if (claimed == 0 || active.size() >= properties.workers()) {
+            if (handoffs.isEmpty() && (claimed == 0 || active.size() >= properties.workers())) {
                 LockSupport.parkNanos(this, poll);
             }
         }
     }
 
-    private int claimOnce() {
-        int free = properties.workers() - active.size();
-        if (free <= 0) {
+    /**
+     * Claims what the free slots allow, counting as free the slots of the jobs whose completions {@code
+     * finished} are: those are committed in the same transaction (or, if that fails, alone, and the claim
+     * follows on its own).
+     */
+    private int claimOnce(List<Handoff> finished) {
+        Set<UUID> finishing = new java.util.HashSet<>();
+        finished.forEach(h -> finishing.add(h.completion.id()));
+        int free = properties.workers() - active.size() + finishing.size();
+        if (free <= 0 && finished.isEmpty()) {
             return 0;
         }
         Map<String, Long> runningByType = active.values().stream()
+                .filter(e -> !finishing.contains(e.jobId()))
                 .collect(Collectors.groupingBy(e -> e.job().type(), Collectors.counting()));
         Map<String, Integer> slots = new HashMap<>();
         for (String type : handlers.types()) {
             int typeFree = properties.concurrencyOf(type)
                     - runningByType.getOrDefault(type, 0L).intValue();
-            if (typeFree > 0) {
+            if (typeFree > 0 && free > 0) {
                 slots.put(type, Math.min(typeFree, free));
             }
         }
-        List<Jobs.Row> rows = queue.claim(instanceId, slots, free, properties.leaseDuration());
+        List<Jobs.Row> rows = finished.isEmpty()
+                ? queue.claim(instanceId, slots, free, properties.leaseDuration())
+                : completeAndClaim(finished, slots, free);
         for (Jobs.Row row : rows) {
             UUID token = row.leaseToken();
             if (token == null) {
@@ -244,6 +339,33 @@ final class WorkerPool implements SmartLifecycle {
                     .start(() -> run(execution));
         }
         return rows.size();
+    }
+
+    /**
+     * Commits {@code finished} and claims in one transaction; if that fails (nothing of it committed), each
+     * completion alone (one bad completion fails only itself), then the claim on its own. Answers every
+     * completion.
+     */
+    private List<Jobs.Row> completeAndClaim(List<Handoff> finished, Map<String, Integer> slots, int free) {
+        JobQueue.CompletedAndClaimed round;
+        try {
+            round = queue.completeAndClaim(
+                    finished.stream().map(Handoff::completion).toList(),
+                    instanceId,
+                    slots,
+                    free,
+                    properties.leaseDuration());
+        } catch (RuntimeException | Error e) {
+            completeAlone(finished);
+            if (e instanceof Error error) {
+                throw error;
+            }
+            log.debug("Completing and claiming together failed on {}; done apart", instanceId, e);
+            return queue.claim(instanceId, slots, free, properties.leaseDuration());
+        }
+        Map<UUID, Optional<Job>> completed = round.completed();
+        finished.forEach(h -> h.result.complete(completed.getOrDefault(h.completion.id(), Optional.empty())));
+        return round.claimed();
     }
 
     private void run(Execution execution) {
@@ -259,7 +381,7 @@ final class WorkerPool implements SmartLifecycle {
             }
             switch (outcome) {
                 case JobOutcome.Completed completed ->
-                    execution.database(() -> queue.complete(job.id(), execution.leaseToken(), completed.output()));
+                    execution.database(() -> complete(execution, completed.output()));
                 case JobOutcome.Failed failed ->
                     execution.database(() ->
                             queue.failAttempt(job.id(), execution.leaseToken(), failed.error(), Duration.ZERO, true));

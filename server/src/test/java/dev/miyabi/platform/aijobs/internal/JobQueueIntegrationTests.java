@@ -309,7 +309,7 @@ class JobQueueIntegrationTests extends ModuleTest {
             }
             return JobOutcome.completed(NODES.objectNode());
         })));
-        QueueFixture api = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        QueueFixture api = unstarted(QueueFixture.settings());
         UUID id =
                 worker.jobs.enqueue(NewJob.of(type, NODES.objectNode(), owner)).id();
         assertThat(inStepTwo.await(20, TimeUnit.SECONDS)).isTrue();
@@ -510,6 +510,36 @@ class JobQueueIntegrationTests extends ModuleTest {
                 .isZero();
     }
 
+    /**
+     * The dispatcher commits a finished job's completion in the transaction that claims the next job: one
+     * commit per round, not a completion and a claim in sequence. PostgreSQL's {@code now()} is the
+     * transaction's start, so a job completed in the claim's transaction ends exactly when the next starts.
+     */
+    @Test
+    void aFinishedJobIsCompletedInTheTransactionThatClaimsTheNextOne() {
+        String type = type("complete-and-claim");
+        QueueFixture queue = unstarted(QueueFixture.settings()
+                .workers(1)
+                .handler(handler(type, job -> JobOutcome.completed(NODES.objectNode()))));
+        for (int i = 0; i < 5; i++) {
+            queue.jobs.enqueue(NewJob.of(type, NODES.objectNode().put("n", i), owner));
+        }
+        queue.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(type, "completed") == 5);
+
+        List<Map<String, Object>> jobs = jdbc.sql(
+                        "SELECT started_at, completed_at FROM ai_jobs" + " WHERE job_type = :type ORDER BY started_at")
+                .param("type", type)
+                .query()
+                .listOfRows();
+        for (int i = 0; i + 1 < jobs.size(); i++) {
+            assertThat(jobs.get(i).get("completed_at"))
+                    .as("job %d completed in the transaction that claimed job %d", i, i + 1)
+                    .isEqualTo(jobs.get(i + 1).get("started_at"));
+        }
+        assertThat(queue.events.stream().filter(JobCompleted.class::isInstance)).hasSize(5);
+    }
+
     @Test
     void gracefulShutdownLetsRunningJobsFinishWithinTheTimeout() throws Exception {
         String type = type("drain");
@@ -651,7 +681,7 @@ class JobQueueIntegrationTests extends ModuleTest {
         QueueFixture worker = start(QueueFixture.settings()
                 .poll(Duration.ofHours(1))
                 .handler(handler(type, job -> JobOutcome.completed(NODES.objectNode()))));
-        QueueFixture elsewhere = QueueFixture.settings().build(jdbc, transactions, dataSource);
+        QueueFixture elsewhere = unstarted(QueueFixture.settings());
         await().atMost(Duration.ofSeconds(10)).until(worker::listening);
 
         UUID local =

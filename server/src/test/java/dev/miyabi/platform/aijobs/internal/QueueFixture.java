@@ -26,11 +26,15 @@ public final class QueueFixture implements AutoCloseable {
     public final List<JobEvent> events = new CopyOnWriteArrayList<>();
     final JobQueue queue;
     final WorkerPool pool;
+    final JobNotifier notifier;
     public final AiJobs jobs;
 
     private QueueFixture(Settings settings, JdbcClient jdbc, PlatformTransactionManager tx, DataSource dataSource) {
         this.instanceId = settings.instanceId;
         JobsProperties properties = settings.properties();
+        this.notifier = settings.notify
+                ? new JobNotifier(JobNotifier.connections(dataSource), instanceId)
+                : JobNotifier.disabled();
         this.queue = new JobQueue(
                 jdbc,
                 tx,
@@ -39,7 +43,8 @@ public final class QueueFixture implements AutoCloseable {
                         events.add(jobEvent);
                     }
                 },
-                properties);
+                properties,
+                notifier);
         JobHandlers handlers = JobHandlers.of(settings.handlers.toArray(JobHandler[]::new));
         this.jobs = new JobService(queue, handlers);
         Backoff backoff = new Backoff(
@@ -81,6 +86,7 @@ public final class QueueFixture implements AutoCloseable {
     @Override
     public void close() {
         pool.stop();
+        notifier.close();
     }
 
     /** Queue settings for tests: fast by default (short poll, lease and backoff). */
@@ -98,6 +104,7 @@ public final class QueueFixture implements AutoCloseable {
         double jitter = 0.2;
         Duration shutdownTimeout = Duration.ofSeconds(10);
         boolean listen = true;
+        boolean notify = true;
         DoubleSupplier random =
                 () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble();
         List<JobHandler> handlers = new CopyOnWriteArrayList<>();
@@ -156,6 +163,12 @@ public final class QueueFixture implements AutoCloseable {
 
         public Settings listen(boolean value) {
             listen = value;
+            return this;
+        }
+
+        /** Whether this instance notifies the others of the work it enqueues (else they find it by polling). */
+        public Settings notifyOthers(boolean value) {
+            notify = value;
             return this;
         }
 

@@ -193,6 +193,8 @@ class QueueThroughputBenchmark extends IntegrationTest {
             return row;
         } finally {
             pools.forEach(WorkerPool::stop);
+            notifiers.forEach(JobNotifier::close);
+            notifiers.clear();
             dataSources.forEach(HikariDataSource::close);
             jdbc.sql("DELETE FROM ai_jobs WHERE job_type = :type")
                     .param("type", type)
@@ -225,11 +227,24 @@ class QueueThroughputBenchmark extends IntegrationTest {
                 .single();
     }
 
-    private static JobQueue queue(
+    private final List<JobNotifier> notifiers = new ArrayList<>();
+
+    private JobQueue queue(
             HikariDataSource dataSource,
             org.springframework.context.ApplicationEventPublisher events,
             JobsProperties properties) {
-        return new JobQueue(JdbcClient.create(dataSource), new JdbcTransactionManager(dataSource), events, properties);
+        return new JobQueue(
+                JdbcClient.create(dataSource),
+                new JdbcTransactionManager(dataSource),
+                events,
+                properties,
+                notifier(dataSource));
+    }
+
+    private JobNotifier notifier(HikariDataSource dataSource) {
+        JobNotifier notifier = new JobNotifier(JobNotifier.connections(dataSource), dataSource.getPoolName());
+        notifiers.add(notifier);
+        return notifier;
     }
 
     private static HikariDataSource dataSource(String name, int size) {

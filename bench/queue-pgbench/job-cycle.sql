@@ -1,0 +1,3 @@
+INSERT INTO ai_jobs (job_type, user_id, input_params) VALUES ('pgbench.cycle', :uid, '{}') RETURNING id AS jid \gset
+UPDATE ai_jobs SET status = 'running', lease_owner = 'pgbench', lease_token = gen_random_uuid(), lease_expires_at = now() + interval '1 minute', attempts = attempts + 1, started_at = now(), updated_at = now(), version = version + 1 WHERE id = :jid AND status = 'queued';
+UPDATE ai_jobs SET status = 'completed', output_data = '{}', completed_at = now(), lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = now(), version = version + 1 WHERE id = :jid AND status = 'running';
