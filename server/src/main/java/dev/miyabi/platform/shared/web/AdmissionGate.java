@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +18,11 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * First come, first served for the API's reads under load ({@code miyabi.http.max-concurrent-requests}, {@code
@@ -31,6 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * pool's connections, and the pool hands a freed connection to whoever asks at that moment, not to the
  * longest waiter. The mean wait is the same either way (clients ÷ throughput), but unordered some requests
  * wait several times the mean and pass the pool's 2 s. In order, every request waits about the mean.
+ *
+ * <p>Reads served from memory ({@link UngatedRead}: a product by id, from {@code catalog}'s cache) need no
+ * turn: they share one pooled connection between hundreds of them, and a turn would cap how many a read of
+ * it serves (measured: fewer answers per second and 503s at 1 000 connections with it).
  *
  * <p>Only reads: writes may wait on other things than the database and the CPU (Argon2's own queue at sign-in,
  * an LLM answering a question, a 10 MiB upload), and a request holding a turn while it waits on those would
@@ -46,13 +54,15 @@ class AdmissionGate extends OncePerRequestFilter {
     private final Semaphore turns;
     private final long timeoutNanos;
     private final ProblemResponses problems;
+    private final List<PathPattern> ungated;
 
     AdmissionGate(
             @Value("${miyabi.http.max-concurrent-requests:#{null}}") @Nullable Integer maxConcurrentRequests,
             @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
             @Value("${miyabi.http.queue-timeout:2s}") Duration queueTimeout,
             ProblemResponses problems,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            List<UngatedRead> ungatedReads) {
         int limit = maxConcurrentRequests != null ? maxConcurrentRequests : defaultLimit(poolSize);
         if (limit < 1) {
             throw new IllegalArgumentException("miyabi.http.max-concurrent-requests must be at least 1, not " + limit);
@@ -60,6 +70,9 @@ class AdmissionGate extends OncePerRequestFilter {
         this.turns = new Semaphore(limit, true);
         this.timeoutNanos = queueTimeout.toNanos();
         this.problems = problems;
+        this.ungated = ungatedReads.stream()
+                .map(read -> PathPatternParser.defaultInstance.parse(read.pattern()))
+                .toList();
         Gauge.builder("miyabi.http.requests.queued", turns, Semaphore::getQueueLength)
                 .description("API reads waiting for their turn (miyabi.http.max-concurrent-requests)")
                 .register(meters);
@@ -78,7 +91,19 @@ class AdmissionGate extends OncePerRequestFilter {
         }
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        return !(uri.startsWith(context) && uri.startsWith("/api/", context.length()));
+        if (!(uri.startsWith(context) && uri.startsWith("/api/", context.length()))) {
+            return true;
+        }
+        if (ungated.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(uri.substring(context.length()));
+        for (PathPattern pattern : ungated) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
