@@ -15,7 +15,9 @@
 #           PGBENCH_CLIENTS (16), PGBENCH_SCALE (10), SERVER_OPTS (extra JVM options, e.g. -Xmx512m),
 #           JVM_OPTIONS (the JVM's @argument file: server/jvm.options, as run.sh),
 #           BENCH_PORT (the server's port; a free one by default), SERVER_JAR (a jar to measure instead of
-#           server/target/miyabi-server.jar, e.g. a copy of an earlier build for a before/after run).
+#           server/target/miyabi-server.jar, e.g. a copy of an earlier build for a before/after run),
+#           ROWS (which requests: any of "id q list orders", all by default),
+#           SERVER_ENV (settings for the server, e.g. "MIYABI_HTTP_MAX_CONCURRENT_REQUESTS=20").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -27,6 +29,7 @@ WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-16}
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
+ROWS=${ROWS:-id q list orders}
 work=$(mktemp -d)
 server_pid=
 bench_db=miyabi_bench_$$
@@ -56,8 +59,9 @@ server_jar
 password="bench-$(date +%s%N)"
 log "Starting the server on $BASE_URL (database $bench_db)"
 started=$(date +%s%N)
+# shellcheck disable=SC2086
 start_server "$work/server.log" MIYABI_ADMIN_EMAIL=admin@bench.test \
-  MIYABI_ADMIN_PASSWORD="$password"
+  MIYABI_ADMIN_PASSWORD="$password" ${SERVER_ENV:-}
 echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms; RSS idle $(( $(ps -o rss= -p "$server_pid") / 1024 )) MB"
 
 psql_() { psql -h 127.0.0.1 -U postgres -d "$bench_db" -v ON_ERROR_STOP=1 -q -X "$@"; }
@@ -138,12 +142,13 @@ PY
   tail -n 1 "$results"
 }
 
+row() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 for connections in $CONNECTIONS; do
   log "wrk: $connections connections, $THREADS threads, $DURATION per request (after $WARMUP warm-up)"
-  run 'GET /api/products/{id}' "$connections" "$BASE_URL" -- ids "$work/ids.txt"
-  run 'GET /api/products?q=spring&size=20' "$connections" "$BASE_URL/api/products?q=spring&size=20"
-  run 'GET /api/products (first page)' "$connections" "$BASE_URL/api/products"
-  run 'GET /api/orders (signed in)' "$connections" "$BASE_URL/api/orders" -H "Authorization: Bearer $token"
+  if row id; then run 'GET /api/products/{id}' "$connections" "$BASE_URL" -- ids "$work/ids.txt"; fi
+  if row q; then run 'GET /api/products?q=spring&size=20' "$connections" "$BASE_URL/api/products?q=spring&size=20"; fi
+  if row list; then run 'GET /api/products (first page)' "$connections" "$BASE_URL/api/products"; fi
+  if row orders; then run 'GET /api/orders (signed in)' "$connections" "$BASE_URL/api/orders" -H "Authorization: Bearer $token"; fi
 done
 
 log "Results (pgbench -S $pgbench_tps TPS, $PGBENCH_CLIENTS clients)"
