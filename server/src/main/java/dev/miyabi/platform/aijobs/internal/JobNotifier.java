@@ -1,14 +1,13 @@
 package dev.miyabi.platform.aijobs.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.miyabi.platform.shared.database.DedicatedConnections;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -75,32 +74,7 @@ final class JobNotifier implements AutoCloseable {
      * lends one of its own (held while the notifier lives).
      */
     static ConnectionFactory connections(DataSource dataSource) {
-        return () -> {
-            HikariDataSource hikari = unwrapHikari(dataSource);
-            if (hikari == null) {
-                return dataSource.getConnection();
-            }
-            Properties properties = new Properties();
-            properties.putAll(hikari.getDataSourceProperties());
-            if (hikari.getUsername() != null) {
-                properties.setProperty("user", hikari.getUsername());
-            }
-            if (hikari.getPassword() != null) {
-                properties.setProperty("password", hikari.getPassword());
-            }
-            properties.setProperty("ApplicationName", "miyabi-jobs-notifier");
-            properties.setProperty("tcpKeepAlive", "true");
-            properties.setProperty("connectTimeout", "10");
-            properties.setProperty("socketTimeout", "30");
-            return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
-        };
-    }
-
-    private static @Nullable HikariDataSource unwrapHikari(DataSource dataSource) throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari) {
-            return hikari;
-        }
-        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        return () -> DedicatedConnections.open(dataSource, "miyabi-jobs-notifier", Map.of("socketTimeout", "30"));
     }
 
     /** Asks for a {@code NOTIFY} of {@code type} soon; never blocks on the database. Call after commit. */

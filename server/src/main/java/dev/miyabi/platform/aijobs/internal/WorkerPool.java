@@ -7,14 +7,17 @@ import dev.miyabi.platform.aijobs.JobOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,7 @@ final class WorkerPool implements SmartLifecycle {
     private final @Nullable DataSource notifications;
     private final Map<UUID, Execution> active = new ConcurrentHashMap<>();
     /** Completions handed to the dispatcher, committed with its next claim. */
-    private final java.util.Queue<Handoff> handoffs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Handoff> handoffs = new ConcurrentLinkedQueue<>();
     /** Guards {@link #accepting}: no completion is handed off once the dispatcher has stopped taking them. */
     private final Object handoff = new Object();
 
@@ -307,7 +310,7 @@ final class WorkerPool implements SmartLifecycle {
      * follows on its own).
      */
     private int claimOnce(List<Handoff> finished) {
-        Set<UUID> finishing = new java.util.HashSet<>();
+        Set<UUID> finishing = new HashSet<>();
         finished.forEach(h -> finishing.add(h.completion.id()));
         int free = properties.workers() - active.size() + finishing.size();
         if (free <= 0 && finished.isEmpty()) {

@@ -1,15 +1,12 @@
 package dev.miyabi.platform.realtime.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.miyabi.platform.shared.database.DedicatedConnections;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,31 +51,6 @@ class RealtimeConfiguration {
      * lifetime. Built from the pool's settings; only a non-Hikari data source lends one of its own.
      */
     static EventLogListener.ConnectionFactory listenerConnections(DataSource dataSource) {
-        return () -> {
-            HikariDataSource hikari = unwrapHikari(dataSource);
-            if (hikari == null) {
-                return dataSource.getConnection();
-            }
-            Properties properties = new Properties();
-            properties.putAll(hikari.getDataSourceProperties());
-            if (hikari.getUsername() != null) {
-                properties.setProperty("user", hikari.getUsername());
-            }
-            if (hikari.getPassword() != null) {
-                properties.setProperty("password", hikari.getPassword());
-            }
-            properties.setProperty("ApplicationName", "miyabi-realtime-listener");
-            properties.setProperty("tcpKeepAlive", "true");
-            properties.setProperty("connectTimeout", "10");
-            Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), properties);
-            return connection;
-        };
-    }
-
-    private static HikariDataSource unwrapHikari(DataSource dataSource) throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari) {
-            return hikari;
-        }
-        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        return () -> DedicatedConnections.open(dataSource, "miyabi-realtime-listener", Map.of());
     }
 }
