@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the full-stack tests: the whole application on a random port, on real PostgreSQL (see
- * {@link TestDatabase}), driven over HTTP. All subclasses share one application context.
+ * {@link TestDatabase}), driven over HTTP. All subclasses in one JVM (surefire fork) share one application context.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
