@@ -7,14 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.HeldConnections;
 import dev.miyabi.platform.support.IntegrationTest;
 import dev.miyabi.platform.support.SecondInstance;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +56,7 @@ class AdmissionGateIntegrationTests extends IntegrationTest {
             Api.Response refused;
             Duration waited;
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Connection> held = holdEveryConnection(hikari);
+                List<Connection> held = HeldConnections.holdEvery(hikari);
                 try {
                     // The one turn, taken by a read that waits for a connection.
                     first = threads.submit(() -> second.get("/api/products").send());
@@ -105,22 +104,5 @@ class AdmissionGateIntegrationTests extends IntegrationTest {
                             .status())
                     .isEqualTo(200);
         }
-    }
-
-    /** Takes every connection of the instance's pool (the idle ones, and opens the rest). */
-    private static List<Connection> holdEveryConnection(HikariDataSource hikari) throws SQLException {
-        HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-        List<Connection> held = new ArrayList<>();
-        try {
-            while (pool.getTotalConnections() < hikari.getMaximumPoolSize() || pool.getIdleConnections() > 0) {
-                held.add(hikari.getConnection());
-            }
-        } catch (SQLException | RuntimeException e) {
-            for (Connection connection : held) {
-                connection.close();
-            }
-            throw e;
-        }
-        return held;
     }
 }

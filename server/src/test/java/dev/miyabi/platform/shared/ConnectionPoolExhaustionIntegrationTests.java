@@ -4,11 +4,10 @@ import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.miyabi.platform.support.Api;
+import dev.miyabi.platform.support.HeldConnections;
 import dev.miyabi.platform.support.IntegrationTest;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ class ConnectionPoolExhaustionIntegrationTests extends IntegrationTest {
 
         List<Api.Response> refused = new ArrayList<>();
         List<Duration> waited = new ArrayList<>();
-        List<Connection> held = holdEveryConnection();
+        List<Connection> held = HeldConnections.holdEvery(dataSource.unwrap(HikariDataSource.class));
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Api.Response>> requests = List.of(
                     threads.submit(() -> readOrders(customer)),
@@ -83,24 +82,6 @@ class ConnectionPoolExhaustionIntegrationTests extends IntegrationTest {
         assertThat(registerAs(email).status()).isEqualTo(201);
         Api.Response created = createProduct(admin, productName);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    }
-
-    /** Takes every connection of the pool (the idle ones, and opens the rest), straight from Hikari. */
-    private List<Connection> holdEveryConnection() throws SQLException {
-        HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-        HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-        List<Connection> held = new ArrayList<>();
-        try {
-            while (pool.getTotalConnections() < hikari.getMaximumPoolSize() || pool.getIdleConnections() > 0) {
-                held.add(hikari.getConnection());
-            }
-        } catch (SQLException | RuntimeException e) {
-            for (Connection connection : held) {
-                connection.close();
-            }
-            throw e;
-        }
-        return held;
     }
 
     private Api.Response readOrders(Session customer) {
