@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.miyabi.platform.aijobs.JobHandler;
-import dev.miyabi.platform.aijobs.JobOutcome;
 import dev.miyabi.platform.aijobs.JobStatus;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.support.ModuleTest;
@@ -75,7 +73,7 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
         Listener listener = listen();
         QueueFixture worker = fixture(QueueFixture.settings()
                 .poll(Duration.ofSeconds(1))
-                .handler(handler(type))
+                .handler(QueueFixture.noOpHandler(type))
                 .build(jdbc, transactions, dataSource)
                 .start());
         // The enqueuing instance never notifies (as when it crashed between its commit and the NOTIFY).
@@ -99,7 +97,7 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
         String type = type("after-commit");
         QueueFixture worker = fixture(QueueFixture.settings()
                 .poll(Duration.ofHours(1))
-                .handler(handler(type))
+                .handler(QueueFixture.noOpHandler(type))
                 .build(jdbc, transactions, dataSource)
                 .start());
         QueueFixture api = fixture(QueueFixture.settings().build(jdbc, transactions, dataSource));
@@ -268,20 +266,6 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
                         .query(String.class)
                         .single())
                 .orElseThrow();
-    }
-
-    private static JobHandler handler(String type) {
-        return new JobHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public JobOutcome run(dev.miyabi.platform.aijobs.JobContext context) {
-                return JobOutcome.completed(NODES.objectNode());
-            }
-        };
     }
 
     private static String type(String name) {

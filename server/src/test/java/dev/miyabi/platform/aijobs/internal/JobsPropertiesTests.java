@@ -3,7 +3,6 @@ package dev.miyabi.platform.aijobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miyabi.platform.aijobs.JobHandler;
-import dev.miyabi.platform.aijobs.JobOutcome;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 class JobsPropertiesTests {
 
@@ -41,29 +39,16 @@ class JobsPropertiesTests {
 
     @Test
     void twoHandlersForOneTypeAreRefused() {
-        JobHandler one = handler("course_generation");
-        JobHandler two = handler("course_generation");
+        JobHandler one = QueueFixture.noOpHandler("course_generation");
+        JobHandler two = QueueFixture.noOpHandler("course_generation");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobHandlers.of(one, two))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Two job handlers for type course_generation");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobHandlers.of(handler("Course Generation")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> JobHandlers.of(QueueFixture.noOpHandler("Course Generation")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("invalid type");
-    }
-
-    private static JobHandler handler(String type) {
-        return new JobHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public JobOutcome run(dev.miyabi.platform.aijobs.JobContext context) {
-                return JobOutcome.completed(JsonNodeFactory.instance.objectNode());
-            }
-        };
     }
 
     private static JobsProperties bind(Map<String, Object> environment) {

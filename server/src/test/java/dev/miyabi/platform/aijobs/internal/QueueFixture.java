@@ -1,8 +1,10 @@
 package dev.miyabi.platform.aijobs.internal;
 
 import dev.miyabi.platform.aijobs.AiJobs;
+import dev.miyabi.platform.aijobs.JobContext;
 import dev.miyabi.platform.aijobs.JobEvent;
 import dev.miyabi.platform.aijobs.JobHandler;
+import dev.miyabi.platform.aijobs.JobOutcome;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One "instance" of the queue built outside Spring on a given database: its own {@link JobQueue}
@@ -51,6 +54,21 @@ public final class QueueFixture implements AutoCloseable {
                 properties.backoffBase(), properties.backoffMax(), properties.backoffJitter(), settings.random);
         this.pool = new WorkerPool(
                 instanceId, properties, handlers, queue, JsonMapper.builder().build(), backoff, dataSource);
+    }
+
+    /** A handler of {@code type} that completes every job at once with an empty output. */
+    public static JobHandler noOpHandler(String type) {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public JobOutcome run(JobContext context) {
+                return JobOutcome.completed(JsonNodeFactory.instance.objectNode());
+            }
+        };
     }
 
     public static Settings settings() {
