@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.miyabi.platform.aijobs.JobCompleted;
-import dev.miyabi.platform.aijobs.JobContext;
 import dev.miyabi.platform.aijobs.JobHandler;
-import dev.miyabi.platform.aijobs.JobOutcome;
 import dev.miyabi.platform.aijobs.NewJob;
 import dev.miyabi.platform.support.IntegrationTest;
 import dev.miyabi.platform.support.TestDatabase;
@@ -112,17 +110,7 @@ class QueueThroughputBenchmark extends IntegrationTest {
                 0.2,
                 Duration.ofSeconds(10),
                 true);
-        JobHandler noop = new JobHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public JobOutcome run(JobContext context) {
-                return JobOutcome.completed(JsonNodeFactory.instance.objectNode());
-            }
-        };
+        JobHandler noop = QueueFixture.noOpHandler(type);
         try {
             HikariDataSource api = dataSource("bench-api", enqueuers + 2);
             dataSources.add(api);
