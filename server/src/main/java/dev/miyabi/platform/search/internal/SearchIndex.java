@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +51,10 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
     private final Condition changed = lock.newCondition();
     private final Set<SourceKey> dirty = new LinkedHashSet<>();
     private long reloads;
+    // Each marking of dirty sources takes the next generation; a generation is visible once the worker has
+    // taken every source marked up to it, reloaded them and refreshed the searcher.
+    private long marked;
+    private long visible;
 
     private volatile @Nullable LuceneIndex index;
     private volatile boolean running;
@@ -95,10 +101,38 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
                 log.warn("Ignoring a malformed source in event {}: {}", event.id(), e.getMessage());
             }
         }
+        markDirty(sources);
+    }
+
+    /**
+     * Reloads these sources into this instance's index now and waits until searches see them, at most {@code
+     * timeout}: the writer of a change finds it at once on the instance that took it (other instances reload
+     * it from the change's event). Returns false if the wait timed out; the reload still happens.
+     */
+    boolean reloadAndWait(Collection<SourceKey> sources, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long generation = markDirty(sources);
+            while (visible < generation) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    return false;
+                }
+                changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long markDirty(Collection<SourceKey> sources) {
         lock.lock();
         try {
             dirty.addAll(sources);
             changed.signalAll();
+            return ++marked;
         } finally {
             lock.unlock();
         }
@@ -161,6 +195,7 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
         while (running) {
             List<SourceKey> batch;
             boolean more;
+            long generation;
             lock.lock();
             try {
                 while (running && dirty.isEmpty()) {
@@ -169,6 +204,7 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
                 batch = dirty.stream().limit(LOAD_BATCH).toList();
                 batch.forEach(dirty::remove);
                 more = !dirty.isEmpty();
+                generation = marked;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -183,6 +219,9 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
                 if (!more || System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_INTERVAL_MS)) {
                     index().refresh();
                     lastRefresh = System.nanoTime();
+                    if (!more) {
+                        showGeneration(generation);
+                    }
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -200,6 +239,16 @@ class SearchIndex implements ClientEventSubscriber, SmartLifecycle {
                     lock.unlock();
                 }
             }
+        }
+    }
+
+    private void showGeneration(long generation) {
+        lock.lock();
+        try {
+            visible = Math.max(visible, generation);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -34,6 +34,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,11 +53,15 @@ class SearchLibrary {
     public static final String HTML = "text/html";
     public static final String PDF = "application/pdf";
 
+    private static final Logger log = LoggerFactory.getLogger(SearchLibrary.class);
+    private static final Duration SHOW_TIMEOUT = Duration.ofSeconds(5);
+
     private final SearchAccessService access;
     private final Uploads uploads;
     private final SearchChunks chunks;
     private final ContentIndexer indexer;
     private final IndexingJobs indexing;
+    private final SearchIndex index;
     private final SearchProperties settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -66,6 +72,7 @@ class SearchLibrary {
             SearchChunks chunks,
             ContentIndexer indexer,
             IndexingJobs indexing,
+            SearchIndex index,
             SearchProperties settings,
             TransactionTemplate transactions,
             Clock clock) {
@@ -74,6 +81,7 @@ class SearchLibrary {
         this.chunks = chunks;
         this.indexer = indexer;
         this.indexing = indexing;
+        this.index = index;
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
@@ -132,6 +140,7 @@ class SearchLibrary {
             indexer.writeLocked(List.of(new SourceKey(SourceType.UPLOAD, upload.id())));
         });
         indexing.request();
+        showOnThisInstance(upload.id());
         return upload;
     }
 
@@ -172,6 +181,22 @@ class SearchLibrary {
             uploads.delete(id);
             indexer.writeLocked(List.of(new SourceKey(SourceType.UPLOAD, id)));
         });
+        showOnThisInstance(id);
+    }
+
+    /**
+     * Read your writes: the answer to an upload or a deletion waits (briefly) until this instance's searches
+     * see it, so the next search finds the file, or no longer finds it. Keyword search sees it at once; the
+     * semantic half once the indexing job has embedded its passages.
+     */
+    private void showOnThisInstance(UUID id) {
+        try {
+            if (!index.reloadAndWait(List.of(new SourceKey(SourceType.UPLOAD, id)), SHOW_TIMEOUT)) {
+                log.warn("Upload {} was not in this instance's search index within {}", id, SHOW_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The user's own upload; anyone else's (admins included: it is a private library) is 404. */

@@ -3,15 +3,19 @@ package dev.miyabi.platform.search.internal;
 import static dev.miyabi.platform.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.miyabi.platform.realtime.ClientEvents;
 import dev.miyabi.platform.support.Api;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -33,6 +37,9 @@ class SearchIntegrationTests extends SearchFixtures {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    ClientEvents events;
 
     @Test
     void anonymousCallersFindActiveProductsOnlyAndAdminsFindEveryStatus() {
@@ -299,6 +306,49 @@ class SearchIntegrationTests extends SearchFixtures {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void theNextSearchFindsAnUploadAndNoLongerFindsADeletedOneEvenWhileEventsAreHeldBack() throws Exception {
+        Session owner = register();
+        grantSearchPlan(owner);
+        String word = unique("quasar");
+        byte[] markdown =
+                ("# Observatory log\n\nThe " + word + " flared twice tonight.").getBytes(StandardCharsets.UTF_8);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // An appending transaction left open holds every later event back on every instance, the upload's too.
+        Thread holder = Thread.ofVirtual()
+                .start(() -> transactions.executeWithoutResult(status -> {
+                    events.append("test.hold", "test", "hold", Map.of(), List.of(), List.of());
+                    appended.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        try {
+            assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+            Api.Response created = upload(api, owner, "log.md", "text/markdown", markdown);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.text("id");
+            assertThat(ids(search(api, owner, word, "upload").path("results")))
+                    .as("found by the search right after the upload")
+                    .contains(id);
+
+            assertThat(api.delete("/api/search/uploads/" + id)
+                            .token(owner.accessToken())
+                            .send()
+                            .status())
+                    .isEqualTo(204);
+            assertThat(ids(search(api, owner, word, "upload").path("results")))
+                    .as("not found by the search right after the deletion")
+                    .doesNotContain(id);
+        } finally {
+            release.countDown();
+            holder.join(Duration.ofSeconds(10));
+        }
     }
 
     @Test
