@@ -17,7 +17,7 @@ workers="${2:-8}"
 enqueuers="${3:-4}"
 instances="${4:-1,2}"
 mkdir -p server/target
-./mvnw -q -pl server -am test -Dskip.web=true -Dspotless.check.skip=true -Dtest=QueueThroughputBenchmark \
+./mvnw -q -pl server -am test -Dskip.web=true -Dspotless.check.skip=true -Djacoco.skip=true -Dtest=QueueThroughputBenchmark \
     -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.jobs="$jobs" -Dbench.workers="$workers" -Dbench.enqueuers="$enqueuers" -Dbench.instances="$instances" \
     -Dlogging.level.root=WARN -Dlogging.level.dev.miyabi.platform.aijobs.internal.QueueThroughputBenchmark=INFO \

@@ -126,7 +126,7 @@ class Jobs {
     /** The queue right now: queued and running jobs, and how long the oldest due queued job has waited. */
     record QueueStats(long queued, long running, double oldestWaitSeconds) {}
 
-    /** One pass over {@code idx_ai_jobs_status}; the wait is 0 when no queued job is due. */
+    /** One pass over {@code idx_ai_jobs_status_created}; the wait is 0 when no queued job is due. */
     QueueStats queueStats() {
         return jdbc.sql("""
                         SELECT count(*) FILTER (WHERE status = 'queued') AS queued,

@@ -249,7 +249,7 @@ final class WorkerPool implements SmartLifecycle {
     private void completeAlone(List<Handoff> finished) {
         for (Handoff h : finished) {
             try {
-                h.result.complete(queue.complete(h.completion.id(), h.completion.token(), h.completion.output()));
+                settle(h, queue.complete(h.completion.id(), h.completion.token(), h.completion.output()));
             } catch (RuntimeException e) {
                 h.result.completeExceptionally(e);
             } catch (Error e) {
@@ -363,12 +363,21 @@ final class WorkerPool implements SmartLifecycle {
             if (e instanceof Error error) {
                 throw error;
             }
-            log.debug("Completing and claiming together failed on {}; done apart", instanceId, e);
+            log.warn("Completing and claiming together failed on {}; done apart", instanceId, e);
             return queue.claim(instanceId, slots, free, properties.leaseDuration());
         }
         Map<UUID, Optional<Job>> completed = round.completed();
-        finished.forEach(h -> h.result.complete(completed.getOrDefault(h.completion.id(), Optional.empty())));
+        finished.forEach(h -> settle(h, completed.getOrDefault(h.completion.id(), Optional.empty())));
         return round.claimed();
+    }
+
+    /**
+     * Answers a worker whose completion was committed (or fenced off), and frees its slot at once: the next
+     * round must not count the job as running while its worker thread has yet to be scheduled again.
+     */
+    private void settle(Handoff h, Optional<Job> result) {
+        active.remove(h.completion.id());
+        h.result.complete(result);
     }
 
     private void run(Execution execution) {
