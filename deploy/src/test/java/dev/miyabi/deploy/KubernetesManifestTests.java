@@ -265,8 +265,8 @@ class KubernetesManifestTests {
         assertThat(autoscaler.getSpec().getMetrics())
                 .anySatisfy(metric -> assertThat(metric.getResource().getName()).isEqualTo("cpu"));
 
-        // Connections: every pod (and the surge pod of a rollout) holds its pool and two of its own (the realtime
-        // LISTEN connection, the job notifier's).
+        // Connections: every pod (and the surge pod of a rollout) holds its pool and three of its own (the realtime
+        // and the job queue's LISTEN connections, the job notifier's).
         int pool = Integer.parseInt(r.config()
                 .getOrDefault("MIYABI_DATABASE_POOL_SIZE", ServerSettings.readmeDefault("MIYABI_DATABASE_POOL_SIZE")));
         int pods = autoscaler.getSpec().getMaxReplicas()
@@ -276,7 +276,7 @@ class KubernetesManifestTests {
                         .getRollingUpdate()
                         .getMaxSurge()
                         .getIntVal();
-        assertThat(pods * (pool + 2)).as("database connections at most").isLessThanOrEqualTo(CONNECTION_BUDGET);
+        assertThat(pods * (pool + 3)).as("database connections at most").isLessThanOrEqualTo(CONNECTION_BUDGET);
     }
 
     private static void assertProbe(Probe probe, Set<String> actuator, String path) {

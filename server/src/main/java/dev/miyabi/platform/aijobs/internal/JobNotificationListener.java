@@ -1,9 +1,11 @@
 package dev.miyabi.platform.aijobs.internal;
 
+import dev.miyabi.platform.shared.database.DedicatedConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the queue's PostgreSQL channel on one connection of its own and reports each notified job
- * type, so that jobs enqueued on another instance start at once. On connection loss it reconnects with
+ * Listens on the queue's PostgreSQL channel on one connection of its own, outside the pool ({@code
+ * application_name = miyabi-jobs-listener}), and reports each notified job type, so that jobs enqueued on another instance start at once. On connection loss it reconnects with
  * backoff and reports {@code null} (something may have been missed).
  */
 final class JobNotificationListener {
@@ -61,7 +63,7 @@ final class JobNotificationListener {
     private void listen() {
         Duration retry = Duration.ofMillis(500);
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = DedicatedConnections.open(dataSource, "miyabi-jobs-listener", Map.of())) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + JobQueue.CHANNEL);
@@ -73,7 +75,7 @@ final class JobNotificationListener {
                     receive(connection.unwrap(PGConnection.class));
                 } finally {
                     listening = false;
-                    // The connection goes back to the pool: it must not keep collecting notifications.
+                    // A data source that is not Hikari's lends a pooled connection: it must not keep listening.
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("UNLISTEN *");
                     }

@@ -198,6 +198,50 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
                 });
     }
 
+    @Test
+    void theWorkersListenOnAConnectionOfTheirOwnAndListenAgainAfterLosingIt() throws Exception {
+        TestDatabase.Connection db = TestDatabase.get();
+        HikariDataSource pool = closeLater(new HikariDataSource());
+        pool.setJdbcUrl(db.url());
+        pool.setUsername(db.user());
+        pool.setPassword(db.password());
+        pool.setMaximumPoolSize(1);
+        pool.setConnectionTimeout(250);
+        List<String> received = new CopyOnWriteArrayList<>();
+        JobNotificationListener listener = new JobNotificationListener(pool, "test-listener", type -> {
+            if (type != null) {
+                received.add(type);
+            }
+        });
+        String first = type("listened");
+        String second = type("listened-again");
+        // Every pooled connection is taken, as under load: the listener still gets its own.
+        try (Connection held = pool.getConnection();
+                Connection admin = open();
+                Statement statement = admin.createStatement()) {
+            assertThat(held.isValid(1)).isTrue();
+            listener.start();
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        statement.execute("SELECT pg_notify('" + JobQueue.CHANNEL + "', '" + first + "')");
+                        return received.contains(first);
+                    });
+
+            // Its backend dies (a PostgreSQL restart, a network cut): it connects and listens again.
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = 'miyabi-jobs-listener' AND datname = current_database()");
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        statement.execute("SELECT pg_notify('" + JobQueue.CHANNEL + "', '" + second + "')");
+                        return received.contains(second);
+                    });
+        } finally {
+            listener.stop();
+        }
+    }
+
     // --- helpers ---
 
     /** A LISTEN on the queue's channel, as another instance has. */
