@@ -133,6 +133,31 @@ class KillMidJobsIntegrationTests {
             assertThat(duplicated)
                     .as("duplicated")
                     .allSatisfy((what, count) -> assertThat(count).as(what).isZero());
+
+            // The killed instance comes back, as an orchestrator restarts it (same home, same settings): it is
+            // ready again and an order it takes is paid and fulfilled once.
+            long started = System.nanoTime();
+            a.start();
+            a.awaitReady();
+            Api.Session late = Api.register(a.url(), "after-restart@faults.local");
+            JsonNode order = Shop.place(a.url(), late, python, Api.course(40, orders), "order-after-restart");
+            String id = order.get("id").asString();
+            Api.Answer paid = Shop.pay(a.url(), late, id, "pay-after-restart");
+            assertThat(paid.status())
+                    .as("payment after the restart: %s", paid.body())
+                    .isEqualTo(201);
+            await("the order taken by the restarted instance to complete")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> db.count("SELECT count(*) FROM orders WHERE id = ?::uuid AND status = 'completed'", id)
+                            == 1);
+            System.out.println("FAULT " + SCENARIO + ": a restarted, ready and its order completed in "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+            assertThat(db.count("SELECT count(*) FROM ai_jobs WHERE order_id = ?::uuid", id))
+                    .isEqualTo(1);
+            assertThat(Ledger.duplicated(db))
+                    .as("duplicated after the restart")
+                    .allSatisfy((what, count) -> assertThat(count).as(what).isZero());
         }
     }
 }
