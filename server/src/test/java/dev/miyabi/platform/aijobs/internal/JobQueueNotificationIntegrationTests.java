@@ -156,13 +156,7 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
     void theNotifierUsesAConnectionOfItsOwnNotOneOfThePool() throws Exception {
         String type = type("own-connection");
         Listener listener = listen();
-        TestDatabase.Connection db = TestDatabase.get();
-        HikariDataSource pool = closeLater(new HikariDataSource());
-        pool.setJdbcUrl(db.url());
-        pool.setUsername(db.user());
-        pool.setPassword(db.password());
-        pool.setMaximumPoolSize(1);
-        pool.setConnectionTimeout(250);
+        HikariDataSource pool = poolOfOne();
         JobNotifier notifier = closeLater(new JobNotifier(JobNotifier.connections(pool), "test-own"));
 
         try (Connection held = pool.getConnection()) {
@@ -200,13 +194,7 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
 
     @Test
     void theWorkersListenOnAConnectionOfTheirOwnAndListenAgainAfterLosingIt() throws Exception {
-        TestDatabase.Connection db = TestDatabase.get();
-        HikariDataSource pool = closeLater(new HikariDataSource());
-        pool.setJdbcUrl(db.url());
-        pool.setUsername(db.user());
-        pool.setPassword(db.password());
-        pool.setMaximumPoolSize(1);
-        pool.setConnectionTimeout(250);
+        HikariDataSource pool = poolOfOne();
         List<String> received = new CopyOnWriteArrayList<>();
         JobNotificationListener listener = new JobNotificationListener(pool, "test-listener", type -> {
             if (type != null) {
@@ -243,6 +231,18 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
     }
 
     // --- helpers ---
+
+    /** A pool of one connection that gives up after 250 ms: holding its connection exhausts it. */
+    private HikariDataSource poolOfOne() {
+        TestDatabase.Connection db = TestDatabase.get();
+        HikariDataSource pool = closeLater(new HikariDataSource());
+        pool.setJdbcUrl(db.url());
+        pool.setUsername(db.user());
+        pool.setPassword(db.password());
+        pool.setMaximumPoolSize(1);
+        pool.setConnectionTimeout(250);
+        return pool;
+    }
 
     /** A LISTEN on the queue's channel, as another instance has. */
     private Listener listen() throws SQLException {
