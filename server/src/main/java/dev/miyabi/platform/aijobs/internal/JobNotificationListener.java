@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens on the queue's PostgreSQL channel on one connection of its own, outside the pool ({@code
- * application_name = miyabi-jobs-listener}), and reports each notified job type, so that jobs enqueued on another instance start at once. On connection loss it reconnects with
- * backoff and reports {@code null} (something may have been missed).
+ * application_name = miyabi-jobs-listener}), and reports each notified job type, so that jobs enqueued on
+ * another instance start at once. On connection loss it reconnects with backoff and reports {@code null}
+ * (something may have been missed).
  */
 final class JobNotificationListener {
 
