@@ -78,7 +78,8 @@ class AdmissionGateIntegrationTests extends IntegrationTest {
                             .token(customer.accessToken())
                             .json(Map.of("productId", UUID.randomUUID(), "quantity", 1))
                             .send());
-                    Thread.sleep(300);
+                    // The write went past the gate: it waits for a connection beside the first read.
+                    await().atMost(Duration.ofSeconds(20)).until(() -> pool.getThreadsAwaitingConnection() >= 2);
                     assertThat(queued.value()).isEqualTo(1);
 
                     refused = next.get(20, TimeUnit.SECONDS);

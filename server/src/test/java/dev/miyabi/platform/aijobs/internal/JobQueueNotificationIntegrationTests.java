@@ -112,7 +112,11 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
                         .enqueue(NewJob.of(type, NODES.objectNode(), owner))
                         .id());
             }
-            sleep(300);
+            // Whatever the notifier had been asked to send by now goes out before this marker.
+            String marker = type("marker");
+            api.notifier.announce(marker);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> listener.payloads().contains(marker));
             assertThat(listener.payloads()).doesNotContain(type);
             return enqueued;
         });
@@ -147,7 +151,10 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         listener.payloads().contains(a) && listener.payloads().contains(b));
-        sleep(300);
+        // One connection sends in order: once a later marker arrived, nothing more of a or b is on its way.
+        String marker = type("coalesce-marker");
+        notifier.announce(marker);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.payloads().contains(marker));
         assertThat(listener.payloads().stream().filter(a::equals).count()).isBetween(1L, 2L);
         assertThat(listener.payloads().stream().filter(b::equals).count()).isBetween(1L, 2L);
     }
@@ -314,14 +321,6 @@ class JobQueueNotificationIntegrationTests extends ModuleTest {
 
     private static String type(String name) {
         return "test." + name + "." + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void awaitLatch(CountDownLatch latch) {

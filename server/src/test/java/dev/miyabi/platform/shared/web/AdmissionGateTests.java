@@ -50,6 +50,21 @@ class AdmissionGateTests {
         return request;
     }
 
+    /** A read that takes the gate's one turn and holds it until {@code release}; returns once it has it. */
+    private static Future<?> takeTheTurn(ExecutorService threads, AdmissionGate gate, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch in = new CountDownLatch(1);
+        Future<?> holder = threads.submit(() -> {
+            gate.doFilter(request("GET", "/api/orders"), new MockHttpServletResponse(), (req, res) -> {
+                in.countDown();
+                hold(release);
+            });
+            return null;
+        });
+        assertThat(in.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
     private static void hold(CountDownLatch release) {
         try {
             release.await();
@@ -100,16 +115,8 @@ class AdmissionGateTests {
     void aReadThatWaitsPastTheQueueTimeoutIs503WithRetryAfter() throws Exception {
         AdmissionGate gate = gate(1, Duration.ofMillis(300));
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        CountDownLatch firstIn = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> first = threads.submit(() -> {
-                gate.doFilter(request("GET", "/api/orders"), new MockHttpServletResponse(), (req, res) -> {
-                    firstIn.countDown();
-                    hold(releaseFirst);
-                });
-                return null;
-            });
-            assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> first = takeTheTurn(threads, gate, releaseFirst);
 
             MockHttpServletResponse refused = new MockHttpServletResponse();
             List<String> reached = new ArrayList<>();
@@ -141,16 +148,8 @@ class AdmissionGateTests {
     void onlyApiReadsWait() throws Exception {
         AdmissionGate gate = gate(1, Duration.ofSeconds(30));
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        CountDownLatch firstIn = new CountDownLatch(1);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            threads.submit(() -> {
-                gate.doFilter(request("GET", "/api/products"), new MockHttpServletResponse(), (req, res) -> {
-                    firstIn.countDown();
-                    hold(releaseFirst);
-                });
-                return null;
-            });
-            assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
+            takeTheTurn(threads, gate, releaseFirst);
             try {
                 for (MockHttpServletRequest request : List.of(
                         request("GET", "/actuator/health/readiness"),
