@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -48,7 +47,6 @@ final class JobNotifier implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition announced = lock.newCondition();
     private final Set<String> pending = new LinkedHashSet<>();
-    private final AtomicLong sent = new AtomicLong();
     private boolean closed;
     private @Nullable Thread sender;
     private @Nullable Connection connection;
@@ -97,11 +95,6 @@ final class JobNotifier implements AutoCloseable {
         }
     }
 
-    /** How many notifications went out (one per type per batch). */
-    long sent() {
-        return sent.get();
-    }
-
     @Override
     public void close() {
         Thread running;
@@ -143,7 +136,6 @@ final class JobNotifier implements AutoCloseable {
             }
             try {
                 notify(types);
-                sent.addAndGet(types.size());
                 if (failing) {
                     failing = false;
                     retry = FIRST_RETRY;
